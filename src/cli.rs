@@ -1,0 +1,85 @@
+//! The command line: every command and option, with the help text users read.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::style::ColorChoice;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rustprep",
+    version,
+    about = "Auto-graded exercises for the thirteen questions most asked in Rust interviews",
+    long_about = "Auto-graded exercises for the thirteen questions most asked in Rust interviews.\n\n\
+                  Start with `rustprep watch` (from a clone: `cargo run -- watch`): it shows the \
+                  current exercise, and checks it against its hidden tests every time you save."
+)]
+pub struct Cli {
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value = "auto", env = "RUSTPREP_COLOR")]
+    pub color: ColorChoice,
+
+    /// The kit folder (default: the nearest folder holding info.toml, from here upwards).
+    #[arg(long, global = true, value_name = "DIR", env = "RUSTPREP_KIT")]
+    pub kit: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the exercises grouped by question, with what is done.
+    List,
+
+    /// Check one exercise against its hidden tests (default: the current one).
+    ///
+    /// It is marked done when it passes.
+    Run {
+        /// The exercise's name.
+        name: Option<String>,
+    },
+
+    /// Show the hint for an exercise (default: the current one).
+    Hint {
+        /// The exercise's name.
+        name: Option<String>,
+    },
+
+    /// Put an exercise back as it was shipped, losing your changes to it.
+    Reset {
+        /// The exercise's name.
+        name: String,
+        /// Do not ask for confirmation.
+        #[arg(long, short)]
+        yes: bool,
+    },
+
+    /// Check every exercise (or the named ones) and print a table; exit 1 if any fails.
+    Verify {
+        /// Exercise names or question numbers (`7` or `q7`); none means all.
+        selectors: Vec<String>,
+
+        /// Check the reference solutions instead of your files.
+        #[arg(long, conflicts_with = "exercises")]
+        solutions: bool,
+
+        /// Check the exercise files in DIR (laid out like exercises/), such as a student's
+        /// submission, against this kit's hidden tests.
+        #[arg(long, value_name = "DIR")]
+        exercises: Option<PathBuf>,
+
+        /// Exercises compiled and run at once.
+        #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
+        jobs: usize,
+
+        /// Show the details of every exercise that did not pass.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

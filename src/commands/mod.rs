@@ -1,0 +1,90 @@
+//! The commands: each takes the opened kit and the progress state, does its work through the
+//! runner, and prints through [`crate::report`]. This module opens the kit and dispatches.
+
+mod hint;
+mod list;
+mod reset;
+mod run;
+mod verify;
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::cli::{Cli, Command};
+use crate::kit::Kit;
+use crate::shipped;
+use crate::state::State;
+
+/// The process's exit status: the contract scripts and CI rely on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// All good.
+    Ok = 0,
+    /// An exercise did not pass.
+    Failed = 1,
+    /// A usage or configuration error (bad arguments, malformed info.toml, unknown name).
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+pub fn open_kit(cli_kit: Option<&std::path::Path>) -> Result<Kit> {
+    let kit = match cli_kit {
+        Some(dir) => Kit::open(dir)?,
+        None => {
+            let here = std::env::current_dir().context("failed to read the current folder")?;
+            Kit::discover(&here)?
+        }
+    };
+    shipped::ensure(&kit).context("failed to keep a copy of the exercises as shipped")?;
+    Ok(kit)
+}
+
+pub fn load_state(kit: &Kit) -> State {
+    let loaded = State::load(kit);
+    if let Some(warning) = loaded.warning {
+        eprintln!("warning: {warning}");
+    }
+    loaded.state
+}
+
+pub fn dispatch(cli: Cli) -> Result<Exit> {
+    let kit = open_kit(cli.kit.as_deref())?;
+    let state = load_state(&kit);
+    match cli.command {
+        Command::List => list::list(&kit, &state),
+        Command::Run { name } => run::run(&kit, state, name.as_deref()),
+        Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
+        Command::Reset { name, yes } => reset::reset(&kit, state, &name, yes),
+        Command::Verify {
+            selectors,
+            solutions,
+            exercises,
+            jobs,
+            verbose,
+        } => verify::verify(
+            &kit,
+            state,
+            &verify::Request {
+                selectors,
+                solutions,
+                exercises,
+                jobs,
+                verbose,
+            },
+        ),
+    }
+}
+
+/// The exercise a command is about: the one named, else the current one.
+fn pick(kit: &Kit, state: &State, name: Option<&str>) -> Result<usize> {
+    match name {
+        Some(name) => Ok(kit.list.index_of(name)?),
+        None => Ok(state.current_index(kit)),
+    }
+}

@@ -1,0 +1,177 @@
+//! The validated exercise list: the questions, the exercises in order, and looking them up by
+//! name (with a "did you mean" for names that are close) or by question number.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// How an exercise is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// It compiles and every hidden test passes.
+    Test,
+    /// It compiles, `main` exits with status 0, and the hidden tests (if any) pass.
+    Run,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub number: u8,
+    pub title: String,
+    /// The question as an interviewer asks it.
+    pub ask: String,
+    /// A model answer: what a strong candidate says.
+    pub answer: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    pub name: String,
+    pub question: u8,
+    /// Relative to `exercises/`, `solutions/` and `tests/` alike.
+    pub rel_path: PathBuf,
+    pub mode: Mode,
+    pub hint: String,
+    pub timeout: Duration,
+    pub points: u32,
+}
+
+/// A name on the command line that matches no exercise.
+#[derive(Debug, thiserror::Error)]
+#[error("no exercise or question `{given}`{}", suggestion_text(.suggestion))]
+pub struct UnknownName {
+    pub given: String,
+    pub suggestion: Option<String>,
+}
+
+fn suggestion_text(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Clone)]
+pub struct ExerciseList {
+    questions: Vec<Question>,
+    exercises: Vec<Exercise>,
+}
+
+impl ExerciseList {
+    pub fn new(questions: Vec<Question>, exercises: Vec<Exercise>) -> Self {
+        Self {
+            questions,
+            exercises,
+        }
+    }
+
+    pub fn exercises(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    pub fn question(&self, number: u8) -> Option<&Question> {
+        self.questions.iter().find(|q| q.number == number)
+    }
+
+    pub fn index_of(&self, name: &str) -> Result<usize, UnknownName> {
+        self.exercises
+            .iter()
+            .position(|e| e.name == name)
+            .ok_or_else(|| UnknownName {
+                given: name.to_owned(),
+                suggestion: self.closest(name),
+            })
+    }
+
+    pub fn get(&self, name: &str) -> Result<&Exercise, UnknownName> {
+        self.index_of(name).map(|i| &self.exercises[i])
+    }
+
+    /// Resolves command-line selectors (exercise names, or question numbers such as `7` or `q7`)
+    /// to exercise indices in kit order, without duplicates. No selectors means every exercise.
+    pub fn select(&self, selectors: &[String]) -> Result<Vec<usize>, UnknownName> {
+        if selectors.is_empty() {
+            return Ok((0..self.exercises.len()).collect());
+        }
+        let mut picked = vec![false; self.exercises.len()];
+        for sel in selectors {
+            let number = sel.strip_prefix('q').unwrap_or(sel).parse::<u8>().ok();
+            match number.filter(|n| self.question(*n).is_some()) {
+                Some(n) => {
+                    for (i, e) in self.exercises.iter().enumerate() {
+                        picked[i] |= e.question == n;
+                    }
+                }
+                None => picked[self.index_of(sel)?] = true,
+            }
+        }
+        Ok((0..picked.len()).filter(|&i| picked[i]).collect())
+    }
+
+    /// The exercise name closest to `given`, if one is close enough to be a likely typo.
+    fn closest(&self, given: &str) -> Option<String> {
+        self.exercises
+            .iter()
+            .map(|e| (strsim::jaro_winkler(given, &e.name), &e.name))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, name)| name.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> ExerciseList {
+        let ex = |name: &str, question| Exercise {
+            name: name.to_owned(),
+            question,
+            rel_path: PathBuf::from(format!("x/{name}.rs")),
+            mode: Mode::Test,
+            hint: String::new(),
+            timeout: Duration::from_secs(1),
+            points: 1,
+        };
+        let q = |number| Question {
+            number,
+            title: String::new(),
+            ask: String::new(),
+            answer: String::new(),
+        };
+        ExerciseList::new(
+            vec![q(1), q(2)],
+            vec![ex("moves1", 1), ex("borrow1", 2), ex("borrow2", 2)],
+        )
+    }
+
+    #[test]
+    fn unknown_name_suggests_the_closest() {
+        let err = list().get("borow1").unwrap_err();
+        assert_eq!(err.suggestion.as_deref(), Some("borrow1"));
+        assert_eq!(
+            err.to_string(),
+            "no exercise or question `borow1`; did you mean `borrow1`?"
+        );
+    }
+
+    #[test]
+    fn a_far_name_gets_no_suggestion() {
+        assert_eq!(list().get("zzzzzz").unwrap_err().suggestion, None);
+    }
+
+    #[test]
+    fn select_takes_names_and_question_numbers_in_kit_order() {
+        let l = list();
+        assert_eq!(l.select(&[]).unwrap(), vec![0, 1, 2]);
+        assert_eq!(l.select(&["q2".into()]).unwrap(), vec![1, 2]);
+        assert_eq!(l.select(&["borrow2".into(), "1".into()]).unwrap(), vec![0, 2]);
+        assert!(l.select(&["9".into()]).is_err());
+    }
+}

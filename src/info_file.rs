@@ -1,0 +1,292 @@
+//! The `info.toml` model: what the file may say, and its validation into an [`ExerciseList`].
+//!
+//! Every problem found is reported with the file, line and column it comes from, and a sentence
+//! saying what to do, because the person reading it is usually an instructor editing the file.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::exercise::{Exercise, ExerciseList, Mode, Question};
+
+/// The `format_version` this build of rustprep understands.
+pub const FORMAT_VERSION: u32 = 1;
+/// How long an exercise may run when `info.toml` does not say.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Points an exercise is worth when `info.toml` does not say.
+pub const DEFAULT_POINTS: u32 = 1;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInfo {
+    format_version: Spanned<u32>,
+    #[serde(default = "default_edition")]
+    edition: String,
+    welcome_message: Option<String>,
+    final_message: Option<String>,
+    /// Copied into the generated crate's `[dependencies]`; shared by every exercise.
+    #[serde(default)]
+    dependencies: toml::Table,
+    #[serde(default)]
+    questions: Vec<RawQuestion>,
+    #[serde(default)]
+    exercises: Vec<RawExercise>,
+}
+
+fn default_edition() -> String {
+    "2024".to_owned()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    number: Spanned<u8>,
+    title: String,
+    ask: String,
+    answer: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    name: Spanned<String>,
+    question: Spanned<u8>,
+    path: Spanned<String>,
+    mode: Mode,
+    hint: String,
+    timeout_secs: Option<Spanned<u64>>,
+    points: Option<u32>,
+}
+
+/// Kit-wide settings from `info.toml` that are not per exercise.
+#[derive(Debug, Clone)]
+pub struct KitSettings {
+    pub edition: String,
+    pub dependencies: toml::Table,
+    pub welcome_message: Option<String>,
+    pub final_message: Option<String>,
+}
+
+/// A problem in `info.toml`, located in the file.
+#[derive(Debug, thiserror::Error)]
+pub struct InfoError {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: String,
+}
+
+impl fmt::Display for InfoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}\n  help: {}",
+            self.file.display(),
+            self.line,
+            self.column,
+            self.message,
+            self.help
+        )
+    }
+}
+
+/// Turns a byte offset into a 1-based line and column.
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+struct Located<'a> {
+    file: &'a Path,
+    source: &'a str,
+}
+
+impl Located<'_> {
+    fn error(&self, span: Range<usize>, message: String, help: &str) -> InfoError {
+        let (line, column) = line_col(self.source, span.start);
+        InfoError {
+            file: self.file.to_owned(),
+            line,
+            column,
+            message,
+            help: help.to_owned(),
+        }
+    }
+}
+
+/// Parses and validates `source`, read from `file` in the kit at `root`.
+pub fn parse(root: &Path, file: &Path, source: &str) -> Result<(KitSettings, ExerciseList), InfoError> {
+    let at = Located { file, source };
+    let raw: RawInfo = toml::from_str(source).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        at.error(
+            span,
+            e.message().trim().to_owned(),
+            "fix the TOML at this place; see the README's section on info.toml for the fields",
+        )
+    })?;
+
+    if *raw.format_version.get_ref() != FORMAT_VERSION {
+        return Err(at.error(
+            raw.format_version.span(),
+            format!(
+                "format_version {} is not understood by this rustprep (it reads version {FORMAT_VERSION})",
+                raw.format_version.get_ref()
+            ),
+            "update rustprep (`git pull`), or use a kit written for this version",
+        ));
+    }
+
+    let mut questions: Vec<Question> = Vec::new();
+    for q in raw.questions {
+        let number = *q.number.get_ref();
+        if questions.iter().any(|seen| seen.number == number) {
+            return Err(at.error(
+                q.number.span(),
+                format!("question {number} is defined twice"),
+                "give each [[questions]] entry its own number",
+            ));
+        }
+        questions.push(Question {
+            number,
+            title: q.title,
+            ask: q.ask,
+            answer: q.answer,
+        });
+    }
+
+    let mut exercises: Vec<Exercise> = Vec::new();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
+    for e in raw.exercises {
+        let name = e.name.get_ref().clone();
+        if !is_valid_name(&name) {
+            return Err(at.error(
+                e.name.span(),
+                format!("exercise name `{name}` is not a valid name"),
+                "use lowercase letters, digits and underscores, starting with a letter",
+            ));
+        }
+        if let Some(line) = first_line.get(&name) {
+            return Err(at.error(
+                e.name.span(),
+                format!("exercise name `{name}` is used twice (first at line {line})"),
+                "rename one of the two exercises",
+            ));
+        }
+        first_line.insert(name.clone(), line_col(source, e.name.span().start).0);
+
+        let question = *e.question.get_ref();
+        if !questions.iter().any(|q| q.number == question) {
+            return Err(at.error(
+                e.question.span(),
+                format!("exercise `{name}` names question {question}, which is not defined"),
+                "add a [[questions]] entry with that number, or fix the number",
+            ));
+        }
+
+        let rel_path = PathBuf::from(e.path.get_ref());
+        check_path(&at, &e.path, &rel_path)?;
+        if !root.join("exercises").join(&rel_path).is_file() {
+            return Err(at.error(
+                e.path.span(),
+                format!("exercise `{name}`: the file exercises/{} does not exist", rel_path.display()),
+                "create the file, or fix `path` (it is relative to the exercises/ folder)",
+            ));
+        }
+
+        let timeout = match e.timeout_secs {
+            Some(t) if *t.get_ref() == 0 => {
+                return Err(at.error(
+                    t.span(),
+                    format!("exercise `{name}`: timeout_secs must be at least 1"),
+                    "remove the field to use the default of 10 seconds",
+                ));
+            }
+            Some(t) => Duration::from_secs(*t.get_ref()),
+            None => DEFAULT_TIMEOUT,
+        };
+
+        exercises.push(Exercise {
+            name,
+            question,
+            rel_path,
+            mode: e.mode,
+            hint: e.hint.trim().to_owned(),
+            timeout,
+            points: e.points.unwrap_or(DEFAULT_POINTS),
+        });
+    }
+
+    let settings = KitSettings {
+        edition: raw.edition,
+        dependencies: raw.dependencies,
+        welcome_message: raw.welcome_message,
+        final_message: raw.final_message,
+    };
+    Ok((settings, ExerciseList::new(questions, exercises)))
+}
+
+fn is_valid_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// An exercise path must be a relative `.rs` path that stays inside `exercises/`, and must not be
+/// named `main.rs`, which cargo would take as one of rustprep's own test targets under `tests/`.
+fn check_path(at: &Located<'_>, spanned: &Spanned<String>, path: &Path) -> Result<(), InfoError> {
+    use std::path::Component;
+    let inside = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    let problem = if !inside || path.as_os_str().is_empty() {
+        Some("must be a relative path inside exercises/, without `..`")
+    } else if path.extension().is_none_or(|ext| ext != "rs") {
+        Some("must name a `.rs` file")
+    } else if path.file_name().is_some_and(|f| f == "main.rs" || f == "mod.rs") {
+        Some("must not be named main.rs or mod.rs (cargo gives those names a meaning of their own)")
+    } else if path.components().count() != 2 {
+        Some("must be FOLDER/FILE.rs, one folder deep (for example `02_ownership/moves.rs`)")
+    } else {
+        None
+    };
+    match problem {
+        Some(p) => Err(at.error(
+            spanned.span(),
+            format!("path `{}` {p}", path.display()),
+            "paths are relative to exercises/; the solution and hidden tests use the same path",
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one() {
+        let s = "a = 1\nbb = 2\n";
+        assert_eq!(line_col(s, 0), (1, 1));
+        assert_eq!(line_col(s, 6), (2, 1));
+        assert_eq!(line_col(s, 9), (2, 4));
+    }
+
+    #[test]
+    fn names_must_be_identifiers() {
+        assert!(is_valid_name("moves1"));
+        assert!(is_valid_name("a_b_2"));
+        assert!(!is_valid_name("1moves"));
+        assert!(!is_valid_name("Moves"));
+        assert!(!is_valid_name("a-b"));
+        assert!(!is_valid_name(""));
+    }
+}

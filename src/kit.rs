@@ -1,0 +1,126 @@
+//! A kit on disk: finding its root, loading its `info.toml`, and where every file of an exercise
+//! lives (the learner's copy, the solution, the shipped original and the hidden tests).
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::exercise::{Exercise, ExerciseList};
+use crate::info_file::{self, KitSettings};
+
+pub const INFO_FILE: &str = "info.toml";
+
+#[derive(Debug, Clone)]
+pub struct Kit {
+    pub root: PathBuf,
+    pub settings: KitSettings,
+    pub list: ExerciseList,
+}
+
+/// Where the exercise files of a run are read from. The hidden tests always come from the kit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The learner's working copies in `exercises/`.
+    Learner,
+    /// The reference solutions in `solutions/`.
+    Solutions,
+    /// The exercises as shipped, before any edit (see [`crate::shipped`]).
+    Shipped,
+    /// Another folder laid out like `exercises/`, such as a student's submission.
+    Folder(PathBuf),
+}
+
+impl Kit {
+    /// Finds the kit that contains `start` (the nearest folder upwards holding `info.toml`).
+    pub fn discover(start: &Path) -> Result<Self> {
+        let found = start
+            .ancestors()
+            .find(|dir| dir.join(INFO_FILE).is_file());
+        match found {
+            Some(root) => Self::open(root),
+            None => bail!(
+                "no {INFO_FILE} in {} or any folder above it: run rustprep from inside the kit, or pass --kit DIR",
+                start.display()
+            ),
+        }
+    }
+
+    pub fn open(root: &Path) -> Result<Self> {
+        let root = std::path::absolute(root)
+            .with_context(|| format!("failed to resolve the kit folder {}", root.display()))?;
+        let info_path = root.join(INFO_FILE);
+        let source = std::fs::read_to_string(&info_path)
+            .with_context(|| format!("failed to read {}", info_path.display()))?;
+        let (settings, list) = info_file::parse(&root, Path::new(INFO_FILE), &source)?;
+        Ok(Self {
+            root,
+            settings,
+            list,
+        })
+    }
+
+    /// Where rustprep keeps the learner's progress and the shipped originals.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(".rustprep")
+    }
+
+    /// Where the generated crates are built; inside `target/` so `cargo clean` clears it.
+    pub fn build_dir(&self) -> PathBuf {
+        self.root.join("target").join("rustprep")
+    }
+
+    pub fn hidden_tests(&self, exercise: &Exercise) -> PathBuf {
+        self.root.join("tests").join(&exercise.rel_path)
+    }
+
+    pub fn source_dir(&self, source: &Source) -> PathBuf {
+        match source {
+            Source::Learner => self.root.join("exercises"),
+            Source::Solutions => self.root.join("solutions"),
+            Source::Shipped => crate::shipped::dir(self),
+            Source::Folder(dir) => dir.clone(),
+        }
+    }
+
+    pub fn file_in(&self, source: &Source, exercise: &Exercise) -> PathBuf {
+        self.source_dir(source).join(&exercise.rel_path)
+    }
+
+    /// The learner's copy of an exercise.
+    pub fn exercise_file(&self, exercise: &Exercise) -> PathBuf {
+        self.file_in(&Source::Learner, exercise)
+    }
+
+    /// A path shown to the user: relative to the kit root when it is inside it.
+    pub fn display_path(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+}
+
+impl Source {
+    /// A short name, unique per folder, that names this source's generated crate.
+    pub fn crate_id(&self) -> String {
+        match self {
+            Source::Learner => "exercises".to_owned(),
+            Source::Solutions => "solutions".to_owned(),
+            Source::Shipped => "shipped".to_owned(),
+            Source::Folder(dir) => {
+                let mut hasher = DefaultHasher::new();
+                dir.hash(&mut hasher);
+                let stem: String = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+                    .take(24)
+                    .collect();
+                format!("dir_{stem}_{:08x}", hasher.finish() as u32)
+            }
+        }
+    }
+}

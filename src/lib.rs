@@ -1,0 +1,21 @@
+//! rustprep: auto-graded exercises for the thirteen questions most asked in Rust interviews.
+//!
+//! Data flows one way: `info.toml` ([`info_file`]) → the exercise list ([`exercise`], [`kit`]) →
+//! the runner ([`runner`], which uses [`build_crate`], [`compile`] and [`supervise`]) →
+//! [`outcome`] values → reports ([`report`]) and the commands' screens ([`commands`]).
+
+pub mod atomic_file;
+pub mod build_crate;
+pub mod cli;
+pub mod commands;
+pub mod compile;
+pub mod exercise;
+pub mod info_file;
+pub mod kit;
+pub mod outcome;
+pub mod report;
+pub mod runner;
+pub mod shipped;
+pub mod state;
+pub mod style;
+pub mod supervise;

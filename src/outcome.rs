@@ -1,0 +1,111 @@
+//! What running an exercise ended in: plain data that the runner produces and every report,
+//! the watch screen and the progress file consume.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    Fail,
+    CompileError,
+    Timeout,
+    Crash,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::CompileError => "compile error",
+            Status::Timeout => "timeout",
+            Status::Crash => "crash",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TestStatus {
+    Passed,
+    Failed,
+    /// Still running when the time limit came.
+    DidNotFinish,
+    /// Ended by a signal (stack overflow, abort, segfault ...).
+    Crashed,
+    /// Ended without libtest reporting its result: `process::exit` from the code under test.
+    NoReport,
+}
+
+/// One hidden test, or the `main` of a `run` exercise (named `main`).
+#[derive(Debug, Clone, Serialize)]
+pub struct TestResult {
+    /// The test's name without the hidden module's prefix.
+    pub name: String,
+    pub status: TestStatus,
+    /// The assertion message and what the test printed; empty for a pass.
+    pub message: String,
+    /// Bytes of output past the cap that were not kept.
+    pub output_dropped: u64,
+    #[serde(serialize_with = "as_secs")]
+    pub duration: Duration,
+}
+
+impl TestResult {
+    /// Paths in the message made relative to the kit root, as the learner sees them.
+    pub fn relative_to(mut self, root: &std::path::Path) -> Self {
+        self.message = self.message.replace(&format!("{}/", root.display()), "");
+        self
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub status: Status,
+    /// rustc's diagnostics (ANSI colour), errors or warnings; may be empty.
+    pub diagnostics: String,
+    pub tests: Vec<TestResult>,
+    /// A sentence about the whole run, when there is one to say (a missing file, the limit hit).
+    pub note: Option<String>,
+    #[serde(serialize_with = "as_secs")]
+    pub duration: Duration,
+}
+
+impl Outcome {
+    pub fn passed(&self) -> bool {
+        self.status == Status::Pass
+    }
+
+    /// The outcome for an exercise whose file is not there (a submission that lacks it).
+    pub fn missing(path: &str) -> Self {
+        Self {
+            status: Status::Fail,
+            diagnostics: String::new(),
+            tests: Vec::new(),
+            note: Some(format!("{path} is missing")),
+            duration: Duration::ZERO,
+        }
+    }
+
+    /// The exercise's status from its tests' statuses: a timeout outranks a crash, which
+    /// outranks a failure.
+    pub fn status_of(tests: &[TestResult]) -> Status {
+        let any = |s: TestStatus| tests.iter().any(|t| t.status == s);
+        if any(TestStatus::DidNotFinish) {
+            Status::Timeout
+        } else if any(TestStatus::Crashed) {
+            Status::Crash
+        } else if tests.is_empty() || any(TestStatus::Failed) || any(TestStatus::NoReport) {
+            Status::Fail
+        } else {
+            Status::Pass
+        }
+    }
+}
+
+fn as_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((d.as_secs_f64() * 1000.0).round() / 1000.0)
+}

@@ -1,0 +1,101 @@
+//! Outcomes as text for people: one exercise in detail (as `run` and `watch` show it) and the
+//! table `verify` prints. Pure functions from data to strings; the callers decide where to print.
+
+use std::fmt::Write as _;
+
+use colored::Colorize;
+
+use crate::exercise::Exercise;
+use crate::outcome::{Outcome, Status, TestStatus};
+use crate::style;
+
+/// Messages longer than this many lines are cut in the terminal view.
+const MESSAGE_LINES: usize = 40;
+
+pub fn status_word(status: Status) -> colored::ColoredString {
+    let label = status.label();
+    match status {
+        Status::Pass => label.green().bold(),
+        Status::Fail => label.red().bold(),
+        Status::CompileError => label.red().bold(),
+        Status::Timeout => label.yellow().bold(),
+        Status::Crash => label.magenta().bold(),
+    }
+}
+
+/// The full story of one run: diagnostics, then each test, then a closing line.
+pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    if !outcome.diagnostics.is_empty() {
+        out.push_str(&style::ansi(&outcome.diagnostics));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    if let Some(note) = &outcome.note {
+        let _ = writeln!(out, "{}", note.yellow());
+    }
+    for test in &outcome.tests {
+        let (mark, word) = match test.status {
+            TestStatus::Passed => ("✓".green(), "".normal()),
+            TestStatus::Failed => ("✗".red(), "failed".red()),
+            TestStatus::DidNotFinish => ("⏱".yellow(), "did not finish".yellow()),
+            TestStatus::Crashed => ("✗".magenta(), "crashed".magenta()),
+            TestStatus::NoReport => ("✗".red(), "never reported a result".red()),
+        };
+        let _ = writeln!(out, "  {mark} {} {word}", test.name);
+        if !test.message.is_empty() {
+            for line in cut_lines(&test.message) {
+                let _ = writeln!(out, "      {line}");
+            }
+        }
+    }
+    let summary = match outcome.status {
+        Status::Pass => format!("{} {} passes.", "✓".green(), exercise.name.bold()),
+        Status::CompileError => format!("{path} does not compile yet: read the first error above."),
+        Status::Fail => format!("{path} is not passing yet: see what failed above."),
+        Status::Timeout => format!(
+            "{path}: stopped after {} s. Something never finishes.",
+            exercise.timeout.as_secs()
+        ),
+        Status::Crash => format!("{path}: the program crashed."),
+    };
+    let _ = writeln!(out, "{summary}");
+    out
+}
+
+fn cut_lines(message: &str) -> Vec<String> {
+    let lines: Vec<&str> = message.lines().collect();
+    let mut kept: Vec<String> = lines.iter().take(MESSAGE_LINES).map(|l| l.to_string()).collect();
+    if lines.len() > MESSAGE_LINES {
+        kept.push(format!("[{} more lines]", lines.len() - MESSAGE_LINES));
+    }
+    kept
+}
+
+/// One row of the verify table.
+pub struct Row<'a> {
+    pub exercise: &'a Exercise,
+    pub outcome: &'a Outcome,
+}
+
+pub fn table(rows: &[Row<'_>]) -> String {
+    let width = rows.iter().map(|r| r.exercise.name.len()).max().unwrap_or(4).max(8);
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<width$}  {:<13}  {:>7}", "exercise", "outcome", "time");
+    for row in rows {
+        let status = status_word(row.outcome.status);
+        // Pad by the plain label's width: ANSI escapes would throw `{:<13}` off.
+        let pad = 13usize.saturating_sub(row.outcome.status.label().len());
+        let _ = writeln!(
+            out,
+            "{:<width$}  {status}{}  {:>6.2}s",
+            row.exercise.name,
+            " ".repeat(pad),
+            row.outcome.duration.as_secs_f64()
+        );
+    }
+    let passed = rows.iter().filter(|r| r.outcome.passed()).count();
+    let _ = writeln!(out, "{passed} passed, {} failed", rows.len() - passed);
+    out
+}

@@ -1,0 +1,398 @@
+//! Running exercises: compile them together ([`crate::compile`]), then run each hidden test in a
+//! process of its own under the exercise's limits ([`crate::supervise`]), and turn what happened
+//! into an [`Outcome`]. The runner reports progress through events and never prints.
+//!
+//! One process per test (as cargo-nextest does) makes the verdicts hard to fake: a test passes
+//! only when its own process exits with status 0 *and* libtest reported it passed. A learner's
+//! `process::exit(0)` ends the process before the report, and a learner's `println!` of a fake
+//! `test ... ok` line is captured by libtest, so neither turns a failure into a pass; and a test
+//! that hangs is named, while the others still give their results.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::build_crate::{self, BuildCrate, HIDDEN_MODULE};
+use crate::compile::{self, CompileEnd, Compiled, Wanted};
+use crate::exercise::{Exercise, Mode};
+use crate::kit::{Kit, Source};
+use crate::outcome::{Outcome, Status, TestResult, TestStatus};
+use crate::supervise::{self, Cancel, Ending, Finished, Limits};
+
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Exercises compiled and run at once. Default: the number of cores.
+    pub jobs: usize,
+    /// Output kept per test process and stream. Default: 1 MiB.
+    pub output_cap: usize,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        Self {
+            jobs: thread::available_parallelism().map_or(1, |n| n.get()),
+            output_cap: Limits::default().output_cap,
+        }
+    }
+}
+
+pub enum Event<'a> {
+    /// cargo is compiling this many exercises.
+    Compiling { count: usize },
+    /// The tests of the exercise at this index are starting.
+    Running { index: usize },
+    Finished { index: usize, outcome: &'a Outcome },
+}
+
+pub enum RunEnd {
+    /// Outcomes in the order the exercises were asked for.
+    Done(Vec<(usize, Outcome)>),
+    Cancelled,
+}
+
+/// libtest's exit status when a test failed.
+const LIBTEST_FAILED: i32 = 101;
+
+/// How long listing a test binary's tests may take; it runs none of the learner's code.
+const LIST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn run(
+    kit: &Kit,
+    source: &Source,
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+    on_event: &(dyn Fn(Event<'_>) + Sync),
+) -> Result<RunEnd> {
+    let exercises = kit.list.exercises();
+    let bc = build_crate::prepare(kit, source)?;
+    let present: Vec<usize> = indices
+        .iter()
+        .copied()
+        .filter(|&i| kit.file_in(source, &exercises[i]).is_file())
+        .collect();
+    let wanted: Vec<Wanted> = present
+        .iter()
+        .map(|&i| {
+            let e = &exercises[i];
+            Wanted {
+                exercise: e.name.clone(),
+                test: build_crate::has_hidden_tests(kit, e),
+                bin: (e.mode == Mode::Run).then(|| bc.bin_name(e)),
+            }
+        })
+        .collect();
+
+    let compiled = if wanted.is_empty() {
+        Default::default()
+    } else {
+        on_event(Event::Compiling { count: wanted.len() });
+        match compile::compile(&bc, &wanted, options.jobs, &kit.root, cancel)? {
+            CompileEnd::Done(map) => map,
+            CompileEnd::Cancelled => return Ok(RunEnd::Cancelled),
+        }
+    };
+
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; indices.len()]);
+    let next = AtomicUsize::new(0);
+    let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    thread::scope(|scope| {
+        for _ in 0..options.jobs.clamp(1, indices.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let slot = next.fetch_add(1, Ordering::SeqCst);
+                    if slot >= indices.len() || cancel.is_cancelled() {
+                        break;
+                    }
+                    let index = indices[slot];
+                    let exercise = &exercises[index];
+                    on_event(Event::Running { index });
+                    let outcome = match compiled.get(&exercise.name) {
+                        None => Ok(Some(Outcome::missing(
+                            &kit.display_path(&kit.file_in(source, exercise)),
+                        ))),
+                        Some(c) => execute(&kit.root, &bc, exercise, c, options, cancel),
+                    };
+                    match outcome {
+                        Ok(Some(outcome)) => {
+                            on_event(Event::Finished {
+                                index,
+                                outcome: &outcome,
+                            });
+                            results.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(outcome);
+                        }
+                        Ok(None) => break,
+                        Err(e) => {
+                            *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                            cancel.cancel();
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e);
+    }
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    if results.iter().any(Option::is_none) {
+        return Ok(RunEnd::Cancelled);
+    }
+    Ok(RunEnd::Done(
+        indices.iter().copied().zip(results.into_iter().flatten()).collect(),
+    ))
+}
+
+/// Runs one compiled exercise. `None` when cancelled.
+fn execute(
+    root: &Path,
+    bc: &BuildCrate,
+    exercise: &Exercise,
+    compiled: &Compiled,
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Option<Outcome>> {
+    let start = Instant::now();
+    if compiled.has_errors {
+        return Ok(Some(Outcome {
+            status: Status::CompileError,
+            diagnostics: compiled.diagnostics.clone(),
+            tests: Vec::new(),
+            note: None,
+            duration: start.elapsed(),
+        }));
+    }
+    let limits = Limits {
+        timeout: exercise.timeout,
+        output_cap: options.output_cap,
+        ..Limits::default()
+    };
+    let mut tests = Vec::new();
+    if let Some(bin) = &compiled.bin_exe {
+        match supervise::run(&mut Command::new(bin), &limits, cancel)
+            .with_context(|| format!("failed to run `{}`", bc.bin_name(exercise)))?
+        {
+            Finished {
+                ending: Ending::Cancelled,
+                ..
+            } => return Ok(None),
+            finished => tests.push(judge_main(&finished).relative_to(root)),
+        }
+    }
+    if let Some(exe) = &compiled.test_exe {
+        let names = list_tests(exe, cancel)?;
+        let judged: Vec<Option<TestResult>> = thread::scope(|scope| {
+            let handles: Vec<_> = names
+                .iter()
+                .map(|name| {
+                    scope.spawn(move || -> Result<Option<TestResult>> {
+                        let mut cmd = Command::new(exe);
+                        cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
+                            .env("RUST_BACKTRACE", "0");
+                        let finished = supervise::run(&mut cmd, &limits, cancel)
+                            .with_context(|| format!("failed to run the test `{name}`"))?;
+                        Ok(judge_test(name, &finished).map(|t| t.relative_to(root)))
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Ok(None)))
+                .collect::<Result<_>>()
+        })?;
+        if judged.iter().any(Option::is_none) {
+            return Ok(None);
+        }
+        tests.extend(judged.into_iter().flatten());
+    }
+
+    let status = Outcome::status_of(&tests);
+    let note = match status {
+        Status::Timeout => Some(format!(
+            "did not finish in {} s: is something waiting on a lock, a channel or itself?",
+            exercise.timeout.as_secs()
+        )),
+        _ if tests.is_empty() => Some("no hidden tests were found for this exercise".to_owned()),
+        _ => None,
+    };
+    Ok(Some(Outcome {
+        status,
+        diagnostics: compiled.diagnostics.clone(),
+        tests,
+        note,
+        duration: start.elapsed(),
+    }))
+}
+
+/// The hidden tests in a test binary (tests the learner wrote in the file are not graded).
+fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Vec<String>> {
+    let mut cmd = Command::new(exe);
+    cmd.args(["--list", "--format", "terse"]);
+    let limits = Limits {
+        timeout: LIST_TIMEOUT,
+        ..Limits::default()
+    };
+    let finished = supervise::run(&mut cmd, &limits, cancel)
+        .with_context(|| format!("failed to list the tests of {}", exe.display()))?;
+    let prefix = format!("{HIDDEN_MODULE}::");
+    Ok(finished
+        .stdout
+        .text()
+        .lines()
+        .filter_map(|line| line.strip_suffix(": test"))
+        .filter(|name| name.starts_with(&prefix))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Judges one test from its process's ending and output. `None` when it was cancelled.
+fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
+    let stdout = finished.stdout.text();
+    let stderr = finished.stderr.text();
+    let reported = |verdict: &str| {
+        stdout
+            .lines()
+            .any(|l| l == format!("test {full_name} ... {verdict}"))
+    };
+    // The learner's code can write to the same stdout, so a status line may be broken up; the
+    // closing summary comes after every test has ended.
+    let summary = |verdict: &str| {
+        stdout
+            .lines()
+            .any(|l| l.starts_with(&format!("test result: {verdict}")))
+    };
+    let (status, message) = match &finished.ending {
+        Ending::Cancelled => return None,
+        Ending::TimedOut => (TestStatus::DidNotFinish, join(&failure_block(full_name, &stdout), &stderr)),
+        Ending::Exited(exit) => {
+            if let Some(signal) = supervise::signal_of(exit) {
+                let what = if stderr.contains("has overflowed its stack") {
+                    "stack overflow".to_owned()
+                } else {
+                    format!("killed by {signal}")
+                };
+                (TestStatus::Crashed, join(&format!("crashed: {what}"), &stderr))
+            } else if reported("FAILED")
+                || summary("FAILED.")
+                || exit.code() == Some(LIBTEST_FAILED)
+            {
+                (TestStatus::Failed, join(&failure_block(full_name, &stdout), &stderr))
+            } else if exit.success() && summary("ok. 1 passed") {
+                (TestStatus::Passed, String::new())
+            } else {
+                let code = exit.code().map_or_else(|| "?".to_owned(), |c| c.to_string());
+                (
+                    TestStatus::NoReport,
+                    join(
+                        &format!(
+                            "the test process exited (status {code}) before the test reported a \
+                             result: does the code call std::process::exit?"
+                        ),
+                        &join(&stdout, &stderr),
+                    ),
+                )
+            }
+        }
+    };
+    Some(TestResult {
+        name: full_name
+            .strip_prefix(&format!("{HIDDEN_MODULE}::"))
+            .unwrap_or(full_name)
+            .to_owned(),
+        status,
+        message: with_drop_note(message, finished),
+        output_dropped: finished.stdout.dropped + finished.stderr.dropped,
+        duration: finished.elapsed,
+    })
+}
+
+/// Judges the `main` of a `run` exercise.
+fn judge_main(finished: &Finished) -> TestResult {
+    let output = join(&finished.stdout.text(), &finished.stderr.text());
+    let (status, message) = match &finished.ending {
+        Ending::TimedOut | Ending::Cancelled => (TestStatus::DidNotFinish, output),
+        Ending::Exited(exit) => match (supervise::signal_of(exit), exit.code()) {
+            (Some(signal), _) => (TestStatus::Crashed, join(&format!("crashed: killed by {signal}"), &output)),
+            (None, Some(0)) => (TestStatus::Passed, String::new()),
+            (None, code) => (
+                TestStatus::Failed,
+                join(&format!("main exited with status {}", code.unwrap_or(-1)), &output),
+            ),
+        },
+    };
+    TestResult {
+        name: "main".to_owned(),
+        status,
+        message: with_drop_note(message, finished),
+        output_dropped: finished.stdout.dropped + finished.stderr.dropped,
+        duration: finished.elapsed,
+    }
+}
+
+/// libtest's report of one failed test: what it printed and its panic message.
+fn failure_block(full_name: &str, stdout: &str) -> String {
+    let header = format!("---- {full_name} stdout ----\n");
+    match stdout.rfind(&header) {
+        Some(at) => {
+            let body = &stdout[at + header.len()..];
+            let end = body.find("\n\nfailures:\n").unwrap_or(body.len());
+            body[..end]
+                .lines()
+                .filter(|l| !l.starts_with("note: run with `RUST_BACKTRACE=1`"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_owned()
+        }
+        None => String::new(),
+    }
+}
+
+fn join(a: &str, b: &str) -> String {
+    match (a.trim_end(), b.trim_end()) {
+        ("", b) => b.to_owned(),
+        (a, "") => a.to_owned(),
+        (a, b) => format!("{a}\n{b}"),
+    }
+}
+
+fn with_drop_note(message: String, finished: &Finished) -> String {
+    let dropped = finished.stdout.dropped + finished.stderr.dropped;
+    if dropped == 0 {
+        message
+    } else {
+        join(
+            &message,
+            &format!("[output cut: {dropped} more bytes were printed and not kept]"),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failure_block_takes_the_panic_message_only() {
+        let out = "running 1 test\ntest hidden_tests::a ... FAILED\n\nfailures:\n\n\
+                   ---- hidden_tests::a stdout ----\nprinted\n\nthread 'x' panicked at t.rs:1:1:\nboom\n\n\
+                   failures:\n    hidden_tests::a\n\ntest result: FAILED. 0 passed; 1 failed\n";
+        assert_eq!(
+            failure_block("hidden_tests::a", out),
+            "printed\n\nthread 'x' panicked at t.rs:1:1:\nboom"
+        );
+    }
+
+    #[test]
+    fn join_skips_empty_parts() {
+        assert_eq!(join("", "b\n"), "b");
+        assert_eq!(join("a\n", ""), "a");
+        assert_eq!(join("a", "b"), "a\nb");
+    }
+}

@@ -1,0 +1,46 @@
+//! The exercises as shipped, kept so that `reset` can restore one without git and the kit check
+//! can test the originals even after the learner has solved them.
+//!
+//! The first time rustprep opens a kit it copies every exercise file into `.rustprep/shipped/`;
+//! files added to the kit later are copied the first time they are seen. The learner's folder
+//! is only ever written by [`restore`].
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use crate::atomic_file;
+use crate::exercise::Exercise;
+use crate::kit::Kit;
+
+pub fn dir(kit: &Kit) -> PathBuf {
+    kit.state_dir().join("shipped")
+}
+
+/// Copies into the store every exercise file it does not hold yet.
+pub fn ensure(kit: &Kit) -> Result<()> {
+    for exercise in kit.list.exercises() {
+        let kept = dir(kit).join(&exercise.rel_path);
+        if kept.is_file() {
+            continue;
+        }
+        let original = kit.exercise_file(exercise);
+        let contents = std::fs::read(&original)
+            .with_context(|| format!("failed to read {}", original.display()))?;
+        atomic_file::write(&kept, &contents)?;
+    }
+    Ok(())
+}
+
+/// Puts the shipped version of `exercise` back in the learner's folder.
+pub fn restore(kit: &Kit, exercise: &Exercise) -> Result<()> {
+    let kept = dir(kit).join(&exercise.rel_path);
+    let contents = std::fs::read(&kept).with_context(|| {
+        format!(
+            "the shipped copy of `{}` is missing from {}",
+            exercise.name,
+            kit.display_path(&dir(kit))
+        )
+    })?;
+    atomic_file::write(&kit.exercise_file(exercise), &contents)
+}

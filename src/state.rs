@@ -1,0 +1,111 @@
+//! The learner's progress: which exercises are done, which one is current, whether the welcome
+//! was shown. One small JSON file under `.rustprep/`, written atomically. A missing file is a
+//! fresh start; a corrupt one is rebuilt with a warning, never a fatal error.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file;
+use crate::kit::Kit;
+
+const STATE_VERSION: u32 = 1;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    version: u32,
+    /// The exercise the learner is on; `None` means the first one not done.
+    pub current: Option<String>,
+    pub done: BTreeSet<String>,
+    /// The welcome screen of `watch` has been shown.
+    #[serde(default)]
+    pub welcomed: bool,
+}
+
+/// The state as loaded, with a warning when the file had to be rebuilt.
+pub struct Loaded {
+    pub state: State,
+    pub warning: Option<String>,
+}
+
+pub fn path(kit: &Kit) -> PathBuf {
+    kit.state_dir().join("state.json")
+}
+
+impl State {
+    pub fn load(kit: &Kit) -> Loaded {
+        let path = path(kit);
+        let fresh = State {
+            version: STATE_VERSION,
+            ..State::default()
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Loaded {
+                    state: fresh,
+                    warning: None,
+                };
+            }
+            Err(e) => {
+                return Loaded {
+                    state: fresh,
+                    warning: Some(format!("could not read {}: {e}; starting afresh", path.display())),
+                };
+            }
+        };
+        match serde_json::from_str::<State>(&text) {
+            Ok(mut state) if state.version == STATE_VERSION => {
+                // Forget exercises the kit no longer has.
+                state.done.retain(|name| kit.list.get(name).is_ok());
+                state.current = state.current.filter(|name| kit.list.get(name).is_ok());
+                Loaded {
+                    state,
+                    warning: None,
+                }
+            }
+            Ok(_) | Err(_) => Loaded {
+                state: fresh,
+                warning: Some(format!(
+                    "the progress file {} was unreadable and has been reset; \
+                     run `rustprep verify` to mark the exercises you have solved as done again",
+                    kit.display_path(&path)
+                )),
+            },
+        }
+    }
+
+    pub fn save(&self, kit: &Kit) -> Result<()> {
+        let mut json = serde_json::to_string_pretty(self)?;
+        json.push('\n');
+        atomic_file::write(&path(kit), json.as_bytes())
+    }
+
+    /// The current exercise's index: the one chosen, else the first not done, else the last.
+    pub fn current_index(&self, kit: &Kit) -> usize {
+        let exercises = kit.list.exercises();
+        self.current
+            .as_deref()
+            .and_then(|name| kit.list.index_of(name).ok())
+            .or_else(|| exercises.iter().position(|e| !self.done.contains(&e.name)))
+            .unwrap_or(exercises.len().saturating_sub(1))
+    }
+
+    /// The first exercise after `from` (wrapping round) that is not done.
+    pub fn next_pending(&self, kit: &Kit, from: usize) -> Option<usize> {
+        let n = kit.list.exercises().len();
+        (1..=n)
+            .map(|step| (from + step) % n)
+            .find(|&i| !self.done.contains(&kit.list.exercises()[i].name))
+    }
+
+    pub fn mark(&mut self, name: &str, passed: bool) {
+        if passed {
+            self.done.insert(name.to_owned());
+        } else {
+            self.done.remove(name);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! Running one child process under limits: a wall-clock timeout, a cap on the output kept, a
+//! cancel switch, and no process left behind.
+//!
+//! On Unix the child leads its own process group. When it ends, times out or is cancelled the
+//! whole group is killed, so a test binary's threads, a grandchild it spawned, or the rustc
+//! processes under cargo go with it. The child is never reaped before the group is killed, so
+//! the group id cannot have been reused by an unrelated process.
+
+use std::io::Read;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+/// What a child process may use. One value, passed down, with documented defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Wall-clock time before the process group is stopped. Default 10 s.
+    pub timeout: Duration,
+    /// Bytes kept of each of stdout and stderr; the rest is read and counted, not kept.
+    /// Default 1 MiB.
+    pub output_cap: usize,
+    /// Time between the polite stop (SIGTERM) and the forced one (SIGKILL). Default 200 ms.
+    pub grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(10),
+            output_cap: 1 << 20,
+            grace: Duration::from_millis(200),
+        }
+    }
+}
+
+/// A switch another thread flips to stop a run early (a newer save, or the learner quitting).
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+#[derive(Debug)]
+pub enum Ending {
+    Exited(ExitStatus),
+    TimedOut,
+    Cancelled,
+}
+
+/// Output as kept: at most the cap, and how many bytes past it were thrown away.
+#[derive(Debug, Default)]
+pub struct Captured {
+    pub bytes: Vec<u8>,
+    pub dropped: u64,
+}
+
+impl Captured {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+#[derive(Debug)]
+pub struct Finished {
+    pub ending: Ending,
+    pub stdout: Captured,
+    pub stderr: Captured,
+    pub elapsed: Duration,
+}
+
+/// How often a running child is checked for cancellation and its deadline.
+const TICK: Duration = Duration::from_millis(25);
+/// How long to wait for the output pipes to close once the process group is gone. A process
+/// that left the group (a daemon calling `setsid`) can hold them open for ever.
+const PIPE_CLOSE_WAIT: Duration = Duration::from_secs(2);
+
+pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
+    let start = Instant::now();
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(command, 0);
+    let program = command.get_program().to_string_lossy().into_owned();
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("failed to start `{program}`"))?;
+
+    let (out_tx, out_rx) = mpsc::channel();
+    let readers = [
+        child.stdout.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
+        child.stderr.take().map(|s| Box::new(s) as Box<dyn Read + Send>),
+    ];
+    for (index, pipe) in readers.into_iter().enumerate() {
+        if let Some(pipe) = pipe {
+            let tx = out_tx.clone();
+            let cap = limits.output_cap;
+            thread::spawn(move || {
+                let _ = tx.send((index, read_capped(pipe, cap)));
+            });
+        }
+    }
+    drop(out_tx);
+
+    let exited = exit_signal(&child);
+    let deadline = start + limits.timeout;
+    let mut ending = None;
+    while ending.is_none() {
+        let now = Instant::now();
+        match exited.recv_timeout(TICK.min(deadline.saturating_duration_since(now))) {
+            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if cancel.is_cancelled() {
+                    ending = Some(Ending::Cancelled);
+                } else if Instant::now() >= deadline {
+                    ending = Some(Ending::TimedOut);
+                }
+            }
+        }
+    }
+    if ending.is_some() {
+        signal_group(&child, Signal::Terminate);
+        let _ = exited.recv_timeout(limits.grace);
+    }
+    // NOTE: the group is killed before the child is reaped, so that the group id still names
+    // this group: stragglers (threads are gone with the process, but grandchildren are not)
+    // die here, and the output pipes they hold close.
+    signal_group(&child, Signal::Kill);
+    let status = child
+        .wait()
+        .with_context(|| format!("failed to wait for `{program}`"))?;
+
+    let mut outputs = [Captured::default(), Captured::default()];
+    let pipes_deadline = Instant::now() + PIPE_CLOSE_WAIT;
+    while let Ok((index, captured)) =
+        out_rx.recv_timeout(pipes_deadline.saturating_duration_since(Instant::now()))
+    {
+        outputs[index] = captured;
+    }
+    let [stdout, stderr] = outputs;
+    Ok(Finished {
+        ending: ending.unwrap_or(Ending::Exited(status)),
+        stdout,
+        stderr,
+        elapsed: start.elapsed(),
+    })
+}
+
+fn read_capped(mut pipe: impl Read, cap: usize) -> Captured {
+    let mut captured = Captured::default();
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let room = cap.saturating_sub(captured.bytes.len());
+                let keep = n.min(room);
+                captured.bytes.extend_from_slice(&buf[..keep]);
+                captured.dropped += (n - keep) as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    captured
+}
+
+enum Signal {
+    Terminate,
+    Kill,
+}
+
+/// A channel that receives `()` once the child has exited, without reaping it.
+#[cfg(unix)]
+fn exit_signal(child: &Child) -> mpsc::Receiver<()> {
+    let (tx, rx) = mpsc::channel();
+    let pid = child.id() as libc::id_t;
+    thread::spawn(move || {
+        loop {
+            // SAFETY: `info` is a valid out-pointer for the duration of the call; WNOWAIT
+            // leaves the child to be reaped by `Child::wait`.
+            let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+            let rc = unsafe {
+                libc::waitid(libc::P_PID, pid, &mut info, libc::WEXITED | libc::WNOWAIT)
+            };
+            if rc == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                break;
+            }
+        }
+        let _ = tx.send(());
+    });
+    rx
+}
+
+#[cfg(unix)]
+fn signal_group(child: &Child, signal: Signal) {
+    let sig = match signal {
+        Signal::Terminate => libc::SIGTERM,
+        Signal::Kill => libc::SIGKILL,
+    };
+    // SAFETY: plain system call; the group is this child's own (it is not reaped yet).
+    unsafe {
+        libc::killpg(child.id() as libc::pid_t, sig);
+    }
+}
+
+/// Without process groups the child is polled; grandchildren are not tracked.
+#[cfg(not(unix))]
+fn exit_signal(child: &Child) -> mpsc::Receiver<()> {
+    let (tx, rx) = mpsc::channel();
+    let pid = child.id();
+    thread::spawn(move || {
+        while process_alive(pid) {
+            thread::sleep(TICK);
+        }
+        let _ = tx.send(());
+    });
+    rx
+}
+
+#[cfg(not(unix))]
+fn process_alive(pid: u32) -> bool {
+    std::process::Command::new("tasklist")
+        .args(["/FI", &format!("PID eq {pid}"), "/NH"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(&pid.to_string()))
+        .unwrap_or(false)
+}
+
+#[cfg(not(unix))]
+fn signal_group(child: &Child, _signal: Signal) {
+    let _ = std::process::Command::new("taskkill")
+        .args(["/T", "/F", "/PID", &child.id().to_string()])
+        .output();
+}
+
+/// A readable name for the signal that ended a process, if one did.
+pub fn signal_of(status: &ExitStatus) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        status.signal().map(|sig| {
+            let name = match sig {
+                libc::SIGABRT => "SIGABRT",
+                libc::SIGSEGV => "SIGSEGV",
+                libc::SIGBUS => "SIGBUS",
+                libc::SIGILL => "SIGILL",
+                libc::SIGFPE => "SIGFPE",
+                libc::SIGKILL => "SIGKILL",
+                libc::SIGTERM => "SIGTERM",
+                _ => return format!("signal {sig}"),
+            };
+            name.to_owned()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = status;
+        None
+    }
+}
