@@ -136,6 +136,7 @@ mod tests {
     #[test]
     fn paths_with_quotes_are_escaped() {
         assert_eq!(rust_str(Path::new("/a\"b/c.rs")), r#""/a\"b/c.rs""#);
-        assert_eq!(toml_str(Path::new("/a\"b")), r#""/a\"b""#);
+        let table: toml::Table = format!("p = {}", toml_str(Path::new("/a\"b\\c"))).parse().unwrap();
+        assert_eq!(table["p"].as_str(), Some("/a\"b\\c"));
     }
 }
