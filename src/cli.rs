@@ -17,7 +17,13 @@ use crate::style::ColorChoice;
 )]
 pub struct Cli {
     /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value = "auto", env = "RUSTPREP_COLOR")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        env = "RUSTPREP_COLOR"
+    )]
     pub color: ColorChoice,
 
     /// The kit folder (default: the nearest folder holding info.toml, from here upwards).

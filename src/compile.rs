@@ -53,7 +53,11 @@ pub fn compile(
     cmd.arg("build")
         .arg("--manifest-path")
         .arg(&bc.manifest)
-        .args(["--message-format", "json-diagnostic-rendered-ansi", "--keep-going"])
+        .args([
+            "--message-format",
+            "json-diagnostic-rendered-ansi",
+            "--keep-going",
+        ])
         .args(["--jobs", &jobs.max(1).to_string()])
         .env("CARGO_TARGET_DIR", &bc.target_dir)
         .env("CARGO_TERM_COLOR", "never")
@@ -74,7 +78,10 @@ pub fn compile(
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
     match finished.ending {
         Ending::Cancelled => return Ok(CompileEnd::Cancelled),
-        Ending::TimedOut => bail!("cargo build did not finish in {} minutes", BUILD_TIMEOUT.as_secs() / 60),
+        Ending::TimedOut => bail!(
+            "cargo build did not finish in {} minutes",
+            BUILD_TIMEOUT.as_secs() / 60
+        ),
         Ending::Exited(_) => {}
     }
 
@@ -94,10 +101,17 @@ pub fn compile(
         let Some(target) = msg.target.as_ref() else {
             continue;
         };
-        if !msg.package_id.as_deref().is_some_and(|p| p.contains(&bc.package)) {
+        if !msg
+            .package_id
+            .as_deref()
+            .is_some_and(|p| p.contains(&bc.package))
+        {
             continue;
         }
-        let exercise = by_bin.get(target.name.as_str()).copied().unwrap_or(&target.name);
+        let exercise = by_bin
+            .get(target.name.as_str())
+            .copied()
+            .unwrap_or(&target.name);
         let Some(entry) = results.get_mut(exercise) else {
             continue;
         };
@@ -126,7 +140,8 @@ pub fn compile(
     // dependency could not be fetched, a lock could not be taken): that is not the learner's.
     let unexplained = wanted.iter().any(|w| {
         let c = &results[&w.exercise];
-        !c.has_errors && ((w.test && c.test_exe.is_none()) || (w.bin.is_some() && c.bin_exe.is_none()))
+        !c.has_errors
+            && ((w.test && c.test_exe.is_none()) || (w.bin.is_some() && c.bin_exe.is_none()))
     });
     if unexplained {
         let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());

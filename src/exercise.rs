@@ -36,6 +36,8 @@ pub struct Exercise {
     pub hint: String,
     pub timeout: Duration,
     pub points: u32,
+    /// It uses the kit's `[dependencies]` (tokio), so it is built in the crate that has them.
+    pub uses_dependencies: bool,
 }
 
 /// A name on the command line that matches no exercise.
@@ -138,6 +140,7 @@ mod tests {
             hint: String::new(),
             timeout: Duration::from_secs(1),
             points: 1,
+            uses_dependencies: false,
         };
         let q = |number| Question {
             number,
@@ -171,7 +174,10 @@ mod tests {
         let l = list();
         assert_eq!(l.select(&[]).unwrap(), vec![0, 1, 2]);
         assert_eq!(l.select(&["q2".into()]).unwrap(), vec![1, 2]);
-        assert_eq!(l.select(&["borrow2".into(), "1".into()]).unwrap(), vec![0, 2]);
+        assert_eq!(
+            l.select(&["borrow2".into(), "1".into()]).unwrap(),
+            vec![0, 2]
+        );
         assert!(l.select(&["9".into()]).is_err());
     }
 }

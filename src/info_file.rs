@@ -61,6 +61,8 @@ struct RawExercise {
     hint: String,
     timeout_secs: Option<Spanned<u64>>,
     points: Option<u32>,
+    /// Which of the kit's `[dependencies]` this exercise uses.
+    dependencies: Option<Spanned<Vec<String>>>,
 }
 
 /// Kit-wide settings from `info.toml` that are not per exercise.
@@ -123,7 +125,11 @@ impl Located<'_> {
 }
 
 /// Parses and validates `source`, read from `file` in the kit at `root`.
-pub fn parse(root: &Path, file: &Path, source: &str) -> Result<(KitSettings, ExerciseList), InfoError> {
+pub fn parse(
+    root: &Path,
+    file: &Path,
+    source: &str,
+) -> Result<(KitSettings, ExerciseList), InfoError> {
     let at = Located { file, source };
     let raw: RawInfo = toml::from_str(source).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
@@ -197,7 +203,10 @@ pub fn parse(root: &Path, file: &Path, source: &str) -> Result<(KitSettings, Exe
         if !root.join("exercises").join(&rel_path).is_file() {
             return Err(at.error(
                 e.path.span(),
-                format!("exercise `{name}`: the file exercises/{} does not exist", rel_path.display()),
+                format!(
+                    "exercise `{name}`: the file exercises/{} does not exist",
+                    rel_path.display()
+                ),
                 "create the file, or fix `path` (it is relative to the exercises/ folder)",
             ));
         }
@@ -214,6 +223,18 @@ pub fn parse(root: &Path, file: &Path, source: &str) -> Result<(KitSettings, Exe
             None => DEFAULT_TIMEOUT,
         };
 
+        let used = e.dependencies.as_ref().map_or(&[][..], |d| d.get_ref().as_slice());
+        if let Some(unknown) = used
+            .iter()
+            .find(|d| !raw.dependencies.contains_key(d.as_str()))
+        {
+            return Err(at.error(
+                e.dependencies.as_ref().map_or(0..0, |d| d.span()),
+                format!("exercise `{name}` uses the crate `{unknown}`, which is not in [dependencies]"),
+                "add the crate to the kit's [dependencies] table, or fix the name",
+            ));
+        }
+
         exercises.push(Exercise {
             name,
             question,
@@ -222,6 +243,7 @@ pub fn parse(root: &Path, file: &Path, source: &str) -> Result<(KitSettings, Exe
             hint: e.hint.trim().to_owned(),
             timeout,
             points: e.points.unwrap_or(DEFAULT_POINTS),
+            uses_dependencies: !used.is_empty(),
         });
     }
 
@@ -244,14 +266,15 @@ fn is_valid_name(name: &str) -> bool {
 /// named `main.rs`, which cargo would take as one of rustprep's own test targets under `tests/`.
 fn check_path(at: &Located<'_>, spanned: &Spanned<String>, path: &Path) -> Result<(), InfoError> {
     use std::path::Component;
-    let inside = path
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)));
+    let inside = path.components().all(|c| matches!(c, Component::Normal(_)));
     let problem = if !inside || path.as_os_str().is_empty() {
         Some("must be a relative path inside exercises/, without `..`")
     } else if path.extension().is_none_or(|ext| ext != "rs") {
         Some("must name a `.rs` file")
-    } else if path.file_name().is_some_and(|f| f == "main.rs" || f == "mod.rs") {
+    } else if path
+        .file_name()
+        .is_some_and(|f| f == "main.rs" || f == "mod.rs")
+    {
         Some("must not be named main.rs or mod.rs (cargo gives those names a meaning of their own)")
     } else if path.components().count() != 2 {
         Some("must be FOLDER/FILE.rs, one folder deep (for example `02_ownership/moves.rs`)")

@@ -34,9 +34,7 @@ pub enum Source {
 impl Kit {
     /// Finds the kit that contains `start` (the nearest folder upwards holding `info.toml`).
     pub fn discover(start: &Path) -> Result<Self> {
-        let found = start
-            .ancestors()
-            .find(|dir| dir.join(INFO_FILE).is_file());
+        let found = start.ancestors().find(|dir| dir.join(INFO_FILE).is_file());
         match found {
             Some(root) => Self::open(root),
             None => bail!(
@@ -116,7 +114,13 @@ impl Source {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default()
                     .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() {
+                            c.to_ascii_lowercase()
+                        } else {
+                            '_'
+                        }
+                    })
                     .take(24)
                     .collect();
                 format!("dir_{stem}_{:08x}", hasher.finish() as u32)

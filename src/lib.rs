@@ -13,6 +13,7 @@ pub mod exercise;
 pub mod info_file;
 pub mod kit;
 pub mod outcome;
+pub mod progress;
 pub mod report;
 pub mod runner;
 pub mod shipped;

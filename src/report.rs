@@ -66,7 +66,11 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
 
 fn cut_lines(message: &str) -> Vec<String> {
     let lines: Vec<&str> = message.lines().collect();
-    let mut kept: Vec<String> = lines.iter().take(MESSAGE_LINES).map(|l| l.to_string()).collect();
+    let mut kept: Vec<String> = lines
+        .iter()
+        .take(MESSAGE_LINES)
+        .map(|l| l.to_string())
+        .collect();
     if lines.len() > MESSAGE_LINES {
         kept.push(format!("[{} more lines]", lines.len() - MESSAGE_LINES));
     }
@@ -80,9 +84,18 @@ pub struct Row<'a> {
 }
 
 pub fn table(rows: &[Row<'_>]) -> String {
-    let width = rows.iter().map(|r| r.exercise.name.len()).max().unwrap_or(4).max(8);
+    let width = rows
+        .iter()
+        .map(|r| r.exercise.name.len())
+        .max()
+        .unwrap_or(4)
+        .max(8);
     let mut out = String::new();
-    let _ = writeln!(out, "{:<width$}  {:<13}  {:>7}", "exercise", "outcome", "time");
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:<13}  {:>7}",
+        "exercise", "outcome", "time"
+    );
     for row in rows {
         let status = status_word(row.outcome.status);
         // Pad by the plain label's width: ANSI escapes would throw `{:<13}` off.

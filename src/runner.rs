@@ -8,6 +8,7 @@
 //! `test ... ok` line is captured by libtest, so neither turns a failure into a pass; and a test
 //! that hangs is named, while the others still give their results.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
@@ -17,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::build_crate::{self, BuildCrate, HIDDEN_MODULE};
+use crate::build_crate::{self, BuildCrate, Group, HIDDEN_MODULE};
 use crate::compile::{self, CompileEnd, Compiled, Wanted};
 use crate::exercise::{Exercise, Mode};
 use crate::kit::{Kit, Source};
@@ -43,10 +44,17 @@ impl Default for RunOptions {
 
 pub enum Event<'a> {
     /// cargo is compiling this many exercises.
-    Compiling { count: usize },
+    Compiling {
+        count: usize,
+    },
     /// The tests of the exercise at this index are starting.
-    Running { index: usize },
-    Finished { index: usize, outcome: &'a Outcome },
+    Running {
+        index: usize,
+    },
+    Finished {
+        index: usize,
+        outcome: &'a Outcome,
+    },
 }
 
 pub enum RunEnd {
@@ -70,33 +78,43 @@ pub fn run(
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<RunEnd> {
     let exercises = kit.list.exercises();
-    let bc = build_crate::prepare(kit, source)?;
     let present: Vec<usize> = indices
         .iter()
         .copied()
         .filter(|&i| kit.file_in(source, &exercises[i]).is_file())
         .collect();
-    let wanted: Vec<Wanted> = present
-        .iter()
-        .map(|&i| {
-            let e = &exercises[i];
-            Wanted {
+
+    let mut crates: HashMap<Group, BuildCrate> = HashMap::new();
+    let mut compiled: HashMap<String, Compiled> = HashMap::new();
+    if !present.is_empty() {
+        on_event(Event::Compiling {
+            count: present.len(),
+        });
+    }
+    for group in [Group::Plain, Group::WithDependencies] {
+        let members: Vec<&Exercise> = present
+            .iter()
+            .map(|&i| &exercises[i])
+            .filter(|e| Group::of(e) == group)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let bc = build_crate::prepare(kit, source, group)?;
+        let wanted: Vec<Wanted> = members
+            .iter()
+            .map(|e| Wanted {
                 exercise: e.name.clone(),
                 test: build_crate::has_hidden_tests(kit, e),
                 bin: (e.mode == Mode::Run).then(|| bc.bin_name(e)),
-            }
-        })
-        .collect();
-
-    let compiled = if wanted.is_empty() {
-        Default::default()
-    } else {
-        on_event(Event::Compiling { count: wanted.len() });
+            })
+            .collect();
         match compile::compile(&bc, &wanted, options.jobs, &kit.root, cancel)? {
-            CompileEnd::Done(map) => map,
+            CompileEnd::Done(map) => compiled.extend(map),
             CompileEnd::Cancelled => return Ok(RunEnd::Cancelled),
         }
-    };
+        crates.insert(group, bc);
+    }
 
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; indices.len()]);
     let next = AtomicUsize::new(0);
@@ -116,7 +134,7 @@ pub fn run(
                         None => Ok(Some(Outcome::missing(
                             &kit.display_path(&kit.file_in(source, exercise)),
                         ))),
-                        Some(c) => execute(&kit.root, &bc, exercise, c, options, cancel),
+                        Some(c) => execute(&kit.root, &crates[&Group::of(exercise)], exercise, c, options, cancel),
                     };
                     match outcome {
                         Ok(Some(outcome)) => {
@@ -145,7 +163,11 @@ pub fn run(
         return Ok(RunEnd::Cancelled);
     }
     Ok(RunEnd::Done(
-        indices.iter().copied().zip(results.into_iter().flatten()).collect(),
+        indices
+            .iter()
+            .copied()
+            .zip(results.into_iter().flatten())
+            .collect(),
     ))
 }
 
@@ -269,7 +291,10 @@ fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
     };
     let (status, message) = match &finished.ending {
         Ending::Cancelled => return None,
-        Ending::TimedOut => (TestStatus::DidNotFinish, join(&failure_block(full_name, &stdout), &stderr)),
+        Ending::TimedOut => (
+            TestStatus::DidNotFinish,
+            join(&failure_block(full_name, &stdout), &stderr),
+        ),
         Ending::Exited(exit) => {
             if let Some(signal) = supervise::signal_of(exit) {
                 let what = if stderr.contains("has overflowed its stack") {
@@ -277,16 +302,24 @@ fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
                 } else {
                     format!("killed by {signal}")
                 };
-                (TestStatus::Crashed, join(&format!("crashed: {what}"), &stderr))
+                (
+                    TestStatus::Crashed,
+                    join(&format!("crashed: {what}"), &stderr),
+                )
             } else if reported("FAILED")
                 || summary("FAILED.")
                 || exit.code() == Some(LIBTEST_FAILED)
             {
-                (TestStatus::Failed, join(&failure_block(full_name, &stdout), &stderr))
+                (
+                    TestStatus::Failed,
+                    join(&failure_block(full_name, &stdout), &stderr),
+                )
             } else if exit.success() && summary("ok. 1 passed") {
                 (TestStatus::Passed, String::new())
             } else {
-                let code = exit.code().map_or_else(|| "?".to_owned(), |c| c.to_string());
+                let code = exit
+                    .code()
+                    .map_or_else(|| "?".to_owned(), |c| c.to_string());
                 (
                     TestStatus::NoReport,
                     join(
@@ -318,11 +351,17 @@ fn judge_main(finished: &Finished) -> TestResult {
     let (status, message) = match &finished.ending {
         Ending::TimedOut | Ending::Cancelled => (TestStatus::DidNotFinish, output),
         Ending::Exited(exit) => match (supervise::signal_of(exit), exit.code()) {
-            (Some(signal), _) => (TestStatus::Crashed, join(&format!("crashed: killed by {signal}"), &output)),
+            (Some(signal), _) => (
+                TestStatus::Crashed,
+                join(&format!("crashed: killed by {signal}"), &output),
+            ),
             (None, Some(0)) => (TestStatus::Passed, String::new()),
             (None, code) => (
                 TestStatus::Failed,
-                join(&format!("main exited with status {}", code.unwrap_or(-1)), &output),
+                join(
+                    &format!("main exited with status {}", code.unwrap_or(-1)),
+                    &output,
+                ),
             ),
         },
     };

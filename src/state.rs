@@ -52,7 +52,10 @@ impl State {
             Err(e) => {
                 return Loaded {
                     state: fresh,
-                    warning: Some(format!("could not read {}: {e}; starting afresh", path.display())),
+                    warning: Some(format!(
+                        "could not read {}: {e}; starting afresh",
+                        path.display()
+                    )),
                 };
             }
         };

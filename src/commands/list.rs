@@ -5,34 +5,39 @@ use colored::Colorize;
 
 use super::Exit;
 use crate::kit::Kit;
+use crate::progress;
 use crate::state::State;
 
 pub fn list(kit: &Kit, state: &State) -> Result<Exit> {
     let current = state.current_index(kit);
     let exercises = kit.list.exercises();
     for question in kit.list.questions() {
-        println!("{}", format!("Q{} {}", question.number, question.title).bold());
-        for (i, e) in exercises.iter().enumerate().filter(|(_, e)| e.question == question.number) {
+        println!(
+            "{}",
+            format!("Q{} {}", question.number, question.title).bold()
+        );
+        for (i, e) in exercises
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.question == question.number)
+        {
             let mark = if state.done.contains(&e.name) {
                 "✓".green()
             } else {
                 "·".normal()
             };
             let arrow = if i == current { "→" } else { " " };
-            println!("  {arrow} {mark} {:<28} {}", e.name, kit.display_path(&kit.exercise_file(e)).dimmed());
+            println!(
+                "  {arrow} {mark} {:<28} {}",
+                e.name,
+                kit.display_path(&kit.exercise_file(e)).dimmed()
+            );
         }
     }
-    let done = exercises.iter().filter(|e| state.done.contains(&e.name)).count();
-    println!("\n{}", progress_line(done, exercises.len()));
+    let done = exercises
+        .iter()
+        .filter(|e| state.done.contains(&e.name))
+        .count();
+    println!("\n{}", progress::bar_line(done, exercises.len(), 80));
     Ok(Exit::Ok)
-}
-
-pub fn progress_line(done: usize, total: usize) -> String {
-    const WIDTH: usize = 30;
-    let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
-    format!(
-        "Progress: [{}{}] {done}/{total} exercises done",
-        "#".repeat(filled).green(),
-        "-".repeat(WIDTH - filled)
-    )
 }

@@ -33,5 +33,9 @@ pub fn run(kit: &Kit, mut state: State, name: Option<&str>) -> Result<Exit> {
         state.current = None;
     }
     state.save(kit)?;
-    Ok(if outcome.passed() { Exit::Ok } else { Exit::Failed })
+    Ok(if outcome.passed() {
+        Exit::Ok
+    } else {
+        Exit::Failed
+    })
 }

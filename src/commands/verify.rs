@@ -45,7 +45,14 @@ pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
         jobs: request.jobs.max(1),
         ..RunOptions::default()
     };
-    let end = runner::run(kit, &source, &indices, &options, &Cancel::default(), &on_event)?;
+    let end = runner::run(
+        kit,
+        &source,
+        &indices,
+        &options,
+        &Cancel::default(),
+        &on_event,
+    )?;
     bar.finish_and_clear();
     let RunEnd::Done(results) = end else {
         bail!("the run was cancelled");
@@ -56,7 +63,10 @@ pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
         for (index, outcome) in results.iter().filter(|(_, o)| !o.passed()) {
             let e = &exercises[*index];
             println!("── {} ──", e.name);
-            print!("{}", report::details(e, &kit.display_path(&kit.file_in(&source, e)), outcome));
+            print!(
+                "{}",
+                report::details(e, &kit.display_path(&kit.file_in(&source, e)), outcome)
+            );
         }
     }
     let rows: Vec<Row<'_>> = results
