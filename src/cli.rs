@@ -36,6 +36,22 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Work through the exercises: shows the current one and checks it on every save.
+    Watch {
+        /// Move to the next exercise as soon as one passes.
+        #[arg(long)]
+        auto_next: bool,
+        /// Check only when `r` is pressed, not on every save.
+        #[arg(long)]
+        manual: bool,
+        /// Poll the files for changes instead of using native file events.
+        #[arg(long)]
+        poll: bool,
+        /// Quiet time, in milliseconds, that ends a burst of file events from one save.
+        #[arg(long, value_name = "MS", default_value_t = 50)]
+        debounce: u64,
+    },
+
     /// Show the exercises grouped by question, with what is done.
     List,
 

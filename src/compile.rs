@@ -42,6 +42,39 @@ const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 /// cargo's JSON messages for a whole kit, dependencies included, stay far below this.
 const BUILD_OUTPUT_CAP: usize = 64 << 20;
 
+/// `cargo build` for a generated crate, in its group's target directory.
+fn cargo_build(bc: &BuildCrate, jobs: usize) -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.arg("build")
+        .arg("--manifest-path")
+        .arg(&bc.manifest)
+        .args(["--jobs", &jobs.max(1).to_string()])
+        .env("CARGO_TARGET_DIR", &bc.target_dir)
+        .env("CARGO_TERM_COLOR", "never")
+        .env("CARGO_TERM_PROGRESS_WHEN", "never");
+    cmd
+}
+
+/// Builds the crate's dependencies (through its empty library) so that the first exercise
+/// needing them does not wait for a cold build. Returns `false` when cancelled.
+pub fn warm_up(bc: &BuildCrate, jobs: usize, cancel: &Cancel) -> Result<bool> {
+    let mut cmd = cargo_build(bc, jobs);
+    cmd.arg("--lib");
+    let limits = Limits {
+        timeout: BUILD_TIMEOUT,
+        ..Limits::default()
+    };
+    let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
+    match finished.ending {
+        Ending::Cancelled => Ok(false),
+        Ending::Exited(status) if status.success() => Ok(true),
+        _ => bail!(
+            "building the kit's dependencies failed:\n{}",
+            strip_ansi_escapes::strip_str(finished.stderr.text()).trim_end()
+        ),
+    }
+}
+
 pub fn compile(
     bc: &BuildCrate,
     wanted: &[Wanted],
@@ -49,19 +82,12 @@ pub fn compile(
     kit_root: &std::path::Path,
     cancel: &Cancel,
 ) -> Result<CompileEnd> {
-    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    cmd.arg("build")
-        .arg("--manifest-path")
-        .arg(&bc.manifest)
-        .args([
-            "--message-format",
-            "json-diagnostic-rendered-ansi",
-            "--keep-going",
-        ])
-        .args(["--jobs", &jobs.max(1).to_string()])
-        .env("CARGO_TARGET_DIR", &bc.target_dir)
-        .env("CARGO_TERM_COLOR", "never")
-        .env("CARGO_TERM_PROGRESS_WHEN", "never");
+    let mut cmd = cargo_build(bc, jobs);
+    cmd.args([
+        "--message-format",
+        "json-diagnostic-rendered-ansi",
+        "--keep-going",
+    ]);
     for w in wanted {
         if w.test {
             cmd.args(["--test", &w.exercise]);

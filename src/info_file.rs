@@ -223,14 +223,19 @@ pub fn parse(
             None => DEFAULT_TIMEOUT,
         };
 
-        let used = e.dependencies.as_ref().map_or(&[][..], |d| d.get_ref().as_slice());
+        let used = e
+            .dependencies
+            .as_ref()
+            .map_or(&[][..], |d| d.get_ref().as_slice());
         if let Some(unknown) = used
             .iter()
             .find(|d| !raw.dependencies.contains_key(d.as_str()))
         {
             return Err(at.error(
                 e.dependencies.as_ref().map_or(0..0, |d| d.span()),
-                format!("exercise `{name}` uses the crate `{unknown}`, which is not in [dependencies]"),
+                format!(
+                    "exercise `{name}` uses the crate `{unknown}`, which is not in [dependencies]"
+                ),
                 "add the crate to the kit's [dependencies] table, or fix the name",
             ));
         }

@@ -20,3 +20,4 @@ pub mod shipped;
 pub mod state;
 pub mod style;
 pub mod supervise;
+pub mod watch;

@@ -134,7 +134,14 @@ pub fn run(
                         None => Ok(Some(Outcome::missing(
                             &kit.display_path(&kit.file_in(source, exercise)),
                         ))),
-                        Some(c) => execute(&kit.root, &crates[&Group::of(exercise)], exercise, c, options, cancel),
+                        Some(c) => execute(
+                            &kit.root,
+                            &crates[&Group::of(exercise)],
+                            exercise,
+                            c,
+                            options,
+                            cancel,
+                        ),
                     };
                     match outcome {
                         Ok(Some(outcome)) => {

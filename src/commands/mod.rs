@@ -57,6 +57,21 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     let kit = open_kit(cli.kit.as_deref())?;
     let state = load_state(&kit);
     match cli.command {
+        Command::Watch {
+            auto_next,
+            manual,
+            poll,
+            debounce,
+        } => crate::watch::watch(
+            kit,
+            state,
+            crate::watch::Options {
+                auto_next,
+                manual,
+                poll,
+                debounce: std::time::Duration::from_millis(debounce),
+            },
+        ),
         Command::List => list::list(&kit, &state),
         Command::Run { name } => run::run(&kit, state, name.as_deref()),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),

@@ -1,0 +1,31 @@
+//! Everything the watch loop reacts to, from whichever thread it comes: keys, saves, and the
+//! background jobs finishing. The loop owns all state; the other threads only send these.
+
+use crossterm::event::KeyEvent;
+
+use crate::runner::RunEnd;
+
+pub enum Event {
+    Key(KeyEvent),
+    Resize,
+    /// The file of the exercise at this index was written (after debouncing).
+    Saved(usize),
+    /// Native file events could not be used; the watcher fell back to polling.
+    WatcherNote(String),
+    /// A run of one exercise ended. Only the newest generation is shown.
+    RunDone {
+        generation: u64,
+        result: anyhow::Result<RunEnd>,
+    },
+    /// Checking all exercises made progress.
+    CheckProgress {
+        done: usize,
+        total: usize,
+    },
+    CheckDone {
+        generation: u64,
+        result: anyhow::Result<RunEnd>,
+    },
+    /// The background build of the kit's dependencies ended.
+    WarmUpDone(anyhow::Result<bool>),
+}

@@ -1,0 +1,142 @@
+//! Watching `exercises/`: file events from notify, filtered to the exercise files and debounced,
+//! so that one save (which editors turn into several events) gives one run.
+//!
+//! Saving in place and saving by writing a temporary file and renaming it over the original
+//! (vim, JetBrains' safe write) both end in a create or modify event on the exercise's own path;
+//! swap, backup and temporary files map to no exercise and are ignored.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
+
+use super::event::Event;
+use crate::kit::Kit;
+
+/// How often the polling fallback looks at the files.
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+/// Keeps the watcher alive; dropping it stops the events.
+pub struct FileWatch {
+    _watcher: Box<dyn Watcher + Send>,
+}
+
+/// Starts watching. `poll` asks for polling from the start (network file systems, containers).
+pub fn start(kit: &Kit, debounce: Duration, poll: bool, tx: Sender<Event>) -> Result<FileWatch> {
+    let dir = kit.root.join("exercises");
+    let paths: Vec<(PathBuf, usize)> = kit
+        .list
+        .exercises()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.rel_path.clone(), i))
+        .collect();
+
+    let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
+    let handler = move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res
+            && matches!(
+                event.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Any
+            )
+        {
+            for path in event.paths {
+                let _ = raw_tx.send(path);
+            }
+        }
+    };
+
+    let watcher: Box<dyn Watcher + Send> = if poll {
+        Box::new(poll_watcher(handler, &dir)?)
+    } else {
+        match native_watcher(handler.clone(), &dir) {
+            Ok(w) => w,
+            Err(e) => {
+                let _ = tx.send(Event::WatcherNote(format!(
+                    "native file events are not available ({e:#}); checking files every {} ms instead",
+                    POLL_INTERVAL.as_millis()
+                )));
+                Box::new(poll_watcher(handler, &dir)?)
+            }
+        }
+    };
+
+    let exercises_dir = dir.clone();
+    thread::spawn(move || {
+        // Blocks until the first event of a burst, then gathers the rest of the burst.
+        while let Ok(first) = raw_rx.recv() {
+            let mut burst = BTreeSet::from([first]);
+            while let Ok(more) = raw_rx.recv_timeout(debounce) {
+                burst.insert(more);
+            }
+            let saved: BTreeSet<usize> = burst
+                .iter()
+                .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
+                .collect();
+            for index in saved {
+                if tx.send(Event::Saved(index)).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    Ok(FileWatch { _watcher: watcher })
+}
+
+fn native_watcher<F>(handler: F, dir: &Path) -> Result<Box<dyn Watcher + Send>>
+where
+    F: notify::EventHandler,
+{
+    let mut watcher = notify::recommended_watcher(handler)?;
+    watcher.watch(dir, RecursiveMode::Recursive)?;
+    Ok(Box::new(watcher))
+}
+
+fn poll_watcher<F>(handler: F, dir: &Path) -> Result<PollWatcher>
+where
+    F: notify::EventHandler,
+{
+    let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+    let mut watcher = PollWatcher::new(handler, config).context("failed to start polling")?;
+    watcher
+        .watch(dir, RecursiveMode::Recursive)
+        .with_context(|| format!("failed to watch {}", dir.display()))?;
+    Ok(watcher)
+}
+
+fn exercise_index(dir: &Path, paths: &[(PathBuf, usize)], path: &Path) -> Option<usize> {
+    let rel = path.strip_prefix(dir).ok()?;
+    paths.iter().find(|(p, _)| p == rel).map(|(_, i)| *i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_exercise_files_map_to_an_exercise() {
+        let dir = Path::new("/kit/exercises");
+        let paths = vec![(PathBuf::from("02_own/moves.rs"), 3)];
+        assert_eq!(
+            exercise_index(dir, &paths, Path::new("/kit/exercises/02_own/moves.rs")),
+            Some(3)
+        );
+        for other in [
+            "/kit/exercises/02_own/.moves.rs.swp",
+            "/kit/exercises/02_own/moves.rs~",
+            "/kit/exercises/02_own/4913",
+            "/kit/exercises/02_own/moves.rs___jb_tmp___",
+            "/kit/target/rustprep/x.rs",
+        ] {
+            assert_eq!(
+                exercise_index(dir, &paths, Path::new(other)),
+                None,
+                "{other}"
+            );
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! `rustprep watch`: the learner's main screen. It shows the current exercise and the result of
+//! its last run, re-runs it on every save, and moves on when it passes.
+//!
+//! One loop owns all the state ([`App`]); keys, file saves and finished jobs reach it as
+//! [`Event`]s over one channel, so nothing is dropped while a run is in progress: a save or `r`
+//! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
+
+mod event;
+mod files;
+mod jobs;
+mod keys;
+mod terminal;
+mod view;
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use self::event::Event;
+use self::jobs::Job;
+use self::terminal::Terminal;
+use crate::commands::Exit;
+use crate::kit::Kit;
+use crate::outcome::Outcome;
+use crate::runner::RunEnd;
+use crate::state::State;
+
+/// How watch behaves; each field is a command-line option.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Move to the next pending exercise as soon as one passes.
+    pub auto_next: bool,
+    /// Run only when `r` is pressed, never on save.
+    pub manual: bool,
+    /// Poll the files instead of using native file events.
+    pub poll: bool,
+    /// Quiet time that ends a burst of file events (one save is often several events).
+    pub debounce: Duration,
+}
+
+pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "error: watch needs a terminal to show the exercise and read keys.\n  \
+             help: use `rustprep run` for the current exercise, or `rustprep verify` for all of them"
+        );
+        return Ok(Exit::Usage);
+    }
+    let kit = Arc::new(kit);
+    let (tx, rx) = mpsc::channel();
+    let _files = if options.manual {
+        None
+    } else {
+        Some(files::start(
+            &kit,
+            options.debounce,
+            options.poll,
+            tx.clone(),
+        )?)
+    };
+    let mut app = App::new(Arc::clone(&kit), state, options, tx.clone());
+    let mut term = Terminal::enter()?;
+    keys::spawn(tx);
+    app.start();
+    let mut result = Ok(());
+    loop {
+        let (width, height) = term.size();
+        if let Err(e) = term.draw(&app.screen(width, height)) {
+            result = Err(e);
+            break;
+        }
+        let Ok(event) = rx.recv() else { break };
+        if app.handle(event) == Flow::Quit {
+            break;
+        }
+    }
+    app.stop_jobs();
+    drop(term);
+    result?;
+    println!("{}", app.farewell());
+    Ok(Exit::Ok)
+}
+
+#[derive(PartialEq, Eq)]
+enum Flow {
+    Continue,
+    Quit,
+}
+
+enum View {
+    Welcome,
+    Exercise,
+    List { cursor: usize },
+    Explain { confirmed: bool },
+    AllDone,
+}
+
+enum Activity {
+    Idle,
+    Running(Job),
+    Checking { job: Job, done: usize, total: usize },
+}
+
+enum WarmUp {
+    NotNeeded,
+    Building(Job),
+    Ready,
+    Failed(String),
+}
+
+struct App {
+    kit: Arc<Kit>,
+    state: State,
+    options: Options,
+    tx: Sender<Event>,
+    current: usize,
+    view: View,
+    show_hint: bool,
+    activity: Activity,
+    /// Increases with every run started; results of older runs are ignored.
+    generation: u64,
+    /// The last result for the current exercise; `stale` while a newer run is going.
+    outcome: Option<Outcome>,
+    stale: bool,
+    notice: Option<String>,
+    warm_up: WarmUp,
+}
+
+impl App {
+    fn new(kit: Arc<Kit>, state: State, options: Options, tx: Sender<Event>) -> Self {
+        let current = state.current_index(&kit);
+        let view = if state.welcomed {
+            View::Exercise
+        } else {
+            View::Welcome
+        };
+        Self {
+            kit,
+            state,
+            options,
+            tx,
+            current,
+            view,
+            show_hint: false,
+            activity: Activity::Idle,
+            generation: 0,
+            outcome: None,
+            stale: false,
+            notice: None,
+            warm_up: WarmUp::NotNeeded,
+        }
+    }
+
+    fn start(&mut self) {
+        if let Some(job) = jobs::warm_up(Arc::clone(&self.kit), self.tx.clone()) {
+            self.warm_up = WarmUp::Building(job);
+        }
+        if self.all_done() {
+            self.view = View::AllDone;
+        } else if !self.options.manual {
+            self.start_run();
+        }
+    }
+
+    fn all_done(&self) -> bool {
+        self.kit
+            .list
+            .exercises()
+            .iter()
+            .all(|e| self.state.done.contains(&e.name))
+    }
+
+    fn handle(&mut self, event: Event) -> Flow {
+        match event {
+            Event::Key(key) => return self.on_key(key),
+            Event::Resize => {}
+            Event::Saved(index) => {
+                if index != self.current {
+                    self.switch_to(index);
+                }
+                if !matches!(self.view, View::Welcome) {
+                    self.view = View::Exercise;
+                }
+                self.start_run();
+            }
+            Event::WatcherNote(note) => self.notice = Some(note),
+            Event::RunDone { generation, result } if generation == self.generation => {
+                self.activity = Activity::Idle;
+                match result {
+                    Ok(RunEnd::Done(mut results)) => {
+                        if let Some((_, outcome)) = results.pop() {
+                            self.record(outcome);
+                        }
+                    }
+                    Ok(RunEnd::Cancelled) => {}
+                    Err(e) => self.notice = Some(format!("error: {e:#}")),
+                }
+            }
+            Event::RunDone { .. } => {}
+            Event::CheckProgress { done, total } => {
+                if let Activity::Checking {
+                    done: d, total: t, ..
+                } = &mut self.activity
+                {
+                    (*d, *t) = (done, total);
+                }
+            }
+            Event::CheckDone { generation, result } if generation == self.generation => {
+                self.activity = Activity::Idle;
+                match result {
+                    Ok(RunEnd::Done(results)) => self.record_check(results),
+                    Ok(RunEnd::Cancelled) => {}
+                    Err(e) => self.notice = Some(format!("error: {e:#}")),
+                }
+            }
+            Event::CheckDone { .. } => {}
+            Event::WarmUpDone(result) => {
+                self.warm_up = match result {
+                    Ok(true) => WarmUp::Ready,
+                    Ok(false) => WarmUp::NotNeeded,
+                    Err(e) => WarmUp::Failed(format!("{e:#}")),
+                };
+            }
+        }
+        Flow::Continue
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Flow {
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if ctrl_c || key.code == KeyCode::Char('q') {
+            return Flow::Quit;
+        }
+        match &mut self.view {
+            View::Welcome => {
+                self.state.welcomed = true;
+                self.save_state();
+                self.view = View::Exercise;
+            }
+            View::List { cursor } => {
+                let last = self.kit.list.exercises().len().saturating_sub(1);
+                match key.code {
+                    KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+                    KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(last),
+                    KeyCode::PageUp => *cursor = cursor.saturating_sub(10),
+                    KeyCode::PageDown => *cursor = (*cursor + 10).min(last),
+                    KeyCode::Home => *cursor = 0,
+                    KeyCode::End => *cursor = last,
+                    KeyCode::Enter => {
+                        let picked = *cursor;
+                        self.view = View::Exercise;
+                        self.switch_to(picked);
+                        self.start_run();
+                    }
+                    KeyCode::Esc | KeyCode::Char('l') => self.view = View::Exercise,
+                    _ => {}
+                }
+            }
+            View::Explain { confirmed: false } => {
+                self.view = if key.code == KeyCode::Char('y') {
+                    View::Explain { confirmed: true }
+                } else {
+                    View::Exercise
+                };
+            }
+            View::Explain { confirmed: true } => self.view = View::Exercise,
+            View::Exercise | View::AllDone => match key.code {
+                KeyCode::Char('h') => self.show_hint = !self.show_hint,
+                KeyCode::Char('l') => {
+                    self.view = View::List {
+                        cursor: self.current,
+                    }
+                }
+                KeyCode::Char('n') => self.next(),
+                KeyCode::Char('r') => self.start_run(),
+                KeyCode::Char('c') => self.start_check(),
+                KeyCode::Char('e') => {
+                    let done = self.state.done.contains(&self.exercise().name);
+                    self.view = View::Explain { confirmed: done };
+                }
+                _ => {}
+            },
+        }
+        Flow::Continue
+    }
+
+    fn exercise(&self) -> &crate::exercise::Exercise {
+        &self.kit.list.exercises()[self.current]
+    }
+
+    fn switch_to(&mut self, index: usize) {
+        self.current = index;
+        self.state.current = Some(self.exercise().name.clone());
+        self.outcome = None;
+        self.show_hint = false;
+        self.save_state();
+    }
+
+    fn next(&mut self) {
+        match self.state.next_pending(&self.kit, self.current) {
+            Some(next) => {
+                self.view = View::Exercise;
+                self.switch_to(next);
+                self.start_run();
+            }
+            None => self.view = View::AllDone,
+        }
+    }
+
+    fn stop_jobs(&mut self) {
+        self.stop_activity();
+        if let WarmUp::Building(job) = std::mem::replace(&mut self.warm_up, WarmUp::NotNeeded) {
+            job.stop();
+        }
+    }
+
+    fn start_run(&mut self) {
+        self.stop_activity();
+        self.generation += 1;
+        self.stale = self.outcome.is_some();
+        let job = jobs::run_exercise(
+            Arc::clone(&self.kit),
+            self.current,
+            self.generation,
+            self.tx.clone(),
+        );
+        self.activity = Activity::Running(job);
+    }
+
+    fn start_check(&mut self) {
+        self.stop_activity();
+        self.generation += 1;
+        self.view = View::Exercise;
+        let job = jobs::check_all(Arc::clone(&self.kit), self.generation, self.tx.clone());
+        self.activity = Activity::Checking {
+            job,
+            done: 0,
+            total: self.kit.list.exercises().len(),
+        };
+    }
+
+    fn stop_activity(&mut self) {
+        match std::mem::replace(&mut self.activity, Activity::Idle) {
+            Activity::Idle => {}
+            Activity::Running(job) | Activity::Checking { job, .. } => job.stop(),
+        }
+    }
+
+    /// Takes the result of a run of the current exercise.
+    fn record(&mut self, outcome: Outcome) {
+        let passed = outcome.passed();
+        let name = self.exercise().name.clone();
+        self.state.mark(&name, passed);
+        self.save_state();
+        self.outcome = Some(outcome);
+        self.stale = false;
+        if passed && self.options.auto_next {
+            if self.all_done() {
+                self.view = View::AllDone;
+            } else {
+                self.notice = Some(format!("✓ {name} passed; on to the next exercise."));
+                self.next();
+            }
+        } else if passed && self.all_done() {
+            self.view = View::AllDone;
+        }
+    }
+
+    fn record_check(&mut self, results: Vec<(usize, Outcome)>) {
+        let exercises = self.kit.list.exercises();
+        let mut passed = 0;
+        for (index, outcome) in results {
+            self.state.mark(&exercises[index].name, outcome.passed());
+            passed += usize::from(outcome.passed());
+            if index == self.current {
+                self.outcome = Some(outcome);
+                self.stale = false;
+            }
+        }
+        self.notice = Some(format!(
+            "Checked all {} exercises: {passed} pass.",
+            exercises.len()
+        ));
+        self.save_state();
+        if self.all_done() {
+            self.view = View::AllDone;
+        }
+    }
+
+    fn save_state(&mut self) {
+        if let Err(e) = self.state.save(&self.kit) {
+            self.notice = Some(format!("could not save your progress: {e:#}"));
+        }
+    }
+
+    fn farewell(&self) -> String {
+        let total = self.kit.list.exercises().len();
+        let done = self
+            .kit
+            .list
+            .exercises()
+            .iter()
+            .filter(|e| self.state.done.contains(&e.name))
+            .count();
+        format!("{done}/{total} exercises done. Run `cargo run -- watch` to carry on.")
+    }
+}
