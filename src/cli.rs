@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::report::Format;
 use crate::style::ColorChoice;
 
 #[derive(Debug, Parser)]
@@ -84,13 +85,27 @@ pub enum Command {
         selectors: Vec<String>,
 
         /// Check the reference solutions instead of your files.
-        #[arg(long, conflicts_with = "exercises")]
+        #[arg(long, conflicts_with_all = ["exercises", "submissions"])]
         solutions: bool,
 
         /// Check the exercise files in DIR (laid out like exercises/), such as a student's
-        /// submission, against this kit's hidden tests.
-        #[arg(long, value_name = "DIR")]
+        /// submission, against this kit's hidden tests. A missing file fails its exercise.
+        #[arg(long, value_name = "DIR", conflicts_with = "submissions")]
         exercises: Option<PathBuf>,
+
+        /// Grade every folder in DIR as one student's submission: writes a CSV gradebook to
+        /// --output and a JSON report per student beside it. Exits 0 when every submission
+        /// was graded, whatever the grades.
+        #[arg(long, value_name = "DIR", requires = "output")]
+        submissions: Option<PathBuf>,
+
+        /// The report's format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
 
         /// Exercises compiled and run at once.
         #[arg(long, short, value_name = "N", default_value_t = default_jobs())]

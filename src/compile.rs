@@ -2,14 +2,14 @@
 //! messages sorted back to the exercise each one belongs to. Nothing here prints.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::build_crate::BuildCrate;
+use crate::build_crate::Workspace;
 use crate::supervise::{self, Cancel, Ending, Limits};
 
 /// What one exercise's compilation gave.
@@ -24,16 +24,19 @@ pub struct Compiled {
     pub has_errors: bool,
 }
 
-/// Which targets of the crate to build for an exercise.
+/// Which targets to build for an exercise, in every member of the workspace.
 #[derive(Debug, Clone)]
 pub struct Wanted {
     pub exercise: String,
     pub test: bool,
-    pub bin: Option<String>,
+    pub bin: bool,
 }
 
+/// What each exercise of each member gave, keyed by (member index, exercise name).
+pub type CompiledMap = HashMap<(usize, String), Compiled>;
+
 pub enum CompileEnd {
-    Done(HashMap<String, Compiled>),
+    Done(CompiledMap),
     Cancelled,
 }
 
@@ -42,14 +45,15 @@ const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 /// cargo's JSON messages for a whole kit, dependencies included, stay far below this.
 const BUILD_OUTPUT_CAP: usize = 64 << 20;
 
-/// `cargo build` for a generated crate, in its group's target directory.
-fn cargo_build(bc: &BuildCrate, jobs: usize) -> Command {
+/// `cargo build` for a generated workspace, in its group's target directory.
+fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.arg("build")
         .arg("--manifest-path")
-        .arg(&bc.manifest)
+        .arg(&ws.manifest)
+        .arg("--workspace")
         .args(["--jobs", &jobs.max(1).to_string()])
-        .env("CARGO_TARGET_DIR", &bc.target_dir)
+        .env("CARGO_TARGET_DIR", &ws.target_dir)
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     cmd
@@ -57,8 +61,8 @@ fn cargo_build(bc: &BuildCrate, jobs: usize) -> Command {
 
 /// Builds the crate's dependencies (through its empty library) so that the first exercise
 /// needing them does not wait for a cold build. Returns `false` when cancelled.
-pub fn warm_up(bc: &BuildCrate, jobs: usize, cancel: &Cancel) -> Result<bool> {
-    let mut cmd = cargo_build(bc, jobs);
+pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
+    let mut cmd = cargo_build(ws, jobs);
     cmd.arg("--lib");
     let limits = Limits {
         timeout: BUILD_TIMEOUT,
@@ -76,13 +80,13 @@ pub fn warm_up(bc: &BuildCrate, jobs: usize, cancel: &Cancel) -> Result<bool> {
 }
 
 pub fn compile(
-    bc: &BuildCrate,
+    ws: &Workspace,
     wanted: &[Wanted],
     jobs: usize,
     kit_root: &std::path::Path,
     cancel: &Cancel,
 ) -> Result<CompileEnd> {
-    let mut cmd = cargo_build(bc, jobs);
+    let mut cmd = cargo_build(ws, jobs);
     cmd.args([
         "--message-format",
         "json-diagnostic-rendered-ansi",
@@ -92,8 +96,10 @@ pub fn compile(
         if w.test {
             cmd.args(["--test", &w.exercise]);
         }
-        if let Some(bin) = &w.bin {
-            cmd.args(["--bin", bin]);
+        if w.bin {
+            for member in &ws.members {
+                cmd.args(["--bin", &member.bin_name(&w.exercise)]);
+            }
         }
     }
     let limits = Limits {
@@ -111,34 +117,29 @@ pub fn compile(
         Ending::Exited(_) => {}
     }
 
-    let by_bin: HashMap<&str, &str> = wanted
-        .iter()
-        .filter_map(|w| w.bin.as_deref().map(|b| (b, w.exercise.as_str())))
-        .collect();
-    let mut results: HashMap<String, Compiled> = wanted
-        .iter()
-        .map(|w| (w.exercise.clone(), Compiled::default()))
-        .collect();
+    let mut by_bin: HashMap<String, &str> = HashMap::new();
+    let mut results = CompiledMap::new();
+    for (m, member) in ws.members.iter().enumerate() {
+        for w in wanted {
+            by_bin.insert(member.bin_name(&w.exercise), &w.exercise);
+            results.insert((m, w.exercise.clone()), Compiled::default());
+        }
+    }
+    let members = MemberLookup::new(ws);
     let root_prefix = format!("{}/", kit_root.display());
     for line in finished.stdout.text().lines() {
         let Ok(msg) = serde_json::from_str::<Message>(line) else {
             continue;
         };
-        let Some(target) = msg.target.as_ref() else {
+        let (Some(target), Some(manifest)) = (msg.target.as_ref(), msg.manifest_path.as_ref())
+        else {
             continue;
         };
-        if !msg
-            .package_id
-            .as_deref()
-            .is_some_and(|p| p.contains(&bc.package))
-        {
+        let Some(member) = members.find(manifest) else {
             continue;
-        }
-        let exercise = by_bin
-            .get(target.name.as_str())
-            .copied()
-            .unwrap_or(&target.name);
-        let Some(entry) = results.get_mut(exercise) else {
+        };
+        let exercise = by_bin.get(&target.name).copied().unwrap_or(&target.name);
+        let Some(entry) = results.get_mut(&(member, exercise.to_owned())) else {
             continue;
         };
         match msg.reason.as_str() {
@@ -164,10 +165,10 @@ pub fn compile(
 
     // A target that produced neither a binary nor an error means cargo itself failed (a
     // dependency could not be fetched, a lock could not be taken): that is not the learner's.
-    let unexplained = wanted.iter().any(|w| {
-        let c = &results[&w.exercise];
+    let unexplained = results.iter().any(|((_, exercise), c)| {
+        let w = wanted.iter().find(|w| &w.exercise == exercise);
         !c.has_errors
-            && ((w.test && c.test_exe.is_none()) || (w.bin.is_some() && c.bin_exe.is_none()))
+            && w.is_some_and(|w| (w.test && c.test_exe.is_none()) || (w.bin && c.bin_exe.is_none()))
     });
     if unexplained {
         let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
@@ -176,10 +177,46 @@ pub fn compile(
     Ok(CompileEnd::Done(results))
 }
 
+/// Finds the workspace member a cargo message is about, by its manifest's path. Paths are
+/// compared canonicalized: the kit may be reached through a symbolic link.
+struct MemberLookup {
+    manifests: Vec<PathBuf>,
+    seen: std::cell::RefCell<HashMap<PathBuf, Option<usize>>>,
+}
+
+impl MemberLookup {
+    fn new(ws: &Workspace) -> Self {
+        let manifests = ws
+            .members
+            .iter()
+            .map(|m| canonical(&m.manifest()))
+            .collect();
+        Self {
+            manifests,
+            seen: Default::default(),
+        }
+    }
+
+    fn find(&self, manifest: &Path) -> Option<usize> {
+        *self
+            .seen
+            .borrow_mut()
+            .entry(manifest.to_owned())
+            .or_insert_with(|| {
+                let manifest = canonical(manifest);
+                self.manifests.iter().position(|m| *m == manifest)
+            })
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
 #[derive(Deserialize)]
 struct Message {
     reason: String,
-    package_id: Option<String>,
+    manifest_path: Option<PathBuf>,
     target: Option<Target>,
     message: Option<Diagnostic>,
     profile: Option<Profile>,

@@ -19,7 +19,7 @@ pub struct Kit {
 }
 
 /// Where the exercise files of a run are read from. The hidden tests always come from the kit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     /// The learner's working copies in `exercises/`.
     Learner,

@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::build_crate::{self, BuildCrate, Group, HIDDEN_MODULE};
-use crate::compile::{self, CompileEnd, Compiled, Wanted};
+use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
+use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::exercise::{Exercise, Mode};
 use crate::kit::{Kit, Source};
 use crate::outcome::{Outcome, Status, TestResult, TestStatus};
@@ -43,15 +43,12 @@ impl Default for RunOptions {
 }
 
 pub enum Event<'a> {
-    /// cargo is compiling this many exercises.
-    Compiling {
-        count: usize,
-    },
-    /// The tests of the exercise at this index are starting.
-    Running {
-        index: usize,
-    },
+    /// cargo is compiling this many exercises (counted over every source).
+    Compiling { count: usize },
+    /// The tests of exercise `index` from source `source` are starting.
+    Running { source: usize, index: usize },
     Finished {
+        source: usize,
         index: usize,
         outcome: &'a Outcome,
     },
@@ -63,12 +60,19 @@ pub enum RunEnd {
     Cancelled,
 }
 
+pub enum ManyEnd {
+    /// For each source, in the order given, the outcomes in the order the exercises were asked for.
+    Done(Vec<Vec<(usize, Outcome)>>),
+    Cancelled,
+}
+
 /// libtest's exit status when a test failed.
 const LIBTEST_FAILED: i32 = 101;
 
 /// How long listing a test binary's tests may take; it runs none of the learner's code.
 const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Runs the exercises at `indices` from one source.
 pub fn run(
     kit: &Kit,
     source: &Source,
@@ -77,75 +81,96 @@ pub fn run(
     cancel: &Cancel,
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<RunEnd> {
-    let exercises = kit.list.exercises();
-    let present: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|&i| kit.file_in(source, &exercises[i]).is_file())
-        .collect();
+    let sources = std::slice::from_ref(source);
+    Ok(
+        match run_many(kit, sources, indices, options, cancel, on_event)? {
+            ManyEnd::Done(mut per_source) => RunEnd::Done(per_source.pop().unwrap_or_default()),
+            ManyEnd::Cancelled => RunEnd::Cancelled,
+        },
+    )
+}
 
-    let mut crates: HashMap<Group, BuildCrate> = HashMap::new();
-    let mut compiled: HashMap<String, Compiled> = HashMap::new();
-    if !present.is_empty() {
-        on_event(Event::Compiling {
-            count: present.len(),
-        });
+/// Runs the exercises at `indices` from every source (a class of submissions): one `cargo build`
+/// per group compiles them all, then `options.jobs` workers run them. A source lacking an
+/// exercise's file fails that exercise.
+pub fn run_many(
+    kit: &Kit,
+    sources: &[Source],
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+    on_event: &(dyn Fn(Event<'_>) + Sync),
+) -> Result<ManyEnd> {
+    let exercises = kit.list.exercises();
+    let present = |s: usize, i: usize| kit.file_in(&sources[s], &exercises[i]).is_file();
+
+    let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
+    let mut compiled = CompiledMap::new();
+    let count = (0..sources.len())
+        .map(|s| indices.iter().filter(|&&i| present(s, i)).count())
+        .sum();
+    if count > 0 {
+        on_event(Event::Compiling { count });
     }
     for group in [Group::Plain, Group::WithDependencies] {
-        let members: Vec<&Exercise> = present
+        let wanted: Vec<Wanted> = indices
             .iter()
             .map(|&i| &exercises[i])
             .filter(|e| Group::of(e) == group)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let bc = build_crate::prepare(kit, source, group)?;
-        let wanted: Vec<Wanted> = members
-            .iter()
             .map(|e| Wanted {
                 exercise: e.name.clone(),
                 test: build_crate::has_hidden_tests(kit, e),
-                bin: (e.mode == Mode::Run).then(|| bc.bin_name(e)),
+                bin: e.mode == Mode::Run,
             })
             .collect();
-        match compile::compile(&bc, &wanted, options.jobs, &kit.root, cancel)? {
-            CompileEnd::Done(map) => compiled.extend(map),
-            CompileEnd::Cancelled => return Ok(RunEnd::Cancelled),
+        if wanted.is_empty() {
+            continue;
         }
-        crates.insert(group, bc);
+        let ws = build_crate::prepare(kit, sources, group)?;
+        match compile::compile(&ws, &wanted, options.jobs, &kit.root, cancel)? {
+            CompileEnd::Done(map) => compiled.extend(map),
+            CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
+        }
+        workspaces.insert(group, ws);
     }
 
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; indices.len()]);
+    let jobs: Vec<(usize, usize)> = (0..sources.len())
+        .flat_map(|s| indices.iter().map(move |&i| (s, i)))
+        .collect();
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
     let next = AtomicUsize::new(0);
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     thread::scope(|scope| {
-        for _ in 0..options.jobs.clamp(1, indices.len().max(1)) {
+        for _ in 0..options.jobs.clamp(1, jobs.len().max(1)) {
             scope.spawn(|| {
                 loop {
                     let slot = next.fetch_add(1, Ordering::SeqCst);
-                    if slot >= indices.len() || cancel.is_cancelled() {
+                    if slot >= jobs.len() || cancel.is_cancelled() {
                         break;
                     }
-                    let index = indices[slot];
+                    let (source, index) = jobs[slot];
                     let exercise = &exercises[index];
-                    on_event(Event::Running { index });
-                    let outcome = match compiled.get(&exercise.name) {
-                        None => Ok(Some(Outcome::missing(
-                            &kit.display_path(&kit.file_in(source, exercise)),
-                        ))),
-                        Some(c) => execute(
+                    on_event(Event::Running { source, index });
+                    let outcome = if !present(source, index) {
+                        Ok(Some(Outcome::missing(
+                            &kit.display_path(&kit.file_in(&sources[source], exercise)),
+                        )))
+                    } else {
+                        let member = &workspaces[&Group::of(exercise)].members[source];
+                        let built = &compiled[&(source, exercise.name.clone())];
+                        execute(
                             &kit.root,
-                            &crates[&Group::of(exercise)],
+                            &member.bin_name(&exercise.name),
                             exercise,
-                            c,
+                            built,
                             options,
                             cancel,
-                        ),
+                        )
                     };
                     match outcome {
                         Ok(Some(outcome)) => {
                             on_event(Event::Finished {
+                                source,
                                 index,
                                 outcome: &outcome,
                             });
@@ -167,21 +192,19 @@ pub fn run(
     }
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     if results.iter().any(Option::is_none) {
-        return Ok(RunEnd::Cancelled);
+        return Ok(ManyEnd::Cancelled);
     }
-    Ok(RunEnd::Done(
-        indices
-            .iter()
-            .copied()
-            .zip(results.into_iter().flatten())
-            .collect(),
-    ))
+    let mut per_source: Vec<Vec<(usize, Outcome)>> = vec![Vec::new(); sources.len()];
+    for ((source, index), outcome) in jobs.into_iter().zip(results.into_iter().flatten()) {
+        per_source[source].push((index, outcome));
+    }
+    Ok(ManyEnd::Done(per_source))
 }
 
 /// Runs one compiled exercise. `None` when cancelled.
 fn execute(
     root: &Path,
-    bc: &BuildCrate,
+    bin_name: &str,
     exercise: &Exercise,
     compiled: &Compiled,
     options: &RunOptions,
@@ -205,7 +228,7 @@ fn execute(
     let mut tests = Vec::new();
     if let Some(bin) = &compiled.bin_exe {
         match supervise::run(&mut Command::new(bin), &limits, cancel)
-            .with_context(|| format!("failed to run `{}`", bc.bin_name(exercise)))?
+            .with_context(|| format!("failed to run `{bin_name}`"))?
         {
             Finished {
                 ending: Ending::Cancelled,
@@ -400,6 +423,27 @@ fn failure_block(full_name: &str, stdout: &str) -> String {
     }
 }
 
+/// Panic messages name the thread with its id, `thread 'x' (1234) panicked`; the id differs on
+/// every run and means nothing to the learner.
+fn without_thread_ids(message: &str) -> String {
+    message
+        .lines()
+        .map(|line| {
+            let Some(start) = line.find("' (") else {
+                return line.to_owned();
+            };
+            let rest = &line[start + 3..];
+            match rest.find(") ") {
+                Some(end) if end > 0 && rest[..end].bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("{}'{}", &line[..start], &rest[end + 1..])
+                }
+                _ => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn join(a: &str, b: &str) -> String {
     match (a.trim_end(), b.trim_end()) {
         ("", b) => b.to_owned(),
@@ -408,14 +452,18 @@ fn join(a: &str, b: &str) -> String {
     }
 }
 
+/// The message as shown: thread ids out, and the cut said when output was cut.
 fn with_drop_note(message: String, finished: &Finished) -> String {
+    let message = without_thread_ids(&message);
     let dropped = finished.stdout.dropped + finished.stderr.dropped;
     if dropped == 0 {
         message
     } else {
+        // First, not last: the screen shows only the first lines of a long message, and output
+        // that had to be cut always makes a long one.
         join(
-            &message,
             &format!("[output cut: {dropped} more bytes were printed and not kept]"),
+            &message,
         )
     }
 }
@@ -433,6 +481,15 @@ mod tests {
             failure_block("hidden_tests::a", out),
             "printed\n\nthread 'x' panicked at t.rs:1:1:\nboom"
         );
+    }
+
+    #[test]
+    fn thread_ids_are_taken_out_of_panic_messages() {
+        assert_eq!(
+            without_thread_ids("thread 'hidden_tests::a' (4818) panicked at t.rs:5:5:\nboom"),
+            "thread 'hidden_tests::a' panicked at t.rs:5:5:\nboom"
+        );
+        assert_eq!(without_thread_ids("a 'b' (c) d"), "a 'b' (c) d");
     }
 
     #[test]

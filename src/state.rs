@@ -69,14 +69,25 @@ impl State {
                     warning: None,
                 }
             }
-            Ok(_) | Err(_) => Loaded {
-                state: fresh,
-                warning: Some(format!(
-                    "the progress file {} was unreadable and has been reset; \
-                     run `rustprep verify` to mark the exercises you have solved as done again",
-                    kit.display_path(&path)
-                )),
-            },
+            Ok(_) | Err(_) => {
+                // Rewritten now, not at the next save: a command that saves nothing (`list`)
+                // would otherwise warn again on every start that it "has been reset".
+                let shown = kit.display_path(&path);
+                let warning = match fresh.save(kit) {
+                    Ok(()) => format!(
+                        "the progress file {shown} was unreadable and has been reset; \
+                         run `rustprep verify` to mark the exercises you have solved as done again"
+                    ),
+                    Err(e) => format!(
+                        "the progress file {shown} is unreadable and could not be reset \
+                         ({e:#}); starting afresh"
+                    ),
+                };
+                Loaded {
+                    state: fresh,
+                    warning: Some(warning),
+                }
+            }
         }
     }
 

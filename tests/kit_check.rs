@@ -21,8 +21,15 @@ fn kit() -> Kit {
 /// Runs every exercise from `source`; returns (name, passed, status) in kit order.
 fn run_all(kit: &Kit, source: &Source) -> Vec<(String, bool, String)> {
     let all: Vec<usize> = (0..kit.list.exercises().len()).collect();
-    let end = runner::run(kit, source, &all, &RunOptions::default(), &Cancel::default(), &|_| {})
-        .expect("the runner works");
+    let end = runner::run(
+        kit,
+        source,
+        &all,
+        &RunOptions::default(),
+        &Cancel::default(),
+        &|_| {},
+    )
+    .expect("the runner works");
     let RunEnd::Done(results) = end else {
         panic!("nothing cancelled this run");
     };
@@ -45,8 +52,16 @@ fn the_kit_has_exercises_for_all_thirteen_questions() {
     assert_eq!(asked, (1..=13).collect(), "every question has exercises");
     for q in kit.list.questions() {
         let words = q.answer.split_whitespace().count();
-        assert!(words <= 330, "question {}'s model answer has {words} words", q.number);
-        assert!(q.answer.contains("```rust"), "question {}'s model answer shows code", q.number);
+        assert!(
+            words <= 330,
+            "question {}'s model answer has {words} words",
+            q.number
+        );
+        assert!(
+            q.answer.contains("```rust"),
+            "question {}'s model answer shows code",
+            q.number
+        );
     }
 }
 
@@ -55,7 +70,11 @@ fn every_exercise_has_hidden_tests_a_solution_and_a_hint() {
     let kit = kit();
     for e in kit.list.exercises() {
         assert!(kit.hidden_tests(e).is_file(), "{} has hidden tests", e.name);
-        assert!(kit.file_in(&Source::Solutions, e).is_file(), "{} has a solution", e.name);
+        assert!(
+            kit.file_in(&Source::Solutions, e).is_file(),
+            "{} has a solution",
+            e.name
+        );
         assert!(!e.hint.trim().is_empty(), "{} has a hint", e.name);
     }
 }
@@ -63,7 +82,12 @@ fn every_exercise_has_hidden_tests_a_solution_and_a_hint() {
 #[test]
 fn no_exercise_solution_or_test_file_is_an_orphan() {
     let kit = kit();
-    let known: BTreeSet<PathBuf> = kit.list.exercises().iter().map(|e| e.rel_path.clone()).collect();
+    let known: BTreeSet<PathBuf> = kit
+        .list
+        .exercises()
+        .iter()
+        .map(|e| e.rel_path.clone())
+        .collect();
     for top in ["exercises", "solutions", "tests"] {
         for dir in std::fs::read_dir(kit.root.join(top)).unwrap().flatten() {
             let name = dir.file_name().to_string_lossy().into_owned();
@@ -73,7 +97,11 @@ fn no_exercise_solution_or_test_file_is_an_orphan() {
             }
             for file in std::fs::read_dir(dir.path()).unwrap().flatten() {
                 let rel = Path::new(&name).join(file.file_name());
-                assert!(known.contains(&rel), "{top}/{} belongs to no exercise in info.toml", rel.display());
+                assert!(
+                    known.contains(&rel),
+                    "{top}/{} belongs to no exercise in info.toml",
+                    rel.display()
+                );
             }
         }
     }
@@ -87,7 +115,10 @@ fn every_shipped_exercise_fails() {
         .filter(|(_, passed, _)| *passed)
         .map(|(name, ..)| name)
         .collect();
-    assert!(passing.is_empty(), "these exercises pass as shipped: {passing:?}");
+    assert!(
+        passing.is_empty(),
+        "these exercises pass as shipped: {passing:?}"
+    );
 }
 
 #[test]
@@ -98,7 +129,10 @@ fn every_solution_passes() {
         .filter(|(_, passed, _)| !passed)
         .map(|(name, _, status)| format!("{name} ({status})"))
         .collect();
-    assert!(failing.is_empty(), "these solutions do not pass: {failing:?}");
+    assert!(
+        failing.is_empty(),
+        "these solutions do not pass: {failing:?}"
+    );
 }
 
 #[test]
@@ -107,7 +141,8 @@ fn solutions_and_hidden_tests_are_rustfmt_clean() {
     let mut cmd = Command::new("rustfmt");
     cmd.args(["--check", "--edition", &kit.settings.edition]);
     for e in kit.list.exercises() {
-        cmd.arg(kit.file_in(&Source::Solutions, e)).arg(kit.hidden_tests(e));
+        cmd.arg(kit.file_in(&Source::Solutions, e))
+            .arg(kit.hidden_tests(e));
     }
     let out = cmd.output().expect("rustfmt runs");
     assert!(
@@ -121,12 +156,12 @@ fn solutions_and_hidden_tests_are_rustfmt_clean() {
 fn solutions_and_hidden_tests_are_clippy_clean() {
     let kit = kit();
     for group in [Group::Plain, Group::WithDependencies] {
-        let bc = build_crate::prepare(&kit, &Source::Solutions, group).unwrap();
+        let ws = build_crate::prepare(&kit, &[Source::Solutions], group).unwrap();
         let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .args(["clippy", "--quiet", "--tests", "--manifest-path"])
-            .arg(&bc.manifest)
+            .arg(&ws.manifest)
             .args(["--", "-D", "warnings"])
-            .env("CARGO_TARGET_DIR", &bc.target_dir)
+            .env("CARGO_TARGET_DIR", &ws.target_dir)
             .output()
             .expect("cargo clippy runs");
         assert!(

@@ -1,14 +1,18 @@
-//! `rustprep verify`: check many exercises at once, in parallel, and print a table.
+//! `rustprep verify`: check many exercises at once, in parallel, and report in the format asked
+//! for; or grade a whole class of submissions into a gradebook.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
+use colored::Colorize;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Exit;
+use crate::atomic_file;
 use crate::kit::{Kit, Source};
-use crate::report::{self, Row};
-use crate::runner::{self, Event, RunEnd, RunOptions};
+use crate::report::{self, Format, Graded, gradebook, json};
+use crate::runner::{self, Event, ManyEnd, RunOptions};
 use crate::state::State;
 use crate::supervise::Cancel;
 
@@ -16,67 +20,63 @@ pub struct Request {
     pub selectors: Vec<String>,
     pub solutions: bool,
     pub exercises: Option<PathBuf>,
+    pub submissions: Option<PathBuf>,
+    pub format: Format,
+    pub output: Option<PathBuf>,
     pub jobs: usize,
     pub verbose: bool,
 }
 
 pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
+    let indices = kit.list.select(&request.selectors)?;
+    let options = RunOptions {
+        jobs: request.jobs.max(1),
+        ..RunOptions::default()
+    };
+    if let Some(dir) = &request.submissions {
+        return grade_class(kit, dir, &indices, &options, request);
+    }
     let source = match (&request.exercises, request.solutions) {
-        (Some(dir), _) => {
-            if !dir.is_dir() {
-                bail!("{} is not a folder", dir.display());
-            }
-            Source::Folder(std::path::absolute(dir)?)
-        }
+        (Some(dir), _) => Source::Folder(folder(dir)?),
         (None, true) => Source::Solutions,
         (None, false) => Source::Learner,
     };
-    let indices = kit.list.select(&request.selectors)?;
-    let bar = ProgressBar::new(indices.len() as u64).with_style(
-        ProgressStyle::with_template("{bar:30.green} {pos}/{len} {msg}")
-            .expect("the template is valid"),
-    );
+
+    let bar = progress_bar(indices.len(), "exercises");
     let on_event = |event: Event<'_>| match event {
         Event::Compiling { count } => bar.set_message(format!("compiling {count} exercises")),
         Event::Running { .. } => bar.set_message("running hidden tests"),
         Event::Finished { .. } => bar.inc(1),
     };
-    let options = RunOptions {
-        jobs: request.jobs.max(1),
-        ..RunOptions::default()
-    };
-    let end = runner::run(
+    let sources = [source];
+    let end = runner::run_many(
         kit,
-        &source,
+        &sources,
         &indices,
         &options,
         &Cancel::default(),
         &on_event,
     )?;
     bar.finish_and_clear();
-    let RunEnd::Done(results) = end else {
+    let ManyEnd::Done(mut per_source) = end else {
         bail!("the run was cancelled");
     };
+    let results = per_source.pop().unwrap_or_default();
+    let [source] = sources;
 
     let exercises = kit.list.exercises();
-    if request.verbose {
-        for (index, outcome) in results.iter().filter(|(_, o)| !o.passed()) {
-            let e = &exercises[*index];
-            println!("── {} ──", e.name);
-            print!(
-                "{}",
-                report::details(e, &kit.display_path(&kit.file_in(&source, e)), outcome)
-            );
+    let graded = Graded {
+        kit,
+        source: &source,
+        results: results.iter().map(|(i, o)| (&exercises[*i], o)).collect(),
+    };
+    let rendered = report::render(request.format, &graded, request.verbose)?;
+    match &request.output {
+        Some(path) => {
+            atomic_file::write(path, strip_if_file(request.format, &rendered).as_bytes())?
         }
+        None => print!("{rendered}"),
     }
-    let rows: Vec<Row<'_>> = results
-        .iter()
-        .map(|(index, outcome)| Row {
-            exercise: &exercises[*index],
-            outcome,
-        })
-        .collect();
-    print!("{}", report::table(&rows));
 
     if source == Source::Learner {
         for (index, outcome) in &results {
@@ -89,4 +89,116 @@ pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
     } else {
         Exit::Failed
     })
+}
+
+/// Grades every folder in `dir` as a student's submission, all built together and run by the
+/// same pool of jobs; writes the gradebook and one JSON report per student.
+fn grade_class(
+    kit: &Kit,
+    dir: &Path,
+    indices: &[usize],
+    options: &RunOptions,
+    request: &Request,
+) -> Result<Exit> {
+    let dir = folder(dir)?;
+    let mut students: Vec<(String, Source)> = std::fs::read_dir(&dir)
+        .with_context(|| format!("failed to read {}", dir.display()))?
+        .flatten()
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with('.'))
+        .map(|name| (name.clone(), Source::Folder(dir.join(&name))))
+        .collect();
+    students.sort_by(|a, b| a.0.cmp(&b.0));
+    if students.is_empty() {
+        bail!("{} holds no submission folders", dir.display());
+    }
+    let sources: Vec<Source> = students.iter().map(|(_, s)| s.clone()).collect();
+
+    let bar = progress_bar(students.len(), "students graded");
+    let finished: Vec<AtomicUsize> = students.iter().map(|_| AtomicUsize::new(0)).collect();
+    let on_event = |event: Event<'_>| match event {
+        Event::Compiling { count } => bar.set_message(format!("compiling {count} exercises")),
+        Event::Running { .. } => bar.set_message("running hidden tests"),
+        Event::Finished { source, .. } => {
+            if finished[source].fetch_add(1, Ordering::SeqCst) + 1 == indices.len() {
+                bar.inc(1);
+            }
+        }
+    };
+    let end = runner::run_many(
+        kit,
+        &sources,
+        indices,
+        options,
+        &Cancel::default(),
+        &on_event,
+    )?;
+    bar.finish_and_clear();
+    let ManyEnd::Done(per_source) = end else {
+        bail!("the grading was cancelled");
+    };
+
+    let exercises = kit.list.exercises();
+    let graded: Vec<(String, Graded<'_>)> = students
+        .iter()
+        .zip(&per_source)
+        .map(|((name, source), results)| {
+            let graded = Graded {
+                kit,
+                source,
+                results: results.iter().map(|(i, o)| (&exercises[*i], o)).collect(),
+            };
+            (name.clone(), graded)
+        })
+        .collect();
+
+    let output = request
+        .output
+        .as_deref()
+        .context("--submissions needs --output")?;
+    let reports_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    for (name, g) in &graded {
+        atomic_file::write(
+            &reports_dir.join(format!("{name}.json")),
+            json::render(g)?.as_bytes(),
+        )?;
+    }
+    atomic_file::write(output, gradebook::render(&graded)?.as_bytes())?;
+    for (name, g) in &graded {
+        let (earned, possible) = g.points();
+        println!("{name:<24} {earned:>4}/{possible}");
+    }
+    println!(
+        "{} submissions graded: {} and one JSON report per student in {}",
+        graded.len(),
+        output.display().to_string().bold(),
+        reports_dir.display()
+    );
+    Ok(Exit::Ok)
+}
+
+fn folder(dir: &Path) -> Result<PathBuf> {
+    if !dir.is_dir() {
+        bail!("{} is not a folder", dir.display());
+    }
+    Ok(std::path::absolute(dir)?)
+}
+
+fn progress_bar(len: usize, what: &str) -> ProgressBar {
+    ProgressBar::new(len as u64).with_style(
+        ProgressStyle::with_template(&format!("{{bar:30.green}} {{pos}}/{{len}} {what} {{msg}}"))
+            .expect("the template is valid"),
+    )
+}
+
+/// A report written to a file never carries terminal colour.
+fn strip_if_file(format: Format, rendered: &str) -> String {
+    match format {
+        Format::Text => strip_ansi_escapes::strip_str(rendered),
+        _ => rendered.to_owned(),
+    }
 }

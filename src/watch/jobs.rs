@@ -79,7 +79,7 @@ pub fn warm_up(kit: Arc<Kit>, tx: Sender<Event>) -> Option<Job> {
     let cancel = Cancel::default();
     let job_cancel = cancel.clone();
     let handle = thread::spawn(move || {
-        let result = build_crate::prepare(&kit, &Source::Learner, Group::WithDependencies)
+        let result = build_crate::prepare(&kit, &[Source::Learner], Group::WithDependencies)
             .and_then(|bc| compile::warm_up(&bc, RunOptions::default().jobs, &job_cancel));
         let _ = tx.send(Event::WarmUpDone(result));
     });

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use colored::Colorize;
 
+use super::Graded;
 use crate::exercise::Exercise;
 use crate::outcome::{Outcome, Status, TestStatus};
 use crate::style;
@@ -77,38 +78,45 @@ fn cut_lines(message: &str) -> Vec<String> {
     kept
 }
 
-/// One row of the verify table.
-pub struct Row<'a> {
-    pub exercise: &'a Exercise,
-    pub outcome: &'a Outcome,
-}
-
-pub fn table(rows: &[Row<'_>]) -> String {
-    let width = rows
+/// What `verify` prints: with `verbose`, the details of every exercise that did not pass; then a
+/// table of name / outcome / time, and a closing count.
+pub fn verify_report(graded: &Graded<'_>, verbose: bool) -> String {
+    let mut out = String::new();
+    if verbose {
+        for (e, o) in graded.results.iter().filter(|(_, o)| !o.passed()) {
+            let _ = writeln!(out, "── {} ──", e.name);
+            out.push_str(&details(e, &graded.path_of(e), o));
+        }
+    }
+    let width = graded
+        .results
         .iter()
-        .map(|r| r.exercise.name.len())
+        .map(|(e, _)| e.name.len())
         .max()
         .unwrap_or(4)
         .max(8);
-    let mut out = String::new();
     let _ = writeln!(
         out,
         "{:<width$}  {:<13}  {:>7}",
         "exercise", "outcome", "time"
     );
-    for row in rows {
-        let status = status_word(row.outcome.status);
+    for (exercise, outcome) in &graded.results {
+        let status = status_word(outcome.status);
         // Pad by the plain label's width: ANSI escapes would throw `{:<13}` off.
-        let pad = 13usize.saturating_sub(row.outcome.status.label().len());
+        let pad = 13usize.saturating_sub(outcome.status.label().len());
         let _ = writeln!(
             out,
             "{:<width$}  {status}{}  {:>6.2}s",
-            row.exercise.name,
+            exercise.name,
             " ".repeat(pad),
-            row.outcome.duration.as_secs_f64()
+            outcome.duration.as_secs_f64()
         );
     }
-    let passed = rows.iter().filter(|r| r.outcome.passed()).count();
-    let _ = writeln!(out, "{passed} passed, {} failed", rows.len() - passed);
+    let passed = graded.results.iter().filter(|(_, o)| o.passed()).count();
+    let _ = writeln!(
+        out,
+        "{passed} passed, {} failed",
+        graded.results.len() - passed
+    );
     out
 }

@@ -1,0 +1,115 @@
+//! rustprep's JSON report, version 1: per exercise its name, question, status, duration, points
+//! and each hidden test's result; then a summary. Messages are plain text, capped at
+//! [`MESSAGE_CAP`](super::MESSAGE_CAP) characters. The schema is documented in the README; a
+//! change that is not backwards compatible bumps `version`.
+
+use serde::Serialize;
+
+use super::{Graded, plain_capped};
+use crate::outcome::{Status, TestStatus};
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report {
+    pub version: u32,
+    /// The folder that was graded.
+    pub source: String,
+    pub exercises: Vec<ExerciseReport>,
+    pub summary: Summary,
+}
+
+#[derive(Serialize)]
+pub struct ExerciseReport {
+    pub name: String,
+    pub question: u8,
+    pub path: String,
+    pub status: Status,
+    /// Seconds.
+    pub duration: f64,
+    pub points: Points,
+    /// The compiler's errors for a compile error, else a note about the whole run, if any.
+    pub message: Option<String>,
+    pub tests: Vec<TestReport>,
+}
+
+#[derive(Serialize)]
+pub struct Points {
+    pub earned: u32,
+    pub possible: u32,
+}
+
+#[derive(Serialize)]
+pub struct TestReport {
+    pub name: String,
+    pub status: TestStatus,
+    pub message: String,
+    /// Seconds.
+    pub duration: f64,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub total: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub points: Points,
+}
+
+fn secs(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 1000.0).round() / 1000.0
+}
+
+pub fn report(graded: &Graded<'_>) -> Report {
+    let exercises: Vec<ExerciseReport> = graded
+        .results
+        .iter()
+        .map(|(e, o)| ExerciseReport {
+            name: e.name.clone(),
+            question: e.question,
+            path: graded.path_of(e),
+            status: o.status,
+            duration: secs(o.duration),
+            points: Points {
+                earned: if o.passed() { e.points } else { 0 },
+                possible: e.points,
+            },
+            message: match o.status {
+                Status::CompileError => Some(plain_capped(&o.diagnostics)),
+                _ => o.note.as_deref().map(plain_capped),
+            },
+            tests: o
+                .tests
+                .iter()
+                .map(|t| TestReport {
+                    name: t.name.clone(),
+                    status: t.status.clone(),
+                    message: plain_capped(&t.message),
+                    duration: secs(t.duration),
+                })
+                .collect(),
+        })
+        .collect();
+    let passed = exercises
+        .iter()
+        .filter(|e| e.status == Status::Pass)
+        .count();
+    let (earned, possible) = graded.points();
+    Report {
+        version: VERSION,
+        source: graded.folder(),
+        summary: Summary {
+            total: exercises.len(),
+            passed,
+            failed: exercises.len() - passed,
+            points: Points { earned, possible },
+        },
+        exercises,
+    }
+}
+
+pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
+    let mut json = serde_json::to_string_pretty(&report(graded))?;
+    json.push('\n');
+    Ok(json)
+}

@@ -1,0 +1,100 @@
+//! Outcomes as reports: text for people ([`text`]), and for machines the versioned JSON report
+//! ([`json`]), JUnit XML ([`junit`]), GitHub Classroom's result format ([`classroom`]) and the
+//! class gradebook ([`gradebook`]). Pure functions from graded results to strings.
+
+pub mod classroom;
+pub mod gradebook;
+pub mod json;
+pub mod junit;
+pub mod text;
+
+use clap::ValueEnum;
+
+use crate::exercise::Exercise;
+use crate::kit::{Kit, Source};
+use crate::outcome::Outcome;
+
+pub use text::{details, status_word};
+
+/// Characters kept of one message in a machine-readable report.
+pub const MESSAGE_CAP: usize = 4096;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for people.
+    Text,
+    /// rustprep's JSON report (version 1, see the README).
+    Json,
+    /// JUnit XML, as GitHub and GitLab test reports read it.
+    Junit,
+    /// The result JSON of GitHub Classroom's autograding reporter.
+    Classroom,
+}
+
+/// The graded exercises of one source, in kit order.
+pub struct Graded<'a> {
+    pub kit: &'a Kit,
+    pub source: &'a Source,
+    pub results: Vec<(&'a Exercise, &'a Outcome)>,
+}
+
+impl Graded<'_> {
+    /// An exercise's file in the graded folder, as shown to the user.
+    pub fn path_of(&self, exercise: &Exercise) -> String {
+        self.kit
+            .display_path(&self.kit.file_in(self.source, exercise))
+    }
+
+    /// The graded folder, as shown to the user.
+    pub fn folder(&self) -> String {
+        self.kit.display_path(&self.kit.source_dir(self.source))
+    }
+
+    pub fn points(&self) -> (u32, u32) {
+        self.results
+            .iter()
+            .fold((0, 0), |(earned, possible), (e, o)| {
+                (
+                    earned + if o.passed() { e.points } else { 0 },
+                    possible + e.points,
+                )
+            })
+    }
+}
+
+pub fn render(format: Format, graded: &Graded<'_>, verbose: bool) -> anyhow::Result<String> {
+    Ok(match format {
+        Format::Text => text::verify_report(graded, verbose),
+        Format::Json => json::render(graded)?,
+        Format::Junit => junit::render(graded)?,
+        Format::Classroom => classroom::render(graded)?,
+    })
+}
+
+/// `text` without ANSI colour, cut to [`MESSAGE_CAP`] characters, saying how much was cut.
+pub fn plain_capped(text: &str) -> String {
+    let plain = strip_ansi_escapes::strip_str(text);
+    let plain = plain.trim_end();
+    match plain.char_indices().nth(MESSAGE_CAP) {
+        None => plain.to_owned(),
+        Some((cut, _)) => format!("{}\n[cut: {} more bytes]", &plain[..cut], plain.len() - cut),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_capped_strips_colour_and_cuts_long_messages() {
+        assert_eq!(plain_capped("\u{1b}[31merror\u{1b}[0m\n"), "error");
+        let long = "é".repeat(MESSAGE_CAP + 10);
+        let cut = plain_capped(&long);
+        assert!(cut.starts_with(&"é".repeat(MESSAGE_CAP)));
+        assert!(
+            cut.ends_with("\n[cut: 20 more bytes]"),
+            "{}",
+            &cut[cut.len() - 30..]
+        );
+    }
+}
