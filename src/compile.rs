@@ -66,6 +66,7 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
     cmd.arg("--lib");
     let limits = Limits {
         timeout: BUILD_TIMEOUT,
+        memory: None,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
@@ -104,6 +105,7 @@ pub fn compile(
     }
     let limits = Limits {
         timeout: BUILD_TIMEOUT,
+        memory: None,
         output_cap: BUILD_OUTPUT_CAP,
         ..Limits::default()
     };

@@ -329,6 +329,8 @@ fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
             if let Some(signal) = supervise::signal_of(exit) {
                 let what = if stderr.contains("has overflowed its stack") {
                     "stack overflow".to_owned()
+                } else if stderr.contains("memory allocation of") {
+                    "out of memory (rustprep limits each test to 1 GiB)".to_owned()
                 } else {
                     format!("killed by {signal}")
                 };

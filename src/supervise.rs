@@ -26,6 +26,10 @@ pub struct Limits {
     pub output_cap: usize,
     /// Time between the polite stop (SIGTERM) and the forced one (SIGKILL). Default 200 ms.
     pub grace: Duration,
+    /// Bytes of data memory (heap, thread stacks) the process may map, on Unix, through
+    /// RLIMIT_DATA (not RLIMIT_AS, which would also count the address space that threads and
+    /// allocators only reserve). `None`: no limit. Default 1 GiB.
+    pub memory: Option<u64>,
 }
 
 impl Default for Limits {
@@ -34,6 +38,7 @@ impl Default for Limits {
             timeout: Duration::from_secs(10),
             output_cap: 1 << 20,
             grace: Duration::from_millis(200),
+            memory: Some(1 << 30),
         }
     }
 }
@@ -93,7 +98,17 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     #[cfg(unix)]
-    std::os::unix::process::CommandExt::process_group(command, 0);
+    {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0);
+        if let Some(bytes) = limits.memory {
+            // SAFETY: the closure runs in the child between fork and exec, where only
+            // async-signal-safe calls are allowed; setrlimit is one, and nothing allocates.
+            unsafe {
+                command.pre_exec(move || rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes));
+            }
+        }
+    }
     let program = command.get_program().to_string_lossy().into_owned();
     let mut child = command
         .spawn()
