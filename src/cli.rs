@@ -70,6 +70,15 @@ pub enum Command {
         name: Option<String>,
     },
 
+    /// Scaffold a new exercise: its file, solution, hidden tests and info.toml entry.
+    New {
+        /// The new exercise's name (lowercase letters, digits and underscores).
+        name: String,
+        /// The question it belongs to.
+        #[arg(long, short)]
+        question: u8,
+    },
+
     /// Put an exercise back as it was shipped, losing your changes to it.
     Reset {
         /// The exercise's name.

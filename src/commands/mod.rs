@@ -3,6 +3,7 @@
 
 mod hint;
 mod list;
+mod new;
 mod reset;
 mod run;
 mod verify;
@@ -73,6 +74,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             },
         ),
         Command::List => list::list(&kit, &state),
+        Command::New { name, question } => new::new(&kit, &name, question),
         Command::Run { name } => run::run(&kit, state, name.as_deref()),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
         Command::Reset { name, yes } => reset::reset(&kit, state, &name, yes),
