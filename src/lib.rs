@@ -9,6 +9,7 @@ pub mod build_crate;
 pub mod cli;
 pub mod commands;
 pub mod compile;
+pub mod editor;
 pub mod exercise;
 pub mod info_file;
 pub mod kit;

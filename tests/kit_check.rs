@@ -171,3 +171,14 @@ fn solutions_and_hidden_tests_are_clippy_clean() {
         );
     }
 }
+
+#[test]
+fn the_editor_manifest_matches_info_toml() {
+    let kit = kit();
+    let committed =
+        std::fs::read_to_string(rustprep::editor::manifest_path(&kit)).unwrap_or_default();
+    assert!(
+        committed == rustprep::editor::manifest(&kit).unwrap(),
+        "exercises/Cargo.toml is out of date: any rustprep command (`cargo run -- list`) rewrites it"
+    );
+}

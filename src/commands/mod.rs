@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
+use crate::editor;
 use crate::kit::Kit;
 use crate::shipped;
 use crate::state::State;
@@ -43,6 +44,9 @@ pub fn open_kit(cli_kit: Option<&std::path::Path>) -> Result<Kit> {
         }
     };
     shipped::ensure(&kit).context("failed to keep a copy of the exercises as shipped")?;
+    if let Err(e) = editor::sync(&kit) {
+        eprintln!("warning: could not write exercises/Cargo.toml for editors: {e:#}");
+    }
     Ok(kit)
 }
 
