@@ -21,4 +21,5 @@ pub mod shipped;
 pub mod state;
 pub mod style;
 pub mod supervise;
+pub mod tui;
 pub mod watch;

@@ -4,6 +4,8 @@
 use crossterm::event::KeyEvent;
 
 use crate::runner::RunEnd;
+use crate::tui::files::Change;
+use crate::tui::keys::Input;
 
 pub enum Event {
     Key(KeyEvent),
@@ -28,4 +30,22 @@ pub enum Event {
     },
     /// The background build of the kit's dependencies ended.
     WarmUpDone(anyhow::Result<bool>),
+}
+
+impl From<Input> for Event {
+    fn from(input: Input) -> Self {
+        match input {
+            Input::Key(key) => Event::Key(key),
+            Input::Resize => Event::Resize,
+        }
+    }
+}
+
+impl From<Change> for Event {
+    fn from(change: Change) -> Self {
+        match change {
+            Change::Saved(index) => Event::Saved(index),
+            Change::Note(note) => Event::WatcherNote(note),
+        }
+    }
 }

@@ -6,10 +6,7 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
-mod files;
 mod jobs;
-mod keys;
-mod terminal;
 mod view;
 
 use std::io::IsTerminal;
@@ -22,12 +19,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::event::Event;
 use self::jobs::Job;
-use self::terminal::Terminal;
 use crate::commands::Exit;
 use crate::kit::Kit;
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;
 use crate::state::State;
+use crate::tui::terminal::Terminal;
+use crate::tui::{files, keys};
 
 /// How watch behaves; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
@@ -55,8 +53,17 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     let _files = if options.manual {
         None
     } else {
+        let paths = kit
+            .list
+            .exercises()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.rel_path.clone(), i))
+            .collect();
+        let dir = kit.root.join("exercises");
         Some(files::start(
-            &kit,
+            &dir,
+            paths,
             options.debounce,
             options.poll,
             tx.clone(),

@@ -1,5 +1,5 @@
-//! Watching `exercises/`: file events from notify, filtered to the exercise files and debounced,
-//! so that one save (which editors turn into several events) gives one run.
+//! Watching a folder of exercise files: file events from notify, filtered to the exercise files
+//! and debounced, so that one save (which editors turn into several events) gives one run.
 //!
 //! Saving in place and saving by writing a temporary file and renaming it over the original
 //! (vim, JetBrains' safe write) both end in a create or modify event on the exercise's own path;
@@ -14,9 +14,6 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
 
-use super::event::Event;
-use crate::kit::Kit;
-
 /// How often the polling fallback looks at the files.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
@@ -25,16 +22,24 @@ pub struct FileWatch {
     _watcher: Box<dyn Watcher + Send>,
 }
 
-/// Starts watching. `poll` asks for polling from the start (network file systems, containers).
-pub fn start(kit: &Kit, debounce: Duration, poll: bool, tx: Sender<Event>) -> Result<FileWatch> {
-    let dir = kit.root.join("exercises");
-    let paths: Vec<(PathBuf, usize)> = kit
-        .list
-        .exercises()
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.rel_path.clone(), i))
-        .collect();
+/// What the watcher reports.
+pub enum Change {
+    /// The file at this index of the watched paths was written (after debouncing).
+    Saved(usize),
+    /// Native file events could not be used; the watcher fell back to polling.
+    Note(String),
+}
+
+/// Starts watching `dir` for writes to `paths` (relative to `dir`, each with the index reported
+/// for it). `poll` asks for polling from the start (network file systems, containers).
+pub fn start<E: From<Change> + Send + 'static>(
+    dir: &Path,
+    paths: Vec<(PathBuf, usize)>,
+    debounce: Duration,
+    poll: bool,
+    tx: Sender<E>,
+) -> Result<FileWatch> {
+    let dir = dir.to_owned();
 
     let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
     let handler = move |res: notify::Result<notify::Event>| {
@@ -56,10 +61,10 @@ pub fn start(kit: &Kit, debounce: Duration, poll: bool, tx: Sender<Event>) -> Re
         match native_watcher(handler.clone(), &dir) {
             Ok(w) => w,
             Err(e) => {
-                let _ = tx.send(Event::WatcherNote(format!(
+                let _ = tx.send(E::from(Change::Note(format!(
                     "native file events are not available ({e:#}); checking files every {} ms instead",
                     POLL_INTERVAL.as_millis()
-                )));
+                ))));
                 Box::new(poll_watcher(handler, &dir)?)
             }
         }
@@ -78,7 +83,7 @@ pub fn start(kit: &Kit, debounce: Duration, poll: bool, tx: Sender<Event>) -> Re
                 .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
                 .collect();
             for index in saved {
-                if tx.send(Event::Saved(index)).is_err() {
+                if tx.send(E::from(Change::Saved(index))).is_err() {
                     return;
                 }
             }

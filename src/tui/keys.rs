@@ -1,0 +1,28 @@
+//! The keyboard: a thread that blocks on terminal events and forwards key presses and resizes.
+
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+
+/// What the keyboard thread reports.
+pub enum Input {
+    Key(KeyEvent),
+    Resize,
+}
+
+pub fn spawn<E: From<Input> + Send + 'static>(tx: Sender<E>) {
+    thread::spawn(move || {
+        loop {
+            let input = match event::read() {
+                Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Input::Key(key),
+                Ok(TermEvent::Resize(..)) => Input::Resize,
+                Ok(_) => continue,
+                Err(_) => break,
+            };
+            if tx.send(E::from(input)).is_err() {
+                break;
+            }
+        }
+    });
+}

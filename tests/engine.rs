@@ -1,0 +1,662 @@
+//! The engine seen from outside: the real `rustprep` binary run on small fixture kits (under
+//! `tests/fixtures/`), with what a user sees asserted: the lines printed, the exit code (0 all
+//! good, 1 an exercise did not pass, 2 a usage or kit error) and the files left on disk.
+//!
+//! Runs that compile are the slow part, so the kits whose runs only need reading are run once
+//! (the `outcomes` and `basics` runs below) and shared by the tests that read them; a test that
+//! changes its kit gets a copy of its own.
+
+mod support;
+
+use std::sync::OnceLock;
+
+use support::{Kit, Output};
+
+// ---------------------------------------------------------------------------------------------
+// Every outcome, through one `verify -v` of the `outcomes` kit.
+
+struct OutcomesRun {
+    verify: Output,
+    /// The kit's absolute path, which no output should show.
+    kit_path: String,
+    /// Processes still naming the kit's folder once the run is over.
+    #[cfg(target_os = "linux")]
+    left_behind: Vec<String>,
+}
+
+fn outcomes() -> &'static OutcomesRun {
+    static RUN: OnceLock<OutcomesRun> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let kit = Kit::new("outcomes");
+        let verify = kit.rustprep(&["verify", "-v"]).output();
+        OutcomesRun {
+            #[cfg(target_os = "linux")]
+            left_behind: kit.processes_left_behind(),
+            kit_path: kit.root().display().to_string(),
+            verify,
+        }
+    })
+}
+
+/// Fails the test unless `name`'s row in the shared run's table says `expected`; returns what
+/// `-v` printed about `name`.
+#[track_caller]
+fn assert_outcome(name: &str, expected: &str) -> &'static str {
+    let run = outcomes();
+    assert_eq!(
+        run.verify.outcome_of(name).as_deref(),
+        Some(expected),
+        "outcome of `{name}`\n{:?}",
+        run.verify
+    );
+    run.verify.details_of(name)
+}
+
+/// The line of `details` that names the test `test`, trimmed.
+#[track_caller]
+fn test_line<'a>(details: &'a str, test: &str) -> &'a str {
+    details
+        .lines()
+        .map(str::trim)
+        .find(|l| l.split_whitespace().nth(1) == Some(test))
+        .unwrap_or_else(|| panic!("no line for the test `{test}` in:\n{details}"))
+}
+
+#[test]
+fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
+    let run = outcomes();
+    run.verify.assert_code(1);
+    let rows = [
+        ("passes", "pass"),
+        ("assertion_fails", "fail"),
+        ("does_not_compile", "compile error"),
+        ("deadlocks", "timeout"),
+        ("exits_early", "fail"),
+        ("fakes_ok_println", "fail"),
+        ("fakes_ok_write_all", "fail"),
+        ("overflows_stack", "crash"),
+        ("floods_output", "fail"),
+        ("run_exits_zero", "pass"),
+        ("run_exits_three", "fail"),
+    ];
+    for (name, outcome) in rows {
+        assert_eq!(
+            run.verify.outcome_of(name).as_deref(),
+            Some(outcome),
+            "row of `{name}`\n{:?}",
+            run.verify
+        );
+    }
+    assert!(
+        run.verify.stdout.lines().any(|l| l == "2 passed, 9 failed"),
+        "{:?}",
+        run.verify
+    );
+}
+
+#[test]
+fn passing_exercise_is_pass_and_gets_no_details() {
+    let run = outcomes();
+    assert_eq!(run.verify.outcome_of("passes").as_deref(), Some("pass"));
+    assert!(
+        !run.verify.stdout.contains("── passes ──"),
+        "-v details only what did not pass\n{:?}",
+        run.verify
+    );
+}
+
+#[test]
+fn failing_assertion_is_fail_and_verbose_shows_its_message() {
+    let details = assert_outcome("assertion_fails", "fail");
+    assert!(
+        test_line(details, "doubles_three").ends_with("failed"),
+        "{details}"
+    );
+    assert!(
+        details.contains("assertion `left == right` failed: double(3) should be six"),
+        "{details}"
+    );
+    assert!(
+        details.contains("left: 4") && details.contains("right: 6"),
+        "{details}"
+    );
+}
+
+#[test]
+fn compile_error_shows_rustcs_error_with_the_path_relative_to_the_kit() {
+    let details = assert_outcome("does_not_compile", "compile error");
+    assert!(
+        details.contains("error[E0308]: mismatched types"),
+        "{details}"
+    );
+    assert!(
+        details.contains("--> exercises/01_outcomes/does_not_compile.rs:4:5"),
+        "{details}"
+    );
+    let run = outcomes();
+    assert!(
+        !run.verify.all().contains(&run.kit_path),
+        "the kit's absolute path is shown\n{:?}",
+        run.verify
+    );
+}
+
+#[test]
+fn deadlock_is_reported_as_timeout_naming_the_test() {
+    let details = assert_outcome("deadlocks", "timeout");
+    assert!(
+        test_line(details, "waits_forever").ends_with("waits_forever did not finish"),
+        "{details}"
+    );
+    assert!(
+        test_line(details, "quick_one_finishes").starts_with('✓'),
+        "the exercise's other test still gives its result\n{details}"
+    );
+    assert!(details.contains("did not finish in 2 s"), "{details}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn timed_out_test_and_the_process_it_started_are_not_left_behind() {
+    let run = outcomes();
+    assert_eq!(
+        run.verify.outcome_of("deadlocks").as_deref(),
+        Some("timeout")
+    );
+    assert!(
+        run.left_behind.is_empty(),
+        "still running after verify ended:\n{}",
+        run.left_behind.join("\n")
+    );
+}
+
+#[test]
+fn process_exit_in_the_code_is_a_fail_that_never_reported_a_result() {
+    let details = assert_outcome("exits_early", "fail");
+    assert!(
+        test_line(details, "halves_odd_numbers_down").ends_with("never reported a result"),
+        "{details}"
+    );
+}
+
+#[test]
+fn fake_ok_lines_printed_with_println_do_not_make_a_pass() {
+    let details = assert_outcome("fakes_ok_println", "fail");
+    assert!(
+        test_line(details, "triples").ends_with("failed"),
+        "{details}"
+    );
+    assert!(details.contains("left: 8"), "{details}");
+}
+
+#[test]
+fn fake_ok_lines_written_straight_to_stdout_do_not_make_a_pass() {
+    let details = assert_outcome("fakes_ok_write_all", "fail");
+    assert!(
+        test_line(details, "triples").ends_with("failed"),
+        "{details}"
+    );
+    assert!(details.contains("left: 8"), "{details}");
+}
+
+#[test]
+fn stack_overflow_is_a_crash() {
+    let details = assert_outcome("overflows_stack", "crash");
+    assert!(
+        test_line(details, "counts_down").ends_with("crashed"),
+        "{details}"
+    );
+    assert!(details.contains("stack overflow"), "{details}");
+}
+
+#[test]
+fn output_flood_is_a_fail_with_the_output_cut_and_the_cut_said() {
+    let run = outcomes();
+    let details = assert_outcome("floods_output", "fail");
+    assert!(test_line(details, "sums").ends_with("failed"), "{details}");
+    // The test printed 50 MiB; a few MiB at most may reach the screen.
+    assert!(
+        run.verify.stdout.len() < 4 << 20,
+        "{} bytes printed",
+        run.verify.stdout.len()
+    );
+    let said: Vec<&str> = details
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("spam"))
+        .collect();
+    assert!(
+        said.iter().any(|l| l.contains("[output cut:")),
+        "the cut is not said; the lines other than the test's own output:\n{}",
+        said.join("\n")
+    );
+}
+
+#[test]
+fn run_mode_main_exiting_0_is_a_pass() {
+    assert_eq!(
+        outcomes().verify.outcome_of("run_exits_zero").as_deref(),
+        Some("pass")
+    );
+}
+
+#[test]
+fn run_mode_main_exiting_3_is_a_fail_that_says_the_status() {
+    let details = assert_outcome("run_exits_three", "fail");
+    assert!(test_line(details, "main").ends_with("failed"), "{details}");
+    assert!(details.contains("main exited with status 3"), "{details}");
+    assert!(
+        details.contains("giving up"),
+        "what main printed\n{details}"
+    );
+}
+
+#[test]
+fn verify_without_a_terminal_prints_no_ansi_escapes_not_even_rustcs() {
+    let run = outcomes();
+    assert!(
+        run.verify.stdout.contains("error[E0308]"),
+        "{:?}",
+        run.verify
+    );
+    assert!(
+        !run.verify.all().contains('\x1b'),
+        "ANSI escapes in:\n{:?}",
+        run.verify
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Solutions and submissions, through the `basics` kit.
+
+struct BasicsRun {
+    solutions: Output,
+    solutions_of_question_2: Output,
+    submission: Output,
+}
+
+fn basics() -> &'static BasicsRun {
+    static RUN: OnceLock<BasicsRun> = OnceLock::new();
+    RUN.get_or_init(|| {
+        let kit = Kit::new("basics");
+        // A submission that solved borrow1 and has no file for the other two exercises.
+        let submission = kit.outside().join("submission");
+        std::fs::create_dir_all(submission.join("01_borrowing")).unwrap();
+        std::fs::write(
+            submission.join("01_borrowing/borrow1.rs"),
+            kit.read("solutions/01_borrowing/borrow1.rs"),
+        )
+        .unwrap();
+        BasicsRun {
+            solutions: kit.rustprep(&["verify", "--solutions"]).output(),
+            solutions_of_question_2: kit.rustprep(&["verify", "--solutions", "2"]).output(),
+            submission: kit
+                .rustprep(&[
+                    "verify",
+                    "-v",
+                    "--exercises",
+                    &submission.display().to_string(),
+                ])
+                .output(),
+        }
+    })
+}
+
+#[test]
+fn verify_solutions_passes_when_every_solution_is_right() {
+    let run = &basics().solutions;
+    run.assert_code(0);
+    for name in ["borrow1", "borrow2", "moves1"] {
+        assert_eq!(run.outcome_of(name).as_deref(), Some("pass"), "{run:?}");
+    }
+    assert!(
+        run.stdout.lines().any(|l| l == "3 passed, 0 failed"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn verify_selects_the_exercises_of_a_question_by_its_number() {
+    let run = &basics().solutions_of_question_2;
+    run.assert_code(0);
+    assert_eq!(run.outcome_of("moves1").as_deref(), Some("pass"), "{run:?}");
+    assert_eq!(run.outcome_of("borrow1"), None, "{run:?}");
+    assert_eq!(run.outcome_of("borrow2"), None, "{run:?}");
+}
+
+#[test]
+fn verify_exercises_dir_grades_the_folder_and_a_missing_file_is_a_failed_exercise() {
+    let run = &basics().submission;
+    run.assert_code(1);
+    assert_eq!(
+        run.outcome_of("borrow1").as_deref(),
+        Some("pass"),
+        "{run:?}"
+    );
+    assert_eq!(
+        run.outcome_of("borrow2").as_deref(),
+        Some("fail"),
+        "{run:?}"
+    );
+    assert_eq!(run.outcome_of("moves1").as_deref(), Some("fail"), "{run:?}");
+    assert!(!run.stderr.contains("error"), "not an error\n{run:?}");
+    assert!(
+        run.details_of("borrow2")
+            .contains("01_borrowing/borrow2.rs is missing"),
+        "{run:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A malformed info.toml: exit 2, `info.toml:LINE:COL: message` and a `help:` line.
+
+/// Runs `list` on the kit `situation` and checks the error is located at the line of the
+/// fixture's info.toml holding the `nth` `needle`; returns the located message.
+#[track_caller]
+fn info_error(situation: &str, needle: &str, nth: usize) -> String {
+    let kit = Kit::new(situation);
+    let out = kit.rustprep(&["list"]).output();
+    out.assert_code(2);
+    let line = kit.info_line(needle, nth);
+    let prefix = format!("error: info.toml:{line}:");
+    let located = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}COL:` line\n{out:?}"));
+    let rest = &located[prefix.len()..];
+    let (column, message) = rest
+        .split_once(':')
+        .unwrap_or_else(|| panic!("no column in `{located}`"));
+    assert!(
+        column.parse::<usize>().is_ok_and(|c| c >= 1),
+        "column in `{located}`"
+    );
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.trim_start().starts_with("help: ") && l.len() > "help: ".len() + 2),
+        "no help line\n{out:?}"
+    );
+    assert!(out.stdout.is_empty(), "{out:?}");
+    message.trim().to_owned()
+}
+
+#[test]
+fn info_toml_syntax_error_names_its_line() {
+    info_error("info_syntax_error", "hint = \"unclosed", 1);
+}
+
+#[test]
+fn info_toml_unknown_key_names_its_line_and_the_key() {
+    let message = info_error("info_unknown_key", "timeout = 5", 1);
+    assert!(message.contains("`timeout`"), "{message}");
+}
+
+#[test]
+fn info_toml_duplicate_exercise_name_names_both_lines() {
+    let kit = Kit::new("info_duplicate_name");
+    let first = kit.info_line("name = \"one\"", 1);
+    let message = info_error("info_duplicate_name", "name = \"one\"", 2);
+    assert!(message.contains("`one`"), "{message}");
+    assert!(
+        message.contains(&format!("first at line {first}")),
+        "{message}"
+    );
+}
+
+#[test]
+fn info_toml_missing_exercise_file_names_the_path_line() {
+    let message = info_error("info_missing_file", "path = \"01_basics/two.rs\"", 1);
+    assert!(message.contains("exercises/01_basics/two.rs"), "{message}");
+}
+
+#[test]
+fn info_toml_undefined_question_number_names_its_line() {
+    let message = info_error("info_unknown_question", "question = 9", 1);
+    assert!(message.contains("question 9"), "{message}");
+}
+
+#[test]
+fn info_toml_unsupported_format_version_names_its_line() {
+    let message = info_error("info_format_version", "format_version = 99", 1);
+    assert!(message.contains("format_version 99"), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names on the command line.
+
+#[track_caller]
+fn assert_unknown_name_suggestion(args: &[&str]) {
+    let kit = Kit::new("basics");
+    let shipped = kit.read("exercises/01_borrowing/borrow1.rs");
+    let out = kit.rustprep(args).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("`borow1`; did you mean `borrow1`?"),
+        "{out:?}"
+    );
+    assert_eq!(kit.read("exercises/01_borrowing/borrow1.rs"), shipped);
+}
+
+#[test]
+fn run_with_an_unknown_name_suggests_the_closest() {
+    assert_unknown_name_suggestion(&["run", "borow1"]);
+}
+
+#[test]
+fn hint_with_an_unknown_name_suggests_the_closest() {
+    assert_unknown_name_suggestion(&["hint", "borow1"]);
+}
+
+#[test]
+fn reset_with_an_unknown_name_suggests_the_closest() {
+    assert_unknown_name_suggestion(&["reset", "borow1", "--yes"]);
+}
+
+#[test]
+fn verify_with_an_unknown_name_suggests_the_closest() {
+    assert_unknown_name_suggestion(&["verify", "borow1"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress.
+
+/// `list`'s line for the exercise `name`.
+#[track_caller]
+fn list_line<'a>(list: &'a Output, name: &str) -> &'a str {
+    list.stdout
+        .lines()
+        .find(|l| l.split_whitespace().any(|w| w == name))
+        .unwrap_or_else(|| panic!("`{name}` is not listed\n{list:?}"))
+}
+
+fn is_current(line: &str) -> bool {
+    line.trim_start().starts_with('→')
+}
+
+fn is_done(line: &str) -> bool {
+    line.split_whitespace().any(|w| w == "✓")
+}
+
+#[test]
+fn run_marks_an_exercise_done_only_when_it_passes() {
+    let kit = Kit::new("basics");
+    let failing = kit.rustprep(&["run", "borrow1"]).output();
+    failing.assert_code(1);
+    let list = kit.rustprep(&["list"]).output();
+    list.assert_code(0);
+    assert!(!is_done(list_line(&list, "borrow1")), "{list:?}");
+    assert!(list.stdout.contains("0/3 exercises done"), "{list:?}");
+
+    kit.write(
+        "exercises/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    let passing = kit.rustprep(&["run", "borrow1"]).output();
+    passing.assert_code(0);
+    assert!(passing.stdout.contains("borrow1 passes"), "{passing:?}");
+
+    let list = kit.rustprep(&["list"]).output();
+    list.assert_code(0);
+    assert!(is_done(list_line(&list, "borrow1")), "{list:?}");
+    assert!(!is_done(list_line(&list, "borrow2")), "{list:?}");
+    assert!(
+        list.stdout.contains("1/3 exercises done"),
+        "the progress line counts it\n{list:?}"
+    );
+    assert!(
+        is_current(list_line(&list, "borrow2")),
+        "the next one is current\n{list:?}"
+    );
+}
+
+#[test]
+fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
+    let kit = Kit::new("basics");
+    kit.write(".rustprep/state.json", "{ this is not json");
+    let first = kit.rustprep(&["list"]).output();
+    first.assert_code(0);
+    assert!(
+        first
+            .stderr
+            .lines()
+            .any(|l| l.starts_with("warning:") && l.contains(".rustprep/state.json")),
+        "{first:?}"
+    );
+    assert!(first.stdout.contains("0/3 exercises done"), "{first:?}");
+
+    let rebuilt = kit.read(".rustprep/state.json");
+    assert!(
+        serde_json::from_str::<serde_json::Value>(&rebuilt).is_ok(),
+        "the file is still not JSON: {rebuilt}"
+    );
+    let second = kit.rustprep(&["list"]).output();
+    second.assert_code(0);
+    assert!(
+        !second.stderr.contains("warning"),
+        "warned again: the file was not rebuilt\n{second:?}"
+    );
+}
+
+#[test]
+fn hint_does_not_change_the_current_exercise() {
+    let kit = Kit::new("basics");
+    let hint = kit.rustprep(&["hint", "moves1"]).output();
+    hint.assert_code(0);
+    assert!(
+        hint.stdout.contains("Give back what you were given."),
+        "{hint:?}"
+    );
+
+    let list = kit.rustprep(&["list"]).output();
+    assert!(is_current(list_line(&list, "borrow1")), "{list:?}");
+    assert!(!is_current(list_line(&list, "moves1")), "{list:?}");
+    let current_hint = kit.rustprep(&["hint"]).output();
+    current_hint.assert_code(0);
+    assert!(
+        current_hint.stdout.contains("Hint for borrow1"),
+        "{current_hint:?}"
+    );
+}
+
+#[test]
+fn list_finds_the_kit_from_a_folder_inside_it() {
+    let kit = Kit::new("basics");
+    let list = kit
+        .rustprep_in("exercises/01_borrowing", &["list"])
+        .output();
+    list.assert_code(0);
+    assert!(list.stdout.contains("Q2 Moves"), "{list:?}");
+    assert!(
+        list_line(&list, "moves1").contains("exercises/02_moves/moves1.rs"),
+        "{list:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reset.
+
+const BORROW1: &str = "exercises/01_borrowing/borrow1.rs";
+const EDITED: &str = "// my attempt\nfn char_count(s: &str) -> usize {\n    0\n}\n";
+
+#[test]
+fn reset_yes_restores_the_shipped_content_after_an_edit() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    let out = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    out.assert_code(0);
+    assert_eq!(kit.read(BORROW1), kit.fixture_file(BORROW1));
+}
+
+#[test]
+fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    let out = kit.rustprep(&["reset", "borrow1"]).output();
+    out.assert_code(2);
+    assert!(out.stderr.contains("--yes"), "{out:?}");
+    assert_eq!(kit.read(BORROW1), EDITED);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colour.
+
+fn has_ansi(out: &Output) -> bool {
+    out.all().contains('\x1b')
+}
+
+#[test]
+fn without_a_terminal_there_is_no_colour() {
+    let kit = Kit::new("basics");
+    let out = kit.rustprep(&["list"]).output();
+    out.assert_code(0);
+    assert!(out.stdout.contains("Q1 Borrowing"), "{out:?}");
+    assert!(!has_ansi(&out), "{out:?}");
+}
+
+#[test]
+fn color_always_colours_even_without_a_terminal() {
+    let kit = Kit::new("basics");
+    let out = kit.rustprep(&["--color", "always", "list"]).output();
+    out.assert_code(0);
+    assert!(has_ansi(&out), "{out:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn on_a_terminal_there_is_colour() {
+    let kit = Kit::new("basics");
+    let out = kit.rustprep(&["list"]).on_a_terminal().output();
+    out.assert_code(0);
+    assert!(out.stdout.contains("Q1 Borrowing"), "{out:?}");
+    assert!(has_ansi(&out), "{out:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn no_color_turns_colour_off_on_a_terminal() {
+    let kit = Kit::new("basics");
+    let out = kit
+        .rustprep(&["list"])
+        .on_a_terminal()
+        .env("NO_COLOR", "1")
+        .output();
+    out.assert_code(0);
+    assert!(out.stdout.contains("Q1 Borrowing"), "{out:?}");
+    assert!(!has_ansi(&out), "{out:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn color_never_turns_colour_off_on_a_terminal() {
+    let kit = Kit::new("basics");
+    let out = kit
+        .rustprep(&["--color", "never", "list"])
+        .on_a_terminal()
+        .output();
+    out.assert_code(0);
+    assert!(out.stdout.contains("Q1 Borrowing"), "{out:?}");
+    assert!(!has_ansi(&out), "{out:?}");
+}
