@@ -56,6 +56,15 @@ fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
         .env("CARGO_TARGET_DIR", &ws.target_dir)
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
+    // The user's own compiler flags (`-D warnings`, say) would turn an exercise's expected
+    // warnings into errors: exercises build the same everywhere.
+    for var in [
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_RUSTFLAGS",
+    ] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

@@ -35,9 +35,10 @@ pub fn manifest(kit: &Kit) -> Result<String> {
         kit.settings.edition
     )?;
     if !kit.settings.dependencies.is_empty() {
-        let deps = toml::to_string(&kit.settings.dependencies)
-            .context("failed to write the kit's [dependencies] into exercises/Cargo.toml")?;
-        writeln!(out, "[dev-dependencies]\n{deps}")?;
+        let deps =
+            crate::build_crate::dependency_tables("dev-dependencies", &kit.settings.dependencies)
+                .context("failed to write the kit's [dependencies] into exercises/Cargo.toml")?;
+        writeln!(out, "{deps}")?;
     }
     for e in kit.list.exercises() {
         writeln!(

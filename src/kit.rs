@@ -50,7 +50,12 @@ impl Kit {
         let info_path = root.join(INFO_FILE);
         let source = std::fs::read_to_string(&info_path)
             .with_context(|| format!("failed to read {}", info_path.display()))?;
-        let (settings, list) = info_file::parse(&root, Path::new(INFO_FILE), &source)?;
+        // Errors name the file as the user would type it: relative to where they are, if inside.
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|here| info_path.strip_prefix(here).ok().map(Path::to_owned))
+            .unwrap_or_else(|| info_path.clone());
+        let (settings, list) = info_file::parse(&root, &shown, &source)?;
         Ok(Self {
             root,
             settings,

@@ -3,6 +3,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // Die quietly, as command-line tools do, when the reader of a pipe goes away
+    // (`rustprep list | head`), instead of panicking on the failed write.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any thread exists; SIG_DFL is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = rustprep::cli::Cli::parse();
     rustprep::style::apply(cli.color);
     match rustprep::commands::dispatch(cli) {

@@ -247,6 +247,13 @@ fn execute(
                         let mut cmd = Command::new(exe);
                         cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
                             .env("RUST_BACKTRACE", "0");
+                        // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
+                        // environment; the verdict depends on its normal output.
+                        for (var, _) in std::env::vars_os() {
+                            if var.to_string_lossy().starts_with("RUST_TEST_") {
+                                cmd.env_remove(var);
+                            }
+                        }
                         let finished = supervise::run(&mut cmd, &limits, cancel)
                             .with_context(|| format!("failed to run the test `{name}`"))?;
                         Ok(judge_test(name, &finished).map(|t| t.relative_to(root)))

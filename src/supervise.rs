@@ -6,6 +6,7 @@
 //! processes under cargo go with it. The child is never reaped before the group is killed, so
 //! the group id cannot have been reused by an unrelated process.
 
+use std::collections::VecDeque;
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
@@ -21,8 +22,9 @@ use anyhow::{Context, Result};
 pub struct Limits {
     /// Wall-clock time before the process group is stopped. Default 10 s.
     pub timeout: Duration,
-    /// Bytes kept of each of stdout and stderr; the rest is read and counted, not kept.
-    /// Default 1 MiB.
+    /// Bytes kept of each of stdout and stderr: the first half and the last half of this, so
+    /// that what a process says last (libtest's verdict, a panic message) survives a flood.
+    /// What lies between is read and counted, not kept. Default 1 MiB.
     pub output_cap: usize,
     /// Time between the polite stop (SIGTERM) and the forced one (SIGKILL). Default 200 ms.
     pub grace: Duration,
@@ -64,16 +66,25 @@ pub enum Ending {
     Cancelled,
 }
 
-/// Output as kept: at most the cap, and how many bytes past it were thrown away.
+/// Output as kept: its start and its end, at most the cap together, and how many bytes between
+/// them were thrown away.
 #[derive(Debug, Default)]
 pub struct Captured {
-    pub bytes: Vec<u8>,
+    head: Vec<u8>,
+    tail: VecDeque<u8>,
     pub dropped: u64,
 }
 
 impl Captured {
+    /// The output kept, with a line saying where and how much was cut.
     pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
+        let mut text = String::from_utf8_lossy(&self.head).into_owned();
+        if self.dropped > 0 {
+            text.push_str(&format!("\n[... {} bytes cut ...]\n", self.dropped));
+        }
+        let (a, b) = self.tail.as_slices();
+        text.push_str(&String::from_utf8_lossy(&[a, b].concat()));
+        text
     }
 }
 
@@ -182,15 +193,18 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
 
 fn read_capped(mut pipe: impl Read, cap: usize) -> Captured {
     let mut captured = Captured::default();
+    let (head_cap, tail_cap) = (cap / 2, cap - cap / 2);
     let mut buf = [0u8; 64 * 1024];
     loop {
         match pipe.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => {
-                let room = cap.saturating_sub(captured.bytes.len());
-                let keep = n.min(room);
-                captured.bytes.extend_from_slice(&buf[..keep]);
-                captured.dropped += (n - keep) as u64;
+                let into_head = n.min(head_cap - captured.head.len());
+                captured.head.extend_from_slice(&buf[..into_head]);
+                captured.tail.extend(&buf[into_head..n]);
+                let over = captured.tail.len().saturating_sub(tail_cap);
+                captured.tail.drain(..over);
+                captured.dropped += over as u64;
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(_) => break,
@@ -291,5 +305,30 @@ pub fn signal_of(status: &ExitStatus) -> Option<String> {
     {
         let _ = status;
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flood_keeps_its_start_and_its_end() {
+        let mut output = b"START".to_vec();
+        output.extend(std::iter::repeat_n(b'x', 1_000_000));
+        output.extend(b"END");
+        let captured = read_capped(&output[..], 100);
+        let text = captured.text();
+        assert!(text.starts_with("STARTxxx"), "{text}");
+        assert!(text.ends_with("xxEND"), "{text}");
+        assert_eq!(captured.dropped, output.len() as u64 - 100);
+        assert!(text.contains(&format!("[... {} bytes cut ...]", captured.dropped)));
+    }
+
+    #[test]
+    fn output_under_the_cap_is_kept_whole() {
+        let captured = read_capped(&b"hello\nworld\n"[..], 100);
+        assert_eq!(captured.text(), "hello\nworld\n");
+        assert_eq!(captured.dropped, 0);
     }
 }

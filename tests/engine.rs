@@ -349,15 +349,21 @@ fn verify_exercises_dir_grades_the_folder_and_a_missing_file_is_a_failed_exercis
 // ---------------------------------------------------------------------------------------------
 // A malformed info.toml: exit 2, `info.toml:LINE:COL: message` and a `help:` line.
 
-/// Runs `list` on the kit `situation` and checks the error is located at the line of the
-/// fixture's info.toml holding the `nth` `needle`; returns the located message.
+/// Runs `list` on the kit `situation` (from outside it, with `--kit`) and checks the error is
+/// located at the line of the fixture's info.toml holding the `nth` `needle`, naming the file by
+/// its path; returns the located message.
 #[track_caller]
 fn info_error(situation: &str, needle: &str, nth: usize) -> String {
     let kit = Kit::new(situation);
     let out = kit.rustprep(&["list"]).output();
     out.assert_code(2);
     let line = kit.info_line(needle, nth);
-    let prefix = format!("error: info.toml:{line}:");
+    // rustprep runs in the folder outside the kit, so it names the file relative to there.
+    let shown = kit.path("info.toml");
+    let shown = shown
+        .strip_prefix(kit.outside())
+        .expect("the kit is inside that folder");
+    let prefix = format!("error: {}:{line}:", shown.display());
     let located = out
         .stderr
         .lines()

@@ -12,6 +12,8 @@ use crate::style;
 
 /// Messages longer than this many lines are cut in the terminal view.
 const MESSAGE_LINES: usize = 40;
+/// Characters shown of one line of a message in the terminal view.
+const LINE_CHARS: usize = 300;
 
 pub fn status_word(status: Status) -> colored::ColoredString {
     let label = status.label();
@@ -44,7 +46,11 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
             TestStatus::Crashed => ("✗".magenta(), "crashed".magenta()),
             TestStatus::NoReport => ("✗".red(), "never reported a result".red()),
         };
-        let _ = writeln!(out, "  {mark} {} {word}", test.name);
+        let _ = if test.status == TestStatus::Passed {
+            writeln!(out, "  {mark} {}", test.name)
+        } else {
+            writeln!(out, "  {mark} {} {word}", test.name)
+        };
         if !test.message.is_empty() {
             for line in cut_lines(&test.message) {
                 let _ = writeln!(out, "      {line}");
@@ -65,12 +71,16 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
     out
 }
 
+/// At most [`MESSAGE_LINES`] lines of at most [`LINE_CHARS`] characters each.
 fn cut_lines(message: &str) -> Vec<String> {
     let lines: Vec<&str> = message.lines().collect();
     let mut kept: Vec<String> = lines
         .iter()
         .take(MESSAGE_LINES)
-        .map(|l| l.to_string())
+        .map(|l| match l.char_indices().nth(LINE_CHARS) {
+            Some((cut, _)) => format!("{}… [{} more bytes]", &l[..cut], l.len() - cut),
+            None => l.to_string(),
+        })
         .collect();
     if lines.len() > MESSAGE_LINES {
         kept.push(format!("[{} more lines]", lines.len() - MESSAGE_LINES));
