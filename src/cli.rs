@@ -53,6 +53,28 @@ pub enum Command {
         debounce: u64,
     },
 
+    /// A timed mock interview: answer each question drawn in writing, then prove it in code.
+    Interview {
+        /// How many questions to ask.
+        #[arg(long, value_name = "N", default_value_t = 3)]
+        questions: usize,
+        /// Ask this question only.
+        #[arg(long, value_name = "K")]
+        question: Option<u8>,
+        /// Make the draw repeatable.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Minutes for each question, answer and exercise together.
+        #[arg(long, value_name = "M", default_value_t = 10.0)]
+        minutes: f64,
+        /// Show past interviews and exit (works without a terminal).
+        #[arg(long)]
+        history: bool,
+        /// Poll the files for changes instead of using native file events.
+        #[arg(long)]
+        poll: bool,
+    },
+
     /// Show the exercises grouped by question, with what is done.
     List,
 

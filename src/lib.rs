@@ -12,6 +12,7 @@ pub mod compile;
 pub mod editor;
 pub mod exercise;
 pub mod info_file;
+pub mod interview;
 pub mod kit;
 pub mod outcome;
 pub mod progress;

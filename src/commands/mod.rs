@@ -77,6 +77,26 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
                 debounce: std::time::Duration::from_millis(debounce),
             },
         ),
+        Command::Interview { history: true, .. } => crate::interview::history(&kit),
+        Command::Interview {
+            questions,
+            question,
+            seed,
+            minutes,
+            poll,
+            ..
+        } => crate::interview::interview(
+            kit,
+            &state,
+            crate::interview::Options {
+                questions,
+                question,
+                seed,
+                minutes,
+                debounce: std::time::Duration::from_millis(50),
+                poll,
+            },
+        ),
         Command::List => list::list(&kit, &state),
         Command::New { name, question } => new::new(&kit, &name, question),
         Command::Run { name } => run::run(&kit, state, name.as_deref()),

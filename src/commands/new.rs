@@ -28,12 +28,18 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
         .unwrap_or_else(|| PathBuf::from(format!("{question:02}_question")));
     let rel = folder.join(format!("{name}.rs"));
     let files = [
-        (kit.root.join("exercises").join(&rel), exercise_text(question, &q.title)),
+        (
+            kit.root.join("exercises").join(&rel),
+            exercise_text(question, &q.title),
+        ),
         (kit.root.join("solutions").join(&rel), SOLUTION.to_owned()),
         (kit.root.join("tests").join(&rel), TESTS.to_owned()),
     ];
     if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
-        bail!("{} exists already; rustprep new never overwrites a file", kit.display_path(path));
+        bail!(
+            "{} exists already; rustprep new never overwrites a file",
+            kit.display_path(path)
+        );
     }
 
     let info_path = kit.root.join(INFO_FILE);
@@ -84,11 +90,17 @@ fn insert_entry(info: &str, kit: &Kit, question: u8, entry: &str) -> String {
         let later = match line.trim() {
             "[[exercises]]" => {
                 exercise_no += 1;
-                kit.list.exercises().get(exercise_no - 1).is_some_and(|e| e.question > question)
+                kit.list
+                    .exercises()
+                    .get(exercise_no - 1)
+                    .is_some_and(|e| e.question > question)
             }
             "[[questions]]" => {
                 question_no += 1;
-                kit.list.questions().get(question_no - 1).is_some_and(|q| q.number > question)
+                kit.list
+                    .questions()
+                    .get(question_no - 1)
+                    .is_some_and(|q| q.number > question)
             }
             _ => false,
         };
@@ -123,4 +135,5 @@ fn exercise_text(question: u8, title: &str) -> String {
 const SOLUTION: &str = "// TODO: the exercise, fixed by a small idiomatic change.\n\n\
                         fn answer() -> u32 {\n    42\n}\n";
 
-const TESTS: &str = "use super::*;\n\n#[test]\nfn gives_the_answer() {\n    assert_eq!(answer(), 42);\n}\n";
+const TESTS: &str =
+    "use super::*;\n\n#[test]\nfn gives_the_answer() {\n    assert_eq!(answer(), 42);\n}\n";

@@ -3,5 +3,6 @@
 //! own event type through a channel, so one loop owns all the command's state.
 
 pub mod files;
+pub mod jobs;
 pub mod keys;
 pub mod terminal;

@@ -6,7 +6,6 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
-mod jobs;
 mod view;
 
 use std::io::IsTerminal;
@@ -18,12 +17,12 @@ use anyhow::Result;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::event::Event;
-use self::jobs::Job;
 use crate::commands::Exit;
-use crate::kit::Kit;
+use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;
 use crate::state::State;
+use crate::tui::jobs::{self, Job};
 use crate::tui::terminal::Terminal;
 use crate::tui::{files, keys};
 
@@ -163,7 +162,11 @@ impl App {
     }
 
     fn start(&mut self) {
-        if let Some(job) = jobs::warm_up(Arc::clone(&self.kit), self.tx.clone()) {
+        let tx = self.tx.clone();
+        let warm_up = jobs::warm_up(Arc::clone(&self.kit), move |result| {
+            let _ = tx.send(Event::WarmUpDone(result));
+        });
+        if let Some(job) = warm_up {
             self.warm_up = WarmUp::Building(job);
         }
         if self.all_done() {
@@ -329,11 +332,14 @@ impl App {
         self.stop_activity();
         self.generation += 1;
         self.stale = self.outcome.is_some();
+        let (tx, generation) = (self.tx.clone(), self.generation);
         let job = jobs::run_exercise(
             Arc::clone(&self.kit),
+            Source::Learner,
             self.current,
-            self.generation,
-            self.tx.clone(),
+            move |result| {
+                let _ = tx.send(Event::RunDone { generation, result });
+            },
         );
         self.activity = Activity::Running(job);
     }
@@ -342,7 +348,17 @@ impl App {
         self.stop_activity();
         self.generation += 1;
         self.view = View::Exercise;
-        let job = jobs::check_all(Arc::clone(&self.kit), self.generation, self.tx.clone());
+        let (tx, generation) = (self.tx.clone(), self.generation);
+        let progress = self.tx.clone();
+        let job = jobs::check_all(
+            Arc::clone(&self.kit),
+            move |done, total| {
+                let _ = progress.send(Event::CheckProgress { done, total });
+            },
+            move |result| {
+                let _ = tx.send(Event::CheckDone { generation, result });
+            },
+        );
         self.activity = Activity::Checking {
             job,
             done: 0,

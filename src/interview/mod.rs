@@ -1,0 +1,366 @@
+//! `rustprep interview`: a timed mock interview. For each question drawn the candidate first
+//! writes the answer they would give out loud (in a Markdown file under `answers/`), then fixes
+//! an exercise of that question, in a fresh copy in a scratch folder so that their practice files
+//! are untouched, with the same save-to-verdict loop as `watch`. A scorecard and a history of past
+//! interviews are kept under `answers/` ([`record`]).
+
+pub mod draw;
+pub mod record;
+mod view;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use self::draw::Item;
+use self::record::{Interview, QuestionResult};
+use crate::atomic_file;
+use crate::commands::Exit;
+use crate::kit::{Kit, Source};
+use crate::outcome::Outcome;
+use crate::runner::RunEnd;
+use crate::shipped;
+use crate::state::State;
+use crate::tui::files::{self, Change};
+use crate::tui::jobs::{self, Job};
+use crate::tui::keys::{self, Input};
+use crate::tui::terminal::Terminal;
+
+/// How the interview runs; each field is a command-line option.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub questions: usize,
+    pub question: Option<u8>,
+    pub seed: Option<u64>,
+    pub minutes: f64,
+    pub debounce: Duration,
+    pub poll: bool,
+}
+
+enum Event {
+    Key(KeyEvent),
+    Resize,
+    Saved(usize),
+    Note(String),
+    RunDone {
+        generation: u64,
+        result: anyhow::Result<RunEnd>,
+    },
+    Tick,
+}
+
+impl From<Input> for Event {
+    fn from(input: Input) -> Self {
+        match input {
+            Input::Key(key) => Event::Key(key),
+            Input::Resize => Event::Resize,
+        }
+    }
+}
+
+impl From<Change> for Event {
+    fn from(change: Change) -> Self {
+        match change {
+            Change::Saved(index) => Event::Saved(index),
+            Change::Note(note) => Event::Note(note),
+        }
+    }
+}
+
+pub fn history(kit: &Kit) -> Result<Exit> {
+    print!("{}", record::history_table(&record::history(kit)?));
+    Ok(Exit::Ok)
+}
+
+pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "error: the interview needs a terminal, for its clock and keys.\n  \
+             help: `rustprep interview --history` shows past interviews without one"
+        );
+        return Ok(Exit::Usage);
+    }
+    let seed = options.seed.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    });
+    let items = draw::draw(&kit, &state.done, options.questions, options.question, seed)?;
+    let started = humantime::format_rfc3339_seconds(SystemTime::now()).to_string();
+    let session = record::session_dir(&kit, &started);
+    let scratch = kit
+        .state_dir()
+        .join("interview")
+        .join(session.file_name().unwrap_or_default());
+    let exercises = kit.list.exercises();
+    for item in &items {
+        let exercise = &exercises[item.exercise];
+        let shipped_copy = shipped::dir(&kit).join(&exercise.rel_path);
+        let original = std::fs::read(&shipped_copy)
+            .with_context(|| format!("failed to read {}", shipped_copy.display()))?;
+        atomic_file::write(&scratch.join(&exercise.rel_path), &original)?;
+        if let Some(q) = kit.list.question(item.question) {
+            let answer = answer_file(&session, item.question);
+            atomic_file::write(
+                &answer,
+                record::answer_template(&q.title, &q.ask).as_bytes(),
+            )?;
+        }
+    }
+
+    let paths = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (exercises[item.exercise].rel_path.clone(), i))
+        .collect();
+    let kit = Arc::new(kit);
+    let (tx, rx) = mpsc::channel();
+    let _files = files::start(&scratch, paths, options.debounce, options.poll, tx.clone())?;
+    spawn_clock(tx.clone());
+    let mut app = Interviewer::new(
+        Arc::clone(&kit),
+        items,
+        options,
+        scratch,
+        session.clone(),
+        tx.clone(),
+    );
+    let mut term = Terminal::enter()?;
+    keys::spawn(tx);
+    let mut result = Ok(());
+    while !app.finished() {
+        let (width, _) = term.size();
+        if let Err(e) = term.draw(&app.screen(width)) {
+            result = Err(e);
+            break;
+        }
+        let Ok(event) = rx.recv() else { break };
+        app.handle(event);
+    }
+    app.stop_run();
+    drop(term);
+    result?;
+
+    let interview = Interview {
+        started,
+        seed,
+        minutes_per_question: options.minutes,
+        results: app.results,
+    };
+    let card = record::scorecard(&kit, &interview);
+    let card_path = session.join("scorecard.md");
+    atomic_file::write(&card_path, card.as_bytes())?;
+    if !interview.results.is_empty() {
+        record::append_history(&kit, &interview)?;
+    }
+    let table_end = card.find("\n## ").unwrap_or(card.len());
+    println!("{}", card[..table_end].trim_end());
+    println!(
+        "\nThe scorecard, with your answers beside the model answers: {}",
+        kit.display_path(&card_path)
+    );
+    Ok(Exit::Ok)
+}
+
+fn answer_file(session: &std::path::Path, question: u8) -> PathBuf {
+    session.join(format!("q{question:02}.md"))
+}
+
+/// Ticks once a second so the clock on screen moves and the time limit is noticed.
+fn spawn_clock(tx: Sender<Event>) {
+    thread::spawn(move || {
+        while tx.send(Event::Tick).is_ok() {
+            thread::sleep(Duration::from_secs(1));
+        }
+    });
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Writing the spoken answer.
+    Answer,
+    /// Fixing the exercise.
+    Exercise,
+}
+
+struct Interviewer {
+    kit: Arc<Kit>,
+    items: Vec<Item>,
+    options: Options,
+    scratch: PathBuf,
+    session: PathBuf,
+    tx: Sender<Event>,
+    /// The question being asked; `items.len()` once every question is over.
+    current: usize,
+    phase: Phase,
+    question_started: Instant,
+    run: Option<Job>,
+    generation: u64,
+    outcome: Option<Outcome>,
+    show_hint: bool,
+    hint_used: bool,
+    notice: Option<String>,
+    quit: bool,
+    results: Vec<QuestionResult>,
+}
+
+impl Interviewer {
+    fn new(
+        kit: Arc<Kit>,
+        items: Vec<Item>,
+        options: Options,
+        scratch: PathBuf,
+        session: PathBuf,
+        tx: Sender<Event>,
+    ) -> Self {
+        Self {
+            kit,
+            items,
+            options,
+            scratch,
+            session,
+            tx,
+            current: 0,
+            phase: Phase::Answer,
+            question_started: Instant::now(),
+            run: None,
+            generation: 0,
+            outcome: None,
+            show_hint: false,
+            hint_used: false,
+            notice: None,
+            quit: false,
+            results: Vec::new(),
+        }
+    }
+
+    fn finished(&self) -> bool {
+        self.quit || self.current >= self.items.len()
+    }
+
+    fn limit(&self) -> Duration {
+        Duration::from_secs_f64((self.options.minutes * 60.0).max(1.0))
+    }
+
+    fn remaining(&self) -> Duration {
+        self.limit().saturating_sub(self.question_started.elapsed())
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) => self.on_key(key),
+            Event::Resize => {}
+            Event::Tick => {
+                if self.remaining().is_zero() {
+                    self.notice = Some("Time is up for that question.".to_owned());
+                    self.end_question(false);
+                }
+            }
+            Event::Saved(index) if index == self.current => {
+                self.phase = Phase::Exercise;
+                self.start_run();
+            }
+            Event::Saved(_) => {}
+            Event::Note(note) => self.notice = Some(note),
+            Event::RunDone { generation, result } if generation == self.generation => {
+                self.run = None;
+                match result {
+                    Ok(RunEnd::Done(mut results)) => {
+                        if let Some((_, outcome)) = results.pop() {
+                            let passed = outcome.passed();
+                            self.outcome = Some(outcome);
+                            if passed {
+                                let took = record::clock(self.question_started.elapsed().as_secs());
+                                self.notice = Some(format!("Solved in {took}."));
+                                self.end_question(true);
+                            }
+                        }
+                    }
+                    Ok(RunEnd::Cancelled) => {}
+                    Err(e) => self.notice = Some(format!("error: {e:#}")),
+                }
+            }
+            Event::RunDone { .. } => {}
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) {
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        if ctrl_c || key.code == KeyCode::Char('q') {
+            self.quit = true;
+            return;
+        }
+        match (self.phase, key.code) {
+            (Phase::Answer, KeyCode::Enter) => {
+                self.phase = Phase::Exercise;
+                self.start_run();
+            }
+            (Phase::Exercise, KeyCode::Char('h')) => {
+                self.show_hint = !self.show_hint;
+                self.hint_used = true;
+            }
+            (Phase::Exercise, KeyCode::Char('r')) => self.start_run(),
+            (Phase::Exercise, KeyCode::Char('s')) => {
+                self.notice = Some("Skipped.".to_owned());
+                self.end_question(false);
+            }
+            _ => {}
+        }
+    }
+
+    fn start_run(&mut self) {
+        self.stop_run();
+        self.generation += 1;
+        let (tx, generation) = (self.tx.clone(), self.generation);
+        let source = Source::Folder(self.scratch.clone());
+        let index = self.items[self.current].exercise;
+        self.run = Some(jobs::run_exercise(
+            Arc::clone(&self.kit),
+            source,
+            index,
+            move |result| {
+                let _ = tx.send(Event::RunDone { generation, result });
+            },
+        ));
+    }
+
+    fn stop_run(&mut self) {
+        if let Some(job) = self.run.take() {
+            job.stop();
+        }
+    }
+
+    fn end_question(&mut self, solved: bool) {
+        self.stop_run();
+        let item = &self.items[self.current];
+        let title = self
+            .kit
+            .list
+            .question(item.question)
+            .map_or_else(String::new, |q| q.title.clone());
+        self.results.push(QuestionResult {
+            question: item.question,
+            title,
+            exercise: self.kit.list.exercises()[item.exercise].name.clone(),
+            solved,
+            seconds: self.question_started.elapsed().min(self.limit()).as_secs(),
+            hint_used: self.hint_used,
+            answer_file: self
+                .kit
+                .display_path(&answer_file(&self.session, item.question)),
+        });
+        self.current += 1;
+        self.phase = Phase::Answer;
+        self.question_started = Instant::now();
+        self.outcome = None;
+        self.show_hint = false;
+        self.hint_used = false;
+    }
+}

@@ -1,0 +1,88 @@
+//! What the interview screen shows, as lines of text built from the interviewer's state.
+
+use colored::Colorize;
+
+use super::{Interviewer, Phase, answer_file, record};
+use crate::report;
+
+impl Interviewer {
+    pub(super) fn screen(&self, _width: u16) -> Vec<String> {
+        let mut lines = Vec::new();
+        let item = &self.items[self.current.min(self.items.len() - 1)];
+        let exercise = &self.kit.list.exercises()[item.exercise];
+        let left = record::clock(self.remaining().as_secs());
+        lines.push(format!(
+            "{}  {}",
+            format!(
+                "Mock interview: question {} of {}",
+                self.current + 1,
+                self.items.len()
+            )
+            .bold(),
+            format!("⏱ {left} left").yellow().bold()
+        ));
+        lines.push(String::new());
+        if let Some(q) = self.kit.list.question(item.question) {
+            lines.push(
+                format!("Question {}: {}", q.number, q.title)
+                    .bold()
+                    .to_string(),
+            );
+            lines.push(format!("“{}”", q.ask.trim()));
+        }
+        lines.push(String::new());
+        match self.phase {
+            Phase::Answer => {
+                lines.push(
+                    "Step 1 of 2: answer as you would out loud."
+                        .bold()
+                        .to_string(),
+                );
+                lines.push(format!(
+                    "Write your answer in {} (it is kept), then press {} for the exercise.",
+                    self.kit
+                        .display_path(&answer_file(&self.session, item.question))
+                        .cyan(),
+                    "Enter".bold()
+                ));
+            }
+            Phase::Exercise => {
+                let path = self.scratch.join(&exercise.rel_path);
+                let shown = self.kit.display_path(&path);
+                lines.push("Step 2 of 2: prove it in code.".bold().to_string());
+                lines.push(format!(
+                    "Fix {} and save it (a fresh copy: your practice files are untouched).",
+                    shown.cyan()
+                ));
+                lines.push(String::new());
+                if self.run.is_some() {
+                    lines.push(
+                        "⟳ Compiling and running the hidden tests…"
+                            .yellow()
+                            .to_string(),
+                    );
+                }
+                if let Some(outcome) = &self.outcome {
+                    lines.push(report::details(exercise, &shown, outcome));
+                }
+                if self.show_hint {
+                    lines.push(format!("{} {}", "Hint:".bold().cyan(), exercise.hint));
+                }
+            }
+        }
+        if let Some(notice) = &self.notice {
+            lines.push(String::new());
+            lines.push(notice.yellow().to_string());
+        }
+        lines.push(String::new());
+        let keys = match self.phase {
+            Phase::Answer => "Enter: on to the exercise · q end the interview",
+            Phase::Exercise => "h hint · r re-run · s skip · q end the interview",
+        };
+        lines.push(keys.dimmed().to_string());
+        lines
+            .iter()
+            .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
+            .collect()
+    }
+}
