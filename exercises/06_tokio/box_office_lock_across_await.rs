@@ -1,0 +1,84 @@
+// Question 6: Explain Tokio and where it is used.
+//
+// A box office sells concert seats. A sale checks that the seat is free, charges the
+// customer's card (an async call to the payment service) and marks the seat as sold. The
+// seat map stays locked for the whole sale, payment included, so that two customers can
+// never pay for the same seat. `sell_all` runs many sales at once on Tokio tasks, and the
+// file does not compile.
+//
+// Read the compiler's explanation. Then fix the lock so the seat map can stay locked
+// across the payment, with the sales still running as spawned tasks. Releasing the lock
+// before the payment and taking it again after is not a fix: a seat could be sold twice.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+pub const TICKET_PRICE_CENTS: u32 = 4_500;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaleError {
+    NoSuchSeat,
+    AlreadySold,
+    CardDeclined,
+}
+
+#[derive(Debug, Clone)]
+pub struct Order {
+    pub seat: u32,
+    pub customer: String,
+    pub card: String,
+}
+
+/// Seats are numbered from 1; `None` means the seat is still free.
+pub struct BoxOffice {
+    seats: Mutex<HashMap<u32, Option<String>>>,
+}
+
+async fn charge_card(card: &str, cents: u32) -> bool {
+    // The payment service answers later; other tasks run in the meantime.
+    tokio::task::yield_now().await;
+    cents > 0 && !card.starts_with("0000")
+}
+
+impl BoxOffice {
+    pub fn new(seat_count: u32) -> Self {
+        let seats = (1..=seat_count).map(|seat| (seat, None)).collect();
+        BoxOffice {
+            seats: Mutex::new(seats),
+        }
+    }
+
+    /// Who holds `seat`, if it is sold.
+    pub async fn holder(&self, seat: u32) -> Option<String> {
+        self.seats.lock().unwrap().get(&seat).cloned().flatten()
+    }
+
+    pub async fn sell(&self, order: &Order) -> Result<(), SaleError> {
+        let mut seats = self.seats.lock().unwrap();
+        let seat = seats.get_mut(&order.seat).ok_or(SaleError::NoSuchSeat)?;
+        if seat.is_some() {
+            return Err(SaleError::AlreadySold);
+        }
+        if !charge_card(&order.card, TICKET_PRICE_CENTS).await {
+            return Err(SaleError::CardDeclined);
+        }
+        *seat = Some(order.customer.clone());
+        Ok(())
+    }
+}
+
+/// Runs every sale on its own task; the results come back in the order of `orders`.
+pub async fn sell_all(office: Arc<BoxOffice>, orders: Vec<Order>) -> Vec<Result<(), SaleError>> {
+    let sales: Vec<_> = orders
+        .into_iter()
+        .map(|order| {
+            let office = Arc::clone(&office);
+            tokio::spawn(async move { office.sell(&order).await })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for sale in sales {
+        results.push(sale.await.expect("a sale panicked"));
+    }
+    results
+}

@@ -1,0 +1,41 @@
+// Question 6: Explain Tokio and where it is used.
+//
+// Weather stations report their readings over a Tokio mpsc channel: one producer task per
+// station, one collector that gathers everything. The collector receives every reading,
+// but `collect_readings` never returns.
+//
+// Find out what the collector is still waiting for and make `collect_readings` return once
+// every station has sent all its readings. Keep the channel and the tasks.
+
+use std::collections::BTreeMap;
+
+use tokio::sync::mpsc;
+
+pub struct Station {
+    pub name: String,
+    pub readings: Vec<f32>,
+}
+
+/// Every station's readings, in the order each station sent them.
+/// Stations that have no readings do not appear.
+pub async fn collect_readings(stations: Vec<Station>) -> BTreeMap<String, Vec<f32>> {
+    // A small buffer: a producer waits when the collector falls behind.
+    let (tx, mut rx) = mpsc::channel::<(String, f32)>(4);
+
+    for station in stations {
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            for reading in station.readings {
+                if tx.send((station.name.clone(), reading)).await.is_err() {
+                    return; // the collector is gone
+                }
+            }
+        });
+    }
+
+    let mut by_station: BTreeMap<String, Vec<f32>> = BTreeMap::new();
+    while let Some((name, reading)) = rx.recv().await {
+        by_station.entry(name).or_default().push(reading);
+    }
+    by_station
+}

@@ -1,0 +1,44 @@
+use super::*;
+
+#[test]
+fn a_typical_week() {
+    let week = [4_200, 9_800, 12_050, 7_999, 8_000, 15_300, 3_100];
+    assert_eq!(
+        weekly_summary(&week, 8_000),
+        Summary {
+            total_steps: 60_449,
+            days_at_goal: 4,
+        }
+    );
+}
+
+#[test]
+fn reaching_the_goal_exactly_counts() {
+    let summary = weekly_summary(&[10_000, 9_999, 10_001], 10_000);
+    assert_eq!(summary.days_at_goal, 2);
+    assert_eq!(summary.total_steps, 30_000);
+}
+
+#[test]
+fn an_empty_log_has_nothing() {
+    assert_eq!(
+        weekly_summary(&[], 5_000),
+        Summary {
+            total_steps: 0,
+            days_at_goal: 0,
+        }
+    );
+}
+
+#[test]
+fn the_total_does_not_overflow_a_u32() {
+    // Three days of a broken pedometer: each number fits in a u32, their sum does not.
+    let summary = weekly_summary(&[4_000_000_000, 4_000_000_000, 4_000_000_000], 1);
+    assert_eq!(summary.total_steps, 12_000_000_000);
+    assert_eq!(summary.days_at_goal, 3);
+}
+
+#[test]
+fn a_goal_of_zero_is_reached_every_day() {
+    assert_eq!(weekly_summary(&[0, 0, 7], 0).days_at_goal, 3);
+}

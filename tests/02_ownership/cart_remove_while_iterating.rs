@@ -1,0 +1,54 @@
+use super::*;
+
+fn basket(lines: &[(&str, u32)]) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|&(product, quantity)| Line {
+            product: product.to_string(),
+            quantity,
+        })
+        .collect()
+}
+
+#[test]
+fn empty_lines_are_removed_and_counted() {
+    let mut lines = basket(&[("tea", 2), ("milk", 0), ("bread", 1)]);
+    assert_eq!(drop_empty_lines(&mut lines), 1);
+    assert_eq!(lines, basket(&[("tea", 2), ("bread", 1)]));
+}
+
+#[test]
+fn neighbouring_empty_lines_are_all_removed() {
+    // Removing by index while walking forward would skip the line after each removal.
+    let mut lines = basket(&[
+        ("eggs", 0),
+        ("jam", 0),
+        ("rice", 5),
+        ("salt", 0),
+        ("oil", 0),
+    ]);
+    assert_eq!(drop_empty_lines(&mut lines), 4);
+    assert_eq!(lines, basket(&[("rice", 5)]));
+}
+
+#[test]
+fn a_basket_of_only_empty_lines_ends_up_empty() {
+    let mut lines = basket(&[("a", 0), ("b", 0), ("c", 0)]);
+    assert_eq!(drop_empty_lines(&mut lines), 3);
+    assert!(lines.is_empty());
+}
+
+#[test]
+fn full_lines_stay_in_order() {
+    let original = basket(&[("x", 1), ("y", 9), ("z", 3)]);
+    let mut lines = original.clone();
+    assert_eq!(drop_empty_lines(&mut lines), 0);
+    assert_eq!(lines, original);
+}
+
+#[test]
+fn an_empty_basket_is_fine() {
+    let mut lines = Vec::new();
+    assert_eq!(drop_empty_lines(&mut lines), 0);
+    assert!(lines.is_empty());
+}

@@ -1,0 +1,54 @@
+use super::*;
+
+fn account(owner: &str, balance_cents: i64) -> Account {
+    Account {
+        owner: owner.to_string(),
+        balance_cents,
+        history: vec![balance_cents],
+    }
+}
+
+#[test]
+fn a_small_account_is_charged() {
+    let mut accounts = vec![account("Ada", 25_000)];
+    assert_eq!(month_end(&mut accounts, 450), 450);
+    assert_eq!(accounts[0].balance_cents, 24_550);
+    assert_eq!(accounts[0].history, vec![25_000, -450]);
+}
+
+#[test]
+fn only_accounts_below_the_threshold_pay() {
+    let mut accounts = vec![
+        account("Ada", 99_999),
+        account("Brian", 100_000),
+        account("Chen", 250_000),
+        account("Dara", 0),
+    ];
+    assert_eq!(month_end(&mut accounts, 300), 600);
+    let balances: Vec<i64> = accounts.iter().map(|a| a.balance_cents).collect();
+    assert_eq!(balances, vec![99_699, 100_000, 250_000, -300]);
+    assert_eq!(accounts[1].history, vec![100_000]);
+    assert_eq!(accounts[3].history, vec![0, -300]);
+}
+
+#[test]
+fn two_month_ends_charge_twice() {
+    let mut accounts = vec![account("Eve", 1_000)];
+    month_end(&mut accounts, 200);
+    month_end(&mut accounts, 200);
+    assert_eq!(accounts[0].balance_cents, 600);
+    assert_eq!(accounts[0].history, vec![1_000, -200, -200]);
+}
+
+#[test]
+fn owners_are_untouched() {
+    let mut accounts = vec![account("Fatima", 10), account("Gus", 20)];
+    month_end(&mut accounts, 5);
+    assert_eq!(accounts[0].owner, "Fatima");
+    assert_eq!(accounts[1].owner, "Gus");
+}
+
+#[test]
+fn no_accounts_no_fees() {
+    assert_eq!(month_end(&mut [], 450), 0);
+}

@@ -1,0 +1,45 @@
+use super::*;
+
+#[test]
+fn a_card_has_the_shelf_and_the_initials() {
+    let mut library = Library::default();
+    library.register("The Left Hand of Darkness".to_string(), 12);
+    assert_eq!(
+        library.cards,
+        vec![Card {
+            shelf_code: "12-TLHOD".to_string(),
+            title_chars: 25,
+        }]
+    );
+}
+
+#[test]
+fn the_title_is_kept_among_the_recent_additions() {
+    let mut library = Library::default();
+    library.register("Dune".to_string(), 3);
+    library.register("solaris".to_string(), 40);
+    assert_eq!(library.recent, vec!["Dune", "solaris"]);
+    assert_eq!(library.cards[1].shelf_code, "40-S");
+}
+
+#[test]
+fn characters_are_counted_not_bytes() {
+    let mut library = Library::default();
+    library.register("Ça ira  été".to_string(), 7);
+    assert_eq!(library.cards[0].title_chars, 11);
+    assert_eq!(library.cards[0].shelf_code, "7-ÇIÉ");
+}
+
+#[test]
+fn an_empty_title_still_gets_a_card() {
+    let mut library = Library::default();
+    library.register(String::new(), 1);
+    assert_eq!(
+        library.cards[0],
+        Card {
+            shelf_code: "1-".to_string(),
+            title_chars: 0,
+        }
+    );
+    assert_eq!(library.recent, vec![""]);
+}

@@ -1,0 +1,49 @@
+use super::*;
+
+// A counting allocator for this test binary, shared by the question's hidden tests.
+#[path = "support/counting.rs"]
+mod counting;
+
+use counting::allocations;
+
+#[test]
+fn special_characters_are_escaped() {
+    assert_eq!(
+        escape_html("x < y && y > z"),
+        "x &lt; y &amp;&amp; y &gt; z"
+    );
+    assert_eq!(
+        escape_html(r#"<a href="/">home</a>"#),
+        "&lt;a href=&quot;/&quot;&gt;home&lt;/a&gt;"
+    );
+    assert_eq!(escape_html("&"), "&amp;");
+}
+
+#[test]
+fn escaped_text_is_owned() {
+    assert!(matches!(escape_html("1 < 2"), Cow::Owned(_)));
+    assert!(matches!(escape_html("café & crème"), Cow::Owned(_)));
+    assert_eq!(escape_html("café & crème"), "café &amp; crème");
+}
+
+#[test]
+fn plain_text_is_borrowed() {
+    for text in ["Nice post!", "naïve résumé 🦀", "it's 5 o'clock", "a;b=c"] {
+        let escaped = escape_html(text);
+        assert!(matches!(escaped, Cow::Borrowed(_)), "{text:?} was copied");
+        assert!(std::ptr::eq(escaped.as_ptr(), text.as_ptr()));
+    }
+}
+
+#[test]
+fn the_empty_comment_is_borrowed() {
+    assert!(matches!(escape_html(""), Cow::Borrowed("")));
+}
+
+#[test]
+fn plain_text_allocates_nothing() {
+    let comment = "Thanks, this solved my problem. ".repeat(50);
+    let (escaped, count) = allocations(|| escape_html(&comment));
+    assert_eq!(count, 0, "allocations while escaping plain text");
+    assert_eq!(escaped, comment);
+}

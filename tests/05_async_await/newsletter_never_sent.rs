@@ -1,0 +1,74 @@
+use super::*;
+
+#[tokio::test]
+async fn every_subscriber_gets_the_issue_in_order() {
+    let outbox = Outbox::default();
+    let count = send_newsletter(
+        &outbox,
+        &["ada@example.org", "linus@example.org", "grace@example.org"],
+        7,
+    )
+    .await;
+    assert_eq!(count, 3);
+    assert_eq!(
+        outbox.sent(),
+        [
+            "issue #7 -> ada@example.org",
+            "issue #7 -> linus@example.org",
+            "issue #7 -> grace@example.org",
+        ],
+        "the outbox must hold one email per subscriber, in list order"
+    );
+}
+
+#[tokio::test]
+async fn no_subscribers_sends_nothing() {
+    let outbox = Outbox::default();
+    assert_eq!(send_newsletter(&outbox, &[], 1).await, 0);
+    assert!(outbox.sent().is_empty());
+}
+
+#[tokio::test]
+async fn a_subscriber_listed_twice_gets_two_emails() {
+    let outbox = Outbox::default();
+    assert_eq!(
+        send_newsletter(&outbox, &["bo@example.org", "bo@example.org"], 2).await,
+        2
+    );
+    assert_eq!(
+        outbox.sent(),
+        ["issue #2 -> bo@example.org", "issue #2 -> bo@example.org"]
+    );
+}
+
+#[tokio::test]
+async fn the_newsletter_goes_out_when_its_future_is_awaited() {
+    let outbox = Outbox::default();
+    // Calling an async fn runs none of its body: it only builds a future.
+    let pending = send_newsletter(&outbox, &["kim@example.org"], 3);
+    assert!(
+        outbox.sent().is_empty(),
+        "nothing may be sent before the future is awaited"
+    );
+    assert_eq!(pending.await, 1);
+    assert_eq!(
+        outbox.sent(),
+        ["issue #3 -> kim@example.org"],
+        "awaiting the future must send the email"
+    );
+}
+
+#[tokio::test]
+async fn consecutive_issues_accumulate() {
+    let outbox = Outbox::default();
+    send_newsletter(&outbox, &["a@example.org"], 1).await;
+    send_newsletter(&outbox, &["a@example.org", "b@example.org"], 2).await;
+    assert_eq!(
+        outbox.sent(),
+        [
+            "issue #1 -> a@example.org",
+            "issue #2 -> a@example.org",
+            "issue #2 -> b@example.org"
+        ]
+    );
+}

@@ -1,0 +1,53 @@
+use super::*;
+
+use std::time::Duration;
+
+fn station(name: &str, readings: &[f32]) -> Station {
+    Station {
+        name: name.to_string(),
+        readings: readings.to_vec(),
+    }
+}
+
+/// Runs `collect_readings` on tokio's paused clock: if it is stuck waiting, the runtime has
+/// nothing left to do and jumps straight to the timeout instead of waiting for real.
+async fn collect(stations: Vec<Station>) -> BTreeMap<String, Vec<f32>> {
+    tokio::time::timeout(Duration::from_secs(3600), collect_readings(stations))
+        .await
+        .expect("collect_readings received every reading but never returned")
+}
+
+#[tokio::test(start_paused = true)]
+async fn gathers_every_station() {
+    let result = collect(vec![
+        station("Bergen", &[7.5, 8.0, 8.25]),
+        station("Tromso", &[-3.0, -2.5]),
+        station("Oslo", &[11.0]),
+    ])
+    .await;
+    let expected = BTreeMap::from([
+        ("Bergen".to_string(), vec![7.5, 8.0, 8.25]),
+        ("Oslo".to_string(), vec![11.0]),
+        ("Tromso".to_string(), vec![-3.0, -2.5]),
+    ]);
+    assert_eq!(result, expected);
+}
+
+#[tokio::test(start_paused = true)]
+async fn no_stations_means_no_readings() {
+    assert!(collect(Vec::new()).await.is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_silent_station_does_not_appear() {
+    let result = collect(vec![station("Alta", &[]), station("Bodo", &[4.0])]).await;
+    assert_eq!(result, BTreeMap::from([("Bodo".to_string(), vec![4.0])]));
+}
+
+#[tokio::test(start_paused = true)]
+async fn more_readings_than_the_buffer_holds_keep_their_order() {
+    let many: Vec<f32> = (0..50).map(|i| i as f32 / 2.0).collect();
+    let result = collect(vec![station("Narvik", &many), station("Hamar", &many[..9])]).await;
+    assert_eq!(result["Narvik"], many);
+    assert_eq!(result["Hamar"], many[..9]);
+}

@@ -1,0 +1,85 @@
+use super::*;
+
+use std::marker::PhantomData;
+use std::pin::pin;
+
+/// Tells at run time whether `T: Unpin`, by method resolution: the impl that needs
+/// `T: Unpin` is found first, the fallback one only when it does not apply.
+struct Probe<T>(PhantomData<T>);
+
+trait IsUnpin {
+    fn is_unpin(&self) -> bool {
+        true
+    }
+}
+impl<T: Unpin> IsUnpin for Probe<T> {}
+
+trait NotUnpin {
+    fn is_unpin(&self) -> bool {
+        false
+    }
+}
+impl<T> NotUnpin for &Probe<T> {}
+
+#[test]
+fn a_packet_is_not_unpin() {
+    let packet_probe = &Probe::<Packet>(PhantomData);
+    assert!(
+        !packet_probe.is_unpin(),
+        "Packet points into itself, so it must not be Unpin: otherwise `Pin::new` accepts \
+         it and a parsed packet can be moved"
+    );
+    // The probe itself works: ordinary types are Unpin.
+    let string_probe = &Probe::<String>(PhantomData);
+    assert!(string_probe.is_unpin());
+}
+
+#[test]
+fn reads_the_payload_of_every_packet() {
+    let raws: [&[u8]; 3] = [b"\x02hdHello", b"\x00plain", b"\x03v1;ping"];
+    assert_eq!(payloads(&raws), ["Hello", "plain", "ping"]);
+}
+
+#[test]
+fn edge_cases_of_the_format() {
+    let full = [[0u8].as_slice(), [b'z'; 63].as_slice()].concat();
+    let raws: [&[u8]; 4] = [b"", b"\x05short", b"\x09too short", &full];
+    assert_eq!(payloads(&raws), ["", "", "", &"z".repeat(63)]);
+}
+
+#[test]
+fn no_packets() {
+    assert!(payloads(&[]).is_empty());
+    assert!(inbox(&[]).is_empty());
+}
+
+#[test]
+fn the_inbox_keeps_every_packet() {
+    let raws: Vec<&[u8]> = vec![b"\x00a"; 40];
+    assert_eq!(inbox(&raws).len(), 40);
+    assert_eq!(payloads(&raws), vec!["a"; 40]);
+}
+
+#[test]
+fn a_packet_pinned_on_the_stack() {
+    let mut packet = pin!(Packet::new(b"\x01#stack"));
+    packet.as_mut().parse();
+    assert_eq!(packet.as_ref().payload(), b"stack");
+}
+
+#[test]
+fn a_boxed_packet_can_be_passed_around_after_parsing() {
+    let mut packet = Box::pin(Packet::new(b"\x02..heap"));
+    packet.as_mut().parse();
+    let mut shelf = vec![Box::pin(Packet::new(b"")), packet];
+    shelf.swap(0, 1);
+    let packet = shelf.remove(0);
+    assert_eq!(packet.as_ref().payload(), b"heap");
+}
+
+#[test]
+#[should_panic(expected = "parse the packet")]
+fn an_unparsed_packet_has_no_payload() {
+    let packet = pin!(Packet::new(b"\x00data"));
+    packet.as_ref().payload();
+}

@@ -1,0 +1,79 @@
+use super::*;
+
+fn team(name: &str, budget: u64, subteams: Vec<Team>) -> Team {
+    Team {
+        name: name.to_string(),
+        budget,
+        subteams,
+    }
+}
+
+fn company() -> Team {
+    team(
+        "HQ",
+        1_000,
+        vec![
+            team(
+                "Engineering",
+                5_000,
+                vec![
+                    team("Platform", 2_000, vec![]),
+                    team("Mobile", 1_500, vec![]),
+                ],
+            ),
+            team("Sales", 3_000, vec![team("EMEA", 700, vec![])]),
+            team("Legal", 400, vec![]),
+        ],
+    )
+}
+
+#[tokio::test]
+async fn adds_up_the_whole_company() {
+    let finance = Finance::default();
+    assert_eq!(total_budget(&company(), &finance).await, 13_600);
+}
+
+#[tokio::test]
+async fn approves_each_team_before_the_teams_below_it() {
+    let finance = Finance::default();
+    total_budget(&company(), &finance).await;
+    assert_eq!(
+        finance.journal(),
+        [
+            "HQ",
+            "Engineering",
+            "Platform",
+            "Mobile",
+            "Sales",
+            "EMEA",
+            "Legal"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_single_team() {
+    let finance = Finance::default();
+    assert_eq!(total_budget(&team("Solo", 42, vec![]), &finance).await, 42);
+    assert_eq!(finance.journal(), ["Solo"]);
+}
+
+#[tokio::test]
+async fn a_subtree_on_its_own() {
+    let finance = Finance::default();
+    let hq = company();
+    assert_eq!(total_budget(&hq.subteams[1], &finance).await, 3_700);
+    assert_eq!(finance.journal(), ["Sales", "EMEA"]);
+}
+
+#[tokio::test]
+async fn a_deep_chain_of_command() {
+    let mut chain = team("level 300", 3, vec![]);
+    for level in (0..300).rev() {
+        chain = team(&format!("level {level}"), 1, vec![chain]);
+    }
+    let finance = Finance::default();
+    assert_eq!(total_budget(&chain, &finance).await, 303);
+    assert_eq!(finance.journal().len(), 301);
+    assert_eq!(finance.journal()[300], "level 300");
+}

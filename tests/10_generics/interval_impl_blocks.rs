@@ -1,0 +1,67 @@
+use super::*;
+
+#[test]
+fn new_orders_the_ends() {
+    let hours = Interval::new(17, 9);
+    assert_eq!((*hours.low(), *hours.high()), (9, 17));
+    let same = Interval::new(4u8, 4);
+    assert_eq!((*same.low(), *same.high()), (4, 4));
+}
+
+#[test]
+fn contains_includes_both_ends() {
+    let hours = Interval::new(9, 17);
+    assert!(hours.contains(&9));
+    assert!(hours.contains(&12));
+    assert!(hours.contains(&17));
+    assert!(!hours.contains(&8));
+    assert!(!hours.contains(&18));
+}
+
+#[test]
+fn works_for_letters_words_and_dates() {
+    let shelf = Interval::new('m', 'c');
+    assert!(shelf.contains(&'h'));
+    assert!(!shelf.contains(&'z'));
+
+    let index_page = Interval::new("apple", "cherry");
+    assert!(index_page.contains(&"banana"));
+    assert!(!index_page.contains(&"date"));
+
+    let spring = Interval::new((2024, 3, 20), (2024, 6, 20));
+    assert!(spring.contains(&(2024, 4, 1)));
+    assert!(!spring.contains(&(2024, 6, 21)));
+}
+
+#[test]
+fn overlaps_when_sharing_a_point() {
+    let morning = Interval::new(8, 12);
+    assert!(morning.overlaps(&Interval::new(11, 14)));
+    assert!(morning.overlaps(&Interval::new(12, 13)));
+    assert!(morning.overlaps(&Interval::new(9, 10)));
+    assert!(Interval::new(9, 10).overlaps(&morning));
+    assert!(!morning.overlaps(&Interval::new(13, 18)));
+    assert!(!Interval::new(13, 18).overlaps(&morning));
+}
+
+#[test]
+fn clamp_moves_outside_values_to_the_nearest_end() {
+    let volume = Interval::new(0, 10);
+    assert_eq!(volume.clamp(-4), 0);
+    assert_eq!(volume.clamp(7), 7);
+    assert_eq!(volume.clamp(11), 10);
+
+    let names = Interval::new(String::from("kim"), String::from("lee"));
+    assert_eq!(names.clamp(String::from("ada")), "kim");
+    assert_eq!(names.clamp(String::from("kit")), "kit");
+    assert_eq!(names.clamp(String::from("zoe")), "lee");
+}
+
+#[test]
+fn floats_get_length_and_midpoint() {
+    let band = Interval::new(4.5, 1.5);
+    assert_eq!(band.length(), 3.0);
+    assert_eq!(band.midpoint(), 3.0);
+    assert!(band.contains(&2.25));
+    assert_eq!(Interval::new(-2.0, -2.0).length(), 0.0);
+}

@@ -1,0 +1,72 @@
+use super::*;
+
+fn kitchen() -> Thermometer {
+    Thermometer {
+        recorded: vec![19.5, 21.0, 20.25],
+        next: 0,
+    }
+}
+
+#[test]
+fn thermometer_readings_are_floats() {
+    let mut sensor = kitchen();
+    let readings: Vec<f64> = take_readings(&mut sensor, 5);
+    assert_eq!(readings, vec![19.5, 21.0, 20.25, 19.5, 21.0]);
+    assert_eq!(peak(&mut kitchen(), 3), Some(21.0));
+}
+
+#[test]
+fn door_readings_are_booleans() {
+    let mut door = DoorContact { open: false };
+    let readings: Vec<bool> = take_readings(&mut door, 3);
+    assert_eq!(readings, vec![true, false, true]);
+    assert_eq!(peak(&mut DoorContact { open: true }, 1), Some(false));
+    assert_eq!(peak(&mut DoorContact { open: true }, 2), Some(true));
+}
+
+#[test]
+fn turnstile_readings_are_counts() {
+    let mut gate = Turnstile {
+        passed: 10,
+        per_reading: 4,
+    };
+    let readings: Vec<u32> = take_readings(&mut gate, 3);
+    assert_eq!(readings, vec![14, 18, 22]);
+    // The turnstile keeps counting from where it stopped.
+    assert_eq!(peak(&mut gate, 2), Some(30));
+}
+
+#[test]
+fn a_sensor_the_library_never_heard_of() {
+    struct BadgeReader {
+        queue: Vec<&'static str>,
+    }
+    impl Sensor for BadgeReader {
+        type Reading = String;
+        fn read(&mut self) -> String {
+            self.queue.pop().unwrap_or("nobody").to_uppercase()
+        }
+    }
+
+    let mut door = BadgeReader {
+        queue: vec!["kofi", "zara", "abel"],
+    };
+    let badges: Vec<String> = take_readings(&mut door, 4);
+    assert_eq!(badges, ["ABEL", "ZARA", "KOFI", "NOBODY"]);
+
+    let mut again = BadgeReader {
+        queue: vec!["kofi", "zara", "abel"],
+    };
+    assert_eq!(peak(&mut again, 3).as_deref(), Some("ZARA"));
+}
+
+#[test]
+fn zero_readings() {
+    let mut gate = Turnstile {
+        passed: 0,
+        per_reading: 1,
+    };
+    assert!(take_readings(&mut gate, 0).is_empty());
+    assert_eq!(peak(&mut gate, 0), None);
+    assert_eq!(gate.passed, 0, "no reading should have been taken");
+}

@@ -1,0 +1,76 @@
+use super::*;
+use std::collections::HashSet;
+
+#[test]
+fn ids_are_copied_like_numbers() {
+    let mut library = Library::default();
+    let book = library.add_book("Dune");
+    let copy = book;
+    // Both are still usable: nothing was moved.
+    assert_eq!(book, copy);
+    assert_eq!(book.raw(), copy.raw());
+    let member = library.add_member("Noor");
+    let also = member;
+    assert_eq!(member, also);
+}
+
+#[test]
+fn ids_compare_by_number_within_a_kind() {
+    assert_eq!(Id::<Book>::new(7), Id::<Book>::new(7));
+    assert_ne!(Id::<Member>::new(7), Id::<Member>::new(8));
+}
+
+#[test]
+fn ids_are_hashable_and_cost_nothing_extra() {
+    let mut seen: HashSet<Id<Member>> = HashSet::new();
+    assert!(seen.insert(Id::new(1)));
+    assert!(seen.insert(Id::new(2)));
+    assert!(!seen.insert(Id::new(1)));
+    assert_eq!(seen.len(), 2);
+    assert_eq!(std::mem::size_of::<Id<Book>>(), std::mem::size_of::<u32>());
+}
+
+#[test]
+fn lending_and_giving_back() {
+    let mut library = Library::default();
+    let dune = library.add_book("Dune");
+    let emma = library.add_book("Emma");
+    let noor = library.add_member("Noor");
+    let ilya = library.add_member("Ilya");
+
+    assert_eq!(library.borrower(dune), None);
+    assert_eq!(library.lend(dune, noor), Ok(()));
+    assert_eq!(library.borrower(dune), Some("Noor"));
+    assert!(
+        library.lend(dune, ilya).is_err(),
+        "a lent book cannot be lent again"
+    );
+    assert_eq!(library.lend(emma, ilya), Ok(()));
+
+    assert_eq!(library.give_back(dune), Some(noor));
+    assert_eq!(library.give_back(dune), None);
+    assert_eq!(library.lend(dune, ilya), Ok(()));
+    assert_eq!(library.books_lent_to(ilya), ["Dune", "Emma"]);
+    assert!(library.books_lent_to(noor).is_empty());
+}
+
+#[test]
+fn unknown_ids_are_refused() {
+    let mut library = Library::default();
+    let book = library.add_book("Kindred");
+    let member = library.add_member("Sol");
+    assert!(library.lend(Id::new(99), member).is_err());
+    assert!(library.lend(book, Id::new(99)).is_err());
+    assert_eq!(library.borrower(book), None);
+}
+
+#[test]
+fn every_id_is_new() {
+    let mut library = Library::default();
+    let mut ids = HashSet::new();
+    for i in 0..5 {
+        ids.insert(library.add_book(&format!("Volume {i}")).raw());
+        ids.insert(library.add_member(&format!("Reader {i}")).raw());
+    }
+    assert_eq!(ids.len(), 10);
+}

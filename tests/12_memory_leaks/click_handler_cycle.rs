@@ -1,0 +1,76 @@
+use super::*;
+
+#[test]
+fn clicks_are_counted() {
+    let like = ClickCounter::new("Like");
+    assert_eq!(like.caption(), "Like (0)");
+    like.click();
+    like.click();
+    like.click();
+    assert_eq!(like.clicks(), 3);
+    assert_eq!(like.caption(), "Like (3)");
+}
+
+#[test]
+fn the_handler_does_not_own_the_widget() {
+    let like = ClickCounter::new("Like");
+    assert_eq!(
+        Rc::strong_count(&like),
+        1,
+        "only `like` should own the widget"
+    );
+    assert_eq!(
+        Rc::weak_count(&like),
+        1,
+        "the handler should refer to it weakly"
+    );
+    like.click();
+    assert_eq!(Rc::strong_count(&like), 1);
+}
+
+#[test]
+fn dropping_a_widget_frees_it() {
+    let before = live_widgets();
+    let like = ClickCounter::new("Like");
+    like.click();
+    assert_eq!(live_widgets(), before + 1);
+    drop(like);
+    assert_eq!(live_widgets(), before, "the widget was leaked");
+}
+
+#[test]
+fn many_widgets_come_and_go() {
+    let before = live_widgets();
+    for i in 0..100 {
+        let w = ClickCounter::new(&format!("item {i}"));
+        for _ in 0..i % 3 {
+            w.click();
+        }
+        assert_eq!(w.clicks(), i % 3);
+    }
+    assert_eq!(live_widgets(), before);
+}
+
+#[test]
+fn widgets_count_their_own_clicks() {
+    let up = ClickCounter::new("Up");
+    let down = ClickCounter::new("Down");
+    up.click();
+    down.click();
+    up.click();
+    assert_eq!((up.clicks(), down.clicks()), (2, 1));
+    let shared = Rc::clone(&up);
+    drop(up);
+    shared.click();
+    assert_eq!(shared.caption(), "Up (3)");
+}
+
+#[test]
+fn other_handlers_on_the_button_still_run() {
+    let log = Rc::new(Cell::new(0));
+    let widget = ClickCounter::new("Save");
+    let seen = Rc::clone(&log);
+    widget.button.on_click(move || seen.set(seen.get() + 10));
+    widget.click();
+    assert_eq!((widget.clicks(), log.get()), (1, 10));
+}

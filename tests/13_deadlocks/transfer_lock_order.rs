@@ -1,0 +1,127 @@
+use super::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar};
+use std::thread;
+
+/// The lock requests each teller thread has announced, in order.
+type Requests = HashMap<String, Vec<usize>>;
+
+/// An observer that makes two tellers' transfers interleave as badly as their lock orders
+/// allow. A teller about to request its second lock waits until the other teller has
+/// requested its first one and, if that was a different account from our first, until the
+/// other holds it (it has gone on to request its second). With one lock order for everyone,
+/// the other's first request is for the account we hold, so we go on at once; with opposite
+/// orders, each teller ends up holding one account and asking for the other: a deadlock.
+fn worst_case_observer() -> LockObserver {
+    let shared = Arc::new((Mutex::new(Requests::new()), Condvar::new()));
+    Box::new(move |account| {
+        let Some(me) = thread::current()
+            .name()
+            .filter(|name| name.starts_with("teller-"))
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        let (requests, changed) = &*shared;
+        let mut requests = requests.lock().unwrap();
+        let mine = requests.entry(me.clone()).or_default();
+        mine.push(account);
+        let (count, my_first) = (mine.len(), mine[0]);
+        changed.notify_all();
+        if count == 2 {
+            let _requests = changed
+                .wait_while(requests, |requests| {
+                    match requests.iter().find(|(name, _)| **name != me) {
+                        None => true,
+                        Some((_, theirs)) => theirs[0] != my_first && theirs.len() < 2,
+                    }
+                })
+                .unwrap();
+        }
+    })
+}
+
+/// Runs two transfers on two teller threads at once and returns their results.
+fn two_tellers(
+    bank: &Bank,
+    x: (usize, usize, i64),
+    y: (usize, usize, i64),
+) -> (Result<(), String>, Result<(), String>) {
+    thread::scope(|scope| {
+        let spawn = |name: &str, (from, to, amount): (usize, usize, i64)| {
+            thread::Builder::new()
+                .name(name.to_owned())
+                .spawn_scoped(scope, move || bank.transfer(from, to, amount))
+                .unwrap()
+        };
+        let teller_x = spawn("teller-x", x);
+        let teller_y = spawn("teller-y", y);
+        (teller_x.join().unwrap(), teller_y.join().unwrap())
+    })
+}
+
+#[test]
+fn a_simple_transfer() {
+    let bank = Bank::new(&[100, 50]);
+    assert_eq!(bank.transfer(0, 1, 30), Ok(()));
+    assert_eq!(bank.transfer(1, 0, 80), Ok(()));
+    assert_eq!((bank.balance(0), bank.balance(1)), (150, 0));
+}
+
+#[test]
+fn refused_transfers_change_nothing() {
+    let bank = Bank::new(&[100, 50, 0]);
+    assert!(bank.transfer(1, 2, 51).is_err());
+    assert!(bank.transfer(0, 1, -5).is_err());
+    assert_eq!(bank.transfer(0, 0, 1000), Ok(()));
+    assert_eq!(
+        (bank.balance(0), bank.balance(1), bank.balance(2)),
+        (100, 50, 0)
+    );
+}
+
+#[test]
+fn opposite_transfers_at_the_same_time() {
+    let bank = Bank::with_observer(&[100, 50], worst_case_observer());
+    let (x, y) = two_tellers(&bank, (0, 1, 30), (1, 0, 20));
+    assert_eq!((x, y), (Ok(()), Ok(())));
+    assert_eq!((bank.balance(0), bank.balance(1)), (90, 60));
+}
+
+#[test]
+fn opposite_transfers_when_one_is_refused() {
+    let bank = Bank::with_observer(&[100, 10], worst_case_observer());
+    let (x, y) = two_tellers(&bank, (0, 1, 80), (1, 0, 500));
+    assert_eq!(x, Ok(()));
+    assert!(y.is_err());
+    assert_eq!((bank.balance(0), bank.balance(1)), (20, 90));
+}
+
+#[test]
+fn opposite_transfers_between_distant_accounts() {
+    let bank = Bank::with_observer(&[10, 20, 30, 40], worst_case_observer());
+    let (x, y) = two_tellers(&bank, (3, 0, 40), (0, 3, 10));
+    assert_eq!((x, y), (Ok(()), Ok(())));
+    assert_eq!(
+        (0..4).map(|i| bank.balance(i)).collect::<Vec<_>>(),
+        [40, 20, 30, 10]
+    );
+}
+
+#[test]
+fn busy_tellers_keep_the_total() {
+    let bank = Bank::new(&[1000, 1000, 1000, 1000]);
+    thread::scope(|scope| {
+        for teller in 0..4 {
+            let bank = &bank;
+            scope.spawn(move || {
+                for round in 0..200 {
+                    let from = (teller + round) % 4;
+                    let to = (teller + 3 * round + 1) % 4;
+                    let _ = bank.transfer(from, to, (round % 7) as i64);
+                }
+            });
+        }
+    });
+    assert_eq!((0..4).map(|i| bank.balance(i)).sum::<i64>(), 4000);
+}
