@@ -49,8 +49,8 @@ def exercises():
 def stub_and_flags(ex):
     """The generated stub of the solution and the rustc flags that give it its dependencies."""
     deps = bool(ex.get("dependencies"))
-    crate = "solutions_deps" if deps else "solutions"
-    stub = os.path.join(BUILD, crate, "gen", ex["name"] + ".rs")
+    workspace = "solutions_deps" if deps else "solutions"
+    stub = os.path.join(BUILD, workspace, "solutions", "gen", ex["name"] + ".rs")
     flags = ["--edition", "2024", "--test", "-C", "debuginfo=0"]
     if deps:
         libdir = os.path.join(BUILD, "target-deps", "debug", "deps")

@@ -62,11 +62,12 @@ impl Interviewer {
                             .to_string(),
                     );
                 }
-                if let Some(outcome) = &self.outcome {
-                    lines.push(report::details(exercise, &shown, outcome));
-                }
                 if self.show_hint {
                     lines.push(format!("{} {}", "Hint:".bold().cyan(), exercise.hint));
+                }
+                // Last, so that cutting long compiler output to the window hides nothing else.
+                if let Some(outcome) = &self.outcome {
+                    lines.push(report::details(exercise, &shown, outcome));
                 }
             }
         }

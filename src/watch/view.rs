@@ -107,21 +107,23 @@ impl App {
             }
             Activity::Idle => {}
         }
-        if let Some(outcome) = &self.outcome {
-            let path = self.kit.display_path(&self.kit.exercise_file(exercise));
-            lines.push(report::details(exercise, &path, outcome));
-            if outcome.status == Status::Pass {
-                lines.push(format!(
-                    "{} Press {} for the next exercise, or {} to read the model answer.",
-                    "Well done!".green().bold(),
-                    "n".bold(),
-                    "e".bold()
-                ));
-            }
+        // Short things first; the outcome's details (rustc's errors can run to pages) come last,
+        // where cutting them to the window's height hides nothing else.
+        if self
+            .outcome
+            .as_ref()
+            .is_some_and(|o| o.status == Status::Pass)
+        {
+            lines.push(format!(
+                "{} Press {} for the next exercise, or {} to read the model answer.",
+                "Well done!".green().bold(),
+                "n".bold(),
+                "e".bold()
+            ));
         }
         if self.show_hint {
-            lines.push(String::new());
             lines.push(format!("{} {}", "Hint:".bold().cyan(), exercise.hint));
+            lines.push(String::new());
         }
         match &self.warm_up {
             WarmUp::Building(_) => lines.push(
@@ -138,6 +140,10 @@ impl App {
         }
         if let Some(notice) = &self.notice {
             lines.push(notice.yellow().to_string());
+        }
+        if let Some(outcome) = &self.outcome {
+            let path = self.kit.display_path(&self.kit.exercise_file(exercise));
+            lines.push(report::details(exercise, &path, outcome));
         }
     }
 
