@@ -70,8 +70,8 @@ def bare_rustc(kit, name, deps, runs):
         exe = os.path.join(out, "t")
         for _ in range(runs):
             start = time.perf_counter()
-            subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True)
-            subprocess.run([exe, "-q"], capture_output=True)
+            subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True, check=True)
+            subprocess.run([exe, "-q"], capture_output=True, check=True)
             times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -133,14 +133,18 @@ def main():
                     end = time.perf_counter()
                 latencies.append(end - start)
             if name == TOKIO:
-                pid = int(subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,
-                                         text=True).stdout.split()[0])
+                # The watcher itself, not the tmux process whose command line names it.
+                candidates = subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,
+                                            text=True).stdout.split()
+                pid = next(int(p) for p in candidates
+                           if os.path.realpath(f"/proc/{p}/exe") == os.path.realpath(binary))
                 before = proc_stat(pid)
                 time.sleep(args.idle)
                 idle_cpu = (proc_stat(pid) - before) / args.idle * 100
                 peak = vm_hwm(pid)
             tmux("send-keys", "-t", session, "q")
             time.sleep(1)
+            save(path, solved)  # the baseline compiles the same solved file
             base = bare_rustc(kit, name, deps, args.saves)
             rows.append((name, statistics.median(latencies), base))
     finally:
