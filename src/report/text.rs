@@ -53,7 +53,9 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
         };
         if !test.message.is_empty() {
             for line in cut_lines(&test.message) {
-                let _ = writeln!(out, "      {line}");
+                // A blank line stays blank: no trailing spaces in reports and files.
+                let indent = if line.is_empty() { "" } else { "      " };
+                let _ = writeln!(out, "{indent}{line}");
             }
         }
     }
