@@ -6,7 +6,8 @@
 
 Each student's folder is a copy of solutions/; the first --broken students hand in some exercises
 as shipped (broken). Only the selected questions are graded (the default, questions 2 and 12, is
-ten exercises), to keep the serial baseline to minutes. Reports wall times, the speed-up, and
+ten exercises), to keep the serial baseline to minutes. With --distinct every student's files
+differ, so nothing can be compiled once for several students. Reports wall times, the speed-up, and
 the peak memory (VmHWM) of the rustprep process itself (its compilers and test processes are
 separate processes and not counted). Nothing is asserted.
 """
@@ -47,6 +48,9 @@ def main():
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--broken", type=int, default=5)
     parser.add_argument("--select", nargs="*", default=["q2", "q12"])
+    parser.add_argument("--distinct", action="store_true",
+                        help="make every student's files differ (a comment with their name), so "
+                             "that no two files are alike and nothing can be compiled once for many")
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
 
@@ -64,6 +68,11 @@ def main():
                     if i % 2 == n % 2 and os.path.isdir(os.path.join(shipped, folder)):
                         shutil.copytree(os.path.join(shipped, folder), os.path.join(student, folder),
                                         dirs_exist_ok=True)
+            if args.distinct:
+                for folder, _, files in os.walk(student):
+                    for name in files:
+                        with open(os.path.join(folder, name), "a") as f:
+                            f.write(f"// handed in by student{n:02}\n")
         common = [BIN, "--kit", kit, "verify", *args.select]
         # Warm the shared dependency build and the std artifacts once, outside the timings.
         subprocess.run(common + ["--solutions"], capture_output=True)
@@ -86,7 +95,7 @@ def main():
             rows = f.read().splitlines()
 
     print(f"{args.students} students ({args.broken} partly broken), questions {' '.join(args.select)}, "
-          f"{os.cpu_count()} cores")
+          f"{os.cpu_count()} cores, {'every file distinct' if args.distinct else 'copies of the solutions'}")
     print(f"verify --submissions (one class build):     {together:7.1f}s")
     print(f"{args.students} x verify --exercises, one by one:   {serial:7.1f}s")
     print(f"speed-up: {serial / together:.2f}x")

@@ -47,8 +47,12 @@ impl Group {
 /// One source's generated crate, a member of a [`Workspace`].
 #[derive(Debug, Clone)]
 pub struct BuildCrate {
+    /// The index of its source among those given to [`prepare`].
+    pub source: usize,
     pub dir: PathBuf,
     pub crate_id: String,
+    /// The names of the exercises it builds.
+    pub exercises: Vec<String>,
 }
 
 impl BuildCrate {
@@ -70,7 +74,8 @@ pub struct Workspace {
     pub manifest: PathBuf,
     pub target_dir: PathBuf,
     pub group: Group,
-    /// In the order of the sources given to [`prepare`].
+    /// In the order of the sources given to [`prepare`]; a source with nothing to build in a
+    /// class workspace has no member.
     pub members: Vec<BuildCrate>,
 }
 
@@ -79,10 +84,21 @@ pub fn has_hidden_tests(kit: &Kit, exercise: &Exercise) -> bool {
     exercise.mode == Mode::Test || kit.hidden_tests(exercise).is_file()
 }
 
-/// Writes (or refreshes) the workspace of `group` for `sources`: one crate per source, covering
-/// every exercise of the kit in that group. Files are only rewritten when their contents change,
-/// so cargo's fingerprints stay valid and an unchanged exercise is not compiled again.
-pub fn prepare(kit: &Kit, sources: &[Source], group: Group) -> Result<Workspace> {
+/// Writes (or refreshes) the workspace of `group` for one source: a crate covering every exercise
+/// of the kit in that group. Files are only rewritten when their contents change, so cargo's
+/// fingerprints stay valid and an unchanged exercise is not compiled again.
+pub fn prepare_one(kit: &Kit, source: &Source, group: Group) -> Result<Workspace> {
+    prepare(kit, std::slice::from_ref(source), group, &|_, _| true)
+}
+
+/// Writes (or refreshes) the workspace of `group` for `sources`: one crate per source, holding the
+/// exercises of that group for which `builds(source index, exercise)` is true.
+pub fn prepare(
+    kit: &Kit,
+    sources: &[Source],
+    group: Group,
+    builds: &dyn Fn(usize, &Exercise) -> bool,
+) -> Result<Workspace> {
     let suffix = match group {
         Group::Plain => "",
         Group::WithDependencies => "_deps",
@@ -102,12 +118,25 @@ pub fn prepare(kit: &Kit, sources: &[Source], group: Group) -> Result<Workspace>
     });
 
     let mut members = Vec::with_capacity(sources.len());
-    for source in sources {
+    for (index, source) in sources.iter().enumerate() {
+        let exercises: Vec<&Exercise> = kit
+            .list
+            .exercises()
+            .iter()
+            .filter(|e| Group::of(e) == group && builds(index, e))
+            .collect();
+        // A lone source keeps its crate (watch builds its dependencies through it); in a class,
+        // a student with nothing of their own to compile needs none.
+        if exercises.is_empty() && sources.len() > 1 {
+            continue;
+        }
         let member = BuildCrate {
+            source: index,
             dir: ws_dir.join(source.crate_id()),
             crate_id: format!("{}{suffix}", source.crate_id()),
+            exercises: exercises.iter().map(|e| e.name.clone()).collect(),
         };
-        write_crate(kit, source, group, &member)?;
+        write_crate(kit, source, group, &member, &exercises)?;
         members.push(member);
     }
     let member_list: Vec<String> = members.iter().map(|m| toml_str(&m.dir)).collect();
@@ -126,7 +155,13 @@ pub fn prepare(kit: &Kit, sources: &[Source], group: Group) -> Result<Workspace>
     })
 }
 
-fn write_crate(kit: &Kit, source: &Source, group: Group, member: &BuildCrate) -> Result<()> {
+fn write_crate(
+    kit: &Kit,
+    source: &Source,
+    group: Group,
+    member: &BuildCrate,
+    exercises: &[&Exercise],
+) -> Result<()> {
     let dir = &member.dir;
     let mut manifest = String::new();
     writeln!(
@@ -156,12 +191,7 @@ fn write_crate(kit: &Kit, source: &Source, group: Group, member: &BuildCrate) ->
         )?;
     }
 
-    for exercise in kit
-        .list
-        .exercises()
-        .iter()
-        .filter(|e| Group::of(e) == group)
-    {
+    for exercise in exercises {
         let file = kit.file_in(source, exercise);
         if has_hidden_tests(kit, exercise) {
             let stub = dir.join("gen").join(format!("{}.rs", exercise.name));

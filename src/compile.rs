@@ -32,7 +32,7 @@ pub struct Wanted {
     pub bin: bool,
 }
 
-/// What each exercise of each member gave, keyed by (member index, exercise name).
+/// What each exercise of each member gave, keyed by (source index, exercise name).
 pub type CompiledMap = HashMap<(usize, String), Compiled>;
 
 pub enum CompileEnd {
@@ -107,7 +107,11 @@ pub fn compile(
             cmd.args(["--test", &w.exercise]);
         }
         if w.bin {
-            for member in &ws.members {
+            for member in ws
+                .members
+                .iter()
+                .filter(|m| m.exercises.contains(&w.exercise))
+            {
                 cmd.args(["--bin", &member.bin_name(&w.exercise)]);
             }
         }
@@ -130,10 +134,13 @@ pub fn compile(
 
     let mut by_bin: HashMap<String, &str> = HashMap::new();
     let mut results = CompiledMap::new();
-    for (m, member) in ws.members.iter().enumerate() {
-        for w in wanted {
+    for member in &ws.members {
+        for w in wanted
+            .iter()
+            .filter(|w| member.exercises.contains(&w.exercise))
+        {
             by_bin.insert(member.bin_name(&w.exercise), &w.exercise);
-            results.insert((m, w.exercise.clone()), Compiled::default());
+            results.insert((member.source, w.exercise.clone()), Compiled::default());
         }
     }
     let members = MemberLookup::new(ws);
@@ -146,7 +153,7 @@ pub fn compile(
         else {
             continue;
         };
-        let Some(member) = members.find(manifest) else {
+        let Some(member) = members.find(manifest).map(|m| ws.members[m].source) else {
             continue;
         };
         let exercise = by_bin.get(&target.name).copied().unwrap_or(&target.name);

@@ -75,6 +75,16 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The same outcome, with paths into the folder `from` shown as paths into `to`.
+    pub fn with_folder_renamed(mut self, from: &str, to: &str) -> Self {
+        let (from, to) = (format!("{from}/"), format!("{to}/"));
+        self.diagnostics = self.diagnostics.replace(&from, &to);
+        for test in &mut self.tests {
+            test.message = test.message.replace(&from, &to);
+        }
+        self
+    }
+
     pub fn passed(&self) -> bool {
         self.status == Status::Pass
     }

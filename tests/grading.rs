@@ -1282,3 +1282,53 @@ fn new_refuses_to_overwrite_a_file_and_changes_nothing() {
         std::fs::remove_file(&stray).unwrap();
     }
 }
+
+#[test]
+fn identical_files_are_compiled_once_but_each_report_names_its_own_student() {
+    let scene = Scene::new("kit");
+    let class = scene.copy_in("class", "class");
+    // erin and frank hand in the same broken shout.rs, byte for byte (and alice's add_one.rs).
+    let broken = format!(
+        "{}\nfn unrelated() -> u32 {{\n    \"not a number\"\n}}\n",
+        std::fs::read_to_string(class.join("alice/01_basics/shout.rs")).unwrap()
+    );
+    for student in ["erin", "frank"] {
+        let dir = class.join(student).join("01_basics");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            class.join("alice/01_basics/add_one.rs"),
+            dir.join("add_one.rs"),
+        )
+        .unwrap();
+        std::fs::write(dir.join("shout.rs"), &broken).unwrap();
+    }
+    let gradebook = scene.path("grades/gradebook.csv");
+    scene
+        .rustprep(&[
+            "verify",
+            "--submissions",
+            class.to_str().unwrap(),
+            "--output",
+            gradebook.to_str().unwrap(),
+            "add_one",
+            "shout",
+        ])
+        .assert_code(0);
+
+    for (me, other) in [("erin", "frank"), ("frank", "erin")] {
+        let text = std::fs::read_to_string(scene.path(&format!("grades/{me}.json"))).unwrap();
+        let json: Value = serde_json::from_str(&scene.without_tmp(&text)).unwrap();
+        assert_eq!(json["exercises"][0]["status"], "pass", "{me}: {json:#}");
+        let shout = &json["exercises"][1];
+        assert_eq!(shout["status"], "compile_error", "{me}: {shout:#}");
+        let message = shout["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("<tmp>/class/{me}/01_basics/shout.rs")),
+            "{me}'s report names {me}'s file: {message}"
+        );
+        assert!(
+            !message.contains(&format!("/{other}/")),
+            "{me}'s report does not mention {other}: {message}"
+        );
+    }
+}

@@ -160,7 +160,7 @@ fn solutions_and_hidden_tests_are_rustfmt_clean() {
 fn solutions_and_hidden_tests_are_clippy_clean() {
     let kit = kit();
     for group in [Group::Plain, Group::WithDependencies] {
-        let ws = build_crate::prepare(&kit, &[Source::Solutions], group).unwrap();
+        let ws = build_crate::prepare_one(&kit, &Source::Solutions, group).unwrap();
         let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .args(["clippy", "--quiet", "--tests", "--manifest-path"])
             .arg(&ws.manifest)

@@ -105,7 +105,11 @@ fn poll_watcher<F>(handler: F, dir: &Path) -> Result<PollWatcher>
 where
     F: notify::EventHandler,
 {
-    let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+    // notify compares modification times in whole seconds: without the contents, a save in the
+    // same second as the one before (or on a file system with coarse times) would go unseen.
+    let config = notify::Config::default()
+        .with_poll_interval(POLL_INTERVAL)
+        .with_compare_contents(true);
     let mut watcher = PollWatcher::new(handler, config).context("failed to start polling")?;
     watcher
         .watch(dir, RecursiveMode::Recursive)

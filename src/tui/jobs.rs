@@ -88,7 +88,7 @@ pub fn warm_up(
         return None;
     }
     Some(Job::spawn(move |cancel| {
-        let result = build_crate::prepare(&kit, &[Source::Learner], Group::WithDependencies)
+        let result = build_crate::prepare_one(&kit, &Source::Learner, Group::WithDependencies)
             .and_then(|ws| compile::warm_up(&ws, RunOptions::default().jobs, cancel));
         done(result);
     }))

@@ -30,6 +30,8 @@ pub enum Event {
     },
     /// The background build of the kit's dependencies ended.
     WarmUpDone(anyhow::Result<bool>),
+    /// A signal asks watch to end (its terminal was closed, or it was killed politely).
+    Quit,
 }
 
 impl From<Input> for Event {

@@ -6,9 +6,11 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
+#[cfg(unix)]
+mod signals;
 mod view;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
@@ -49,6 +51,8 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     }
     let kit = Arc::new(kit);
     let (tx, rx) = mpsc::channel();
+    #[cfg(unix)]
+    signals::forward(tx.clone())?;
     let _files = if options.manual {
         None
     } else {
@@ -87,7 +91,8 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     app.stop_jobs();
     drop(term);
     result?;
-    println!("{}", app.farewell());
+    // After a hang-up the terminal is gone: a failed write is no reason to panic.
+    let _ = writeln!(std::io::stdout(), "{}", app.farewell());
     Ok(Exit::Ok)
 }
 
@@ -187,6 +192,7 @@ impl App {
     fn handle(&mut self, event: Event) -> Flow {
         match event {
             Event::Key(key) => return self.on_key(key),
+            Event::Quit => return Flow::Quit,
             Event::Resize => {}
             Event::Saved(index) => {
                 if index != self.current {
