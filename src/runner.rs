@@ -494,8 +494,10 @@ fn without_thread_ids(message: &str) -> String {
         .join("\n")
 }
 
+/// Two pieces of text, one after the other, without blank lines at their ends.
 fn join(a: &str, b: &str) -> String {
-    match (a.trim_end(), b.trim_end()) {
+    let trim = |s: &'_ str| s.trim_start_matches(['\n', '\r']).trim_end().to_owned();
+    match (trim(a).as_str(), trim(b).as_str()) {
         ("", b) => b.to_owned(),
         (a, "") => a.to_owned(),
         (a, b) => format!("{a}\n{b}"),
@@ -545,6 +547,10 @@ mod tests {
     #[test]
     fn join_skips_empty_parts() {
         assert_eq!(join("", "b\n"), "b");
+        assert_eq!(
+            join("crashed", "\nthread 'x' overflowed"),
+            "crashed\nthread 'x' overflowed"
+        );
         assert_eq!(join("a\n", ""), "a");
         assert_eq!(join("a", "b"), "a\nb");
     }

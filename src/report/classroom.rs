@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Graded, plain_capped, text};
+use crate::kit::Source;
 use crate::outcome::Status;
 
 #[derive(Serialize)]
@@ -28,6 +29,17 @@ struct Test {
     duration: u128,
 }
 
+/// The command that runs this check again, on the same files.
+fn reproduce(graded: &Graded<'_>, name: &str) -> String {
+    match graded.source {
+        Source::Learner => format!("rustprep verify {name}"),
+        Source::Solutions => format!("rustprep verify --solutions {name}"),
+        Source::Shipped | Source::Folder(_) => {
+            format!("rustprep verify --exercises {} {name}", graded.folder())
+        }
+    }
+}
+
 pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
     let tests: Vec<Test> = graded
         .results
@@ -45,7 +57,7 @@ pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
             } else {
                 plain_capped(&text::details(e, &graded.path_of(e), o))
             },
-            test_code: format!("rustprep verify {}", e.name),
+            test_code: reproduce(graded, &e.name),
             filename: graded.path_of(e),
             line_no: 0,
             duration: o.duration.as_millis(),
