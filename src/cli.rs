@@ -115,7 +115,9 @@ pub enum Command {
         /// Exercise names or question numbers (`7` or `q7`); none means all.
         selectors: Vec<String>,
 
-        /// Check the reference solutions instead of your files.
+        /// Check the reference solutions instead of your files, and then the kit itself: every
+        /// shipped exercise fails, each has hidden tests and a hint, no file is an orphan, and
+        /// the solutions are rustfmt- and clippy-clean.
         #[arg(long, conflicts_with_all = ["exercises", "submissions"])]
         solutions: bool,
 

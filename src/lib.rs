@@ -14,6 +14,7 @@ pub mod exercise;
 pub mod info_file;
 pub mod interview;
 pub mod kit;
+pub mod kit_check;
 pub mod outcome;
 pub mod progress;
 pub mod report;

@@ -312,6 +312,32 @@ fn verify_solutions_passes_when_every_solution_is_right() {
         run.stdout.lines().any(|l| l == "3 passed, 0 failed"),
         "{run:?}"
     );
+    assert!(
+        run.stdout
+            .contains("Kit check: every shipped exercise fails"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn verify_solutions_also_checks_the_kit_and_says_what_is_wrong() {
+    let kit = Kit::new("basics");
+    // An exercise shipped already solved, and a stray hidden test file: both kit mistakes.
+    kit.write(
+        "exercises/02_moves/moves1.rs",
+        &kit.read("solutions/02_moves/moves1.rs"),
+    );
+    kit.write("tests/02_moves/moves2.rs", "use super::*;\n");
+    let out = kit.rustprep(&["verify", "--solutions"]).output();
+    out.assert_code(1);
+    assert_eq!(out.outcome_of("moves1").as_deref(), Some("pass"), "{out:?}");
+    assert!(out.stdout.contains("Kit check: 2 problem(s)"), "{out:?}");
+    assert!(out.stdout.contains("moves1 passes as shipped"), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("tests/02_moves/moves2.rs belongs to no exercise in info.toml"),
+        "{out:?}"
+    );
 }
 
 #[test]

@@ -1,13 +1,13 @@
-//! The kit check: the kit in this repository is sound. Every exercise as shipped fails, every
-//! solution passes against the same hidden tests, every exercise has hidden tests and a hint,
-//! no file lies about without an exercise, and the solutions are rustfmt- and clippy-clean.
+//! The kit check on the kit in this repository: every exercise as shipped fails, every solution
+//! passes against the same hidden tests, every exercise has hidden tests, a solution and a hint,
+//! no file lies about without an exercise, and the solutions and hidden tests are rustfmt- and
+//! clippy-clean. Each part is its own test, so a failure says which.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-use rustprep::build_crate::{self, Group};
 use rustprep::kit::{Kit, Source};
+use rustprep::kit_check::{self, Finding};
 use rustprep::runner::{self, RunEnd, RunOptions};
 use rustprep::shipped;
 use rustprep::supervise::Cancel;
@@ -18,31 +18,14 @@ fn kit() -> Kit {
     kit
 }
 
-/// Runs every exercise from `source`; returns (name, passed, status) in kit order.
-fn run_all(kit: &Kit, source: &Source) -> Vec<(String, bool, String)> {
-    let all: Vec<usize> = (0..kit.list.exercises().len()).collect();
-    let end = runner::run(
-        kit,
-        source,
-        &all,
-        &RunOptions::default(),
-        &Cancel::default(),
-        &|_| {},
-    )
-    .expect("the runner works");
-    let RunEnd::Done(results) = end else {
-        panic!("nothing cancelled this run");
-    };
-    results
-        .into_iter()
-        .map(|(i, o)| {
-            (
-                kit.list.exercises()[i].name.clone(),
-                o.passed(),
-                o.status.label().to_owned(),
-            )
-        })
-        .collect()
+fn all(kit: &Kit) -> Vec<usize> {
+    (0..kit.list.exercises().len()).collect()
+}
+
+#[track_caller]
+fn assert_none(findings: Vec<Finding>) {
+    let problems: Vec<String> = findings.into_iter().map(|f| f.problem).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
@@ -68,70 +51,39 @@ fn the_kit_has_exercises_for_all_thirteen_questions() {
 #[test]
 fn every_exercise_has_hidden_tests_a_solution_and_a_hint() {
     let kit = kit();
-    for e in kit.list.exercises() {
-        assert!(kit.hidden_tests(e).is_file(), "{} has hidden tests", e.name);
-        assert!(
-            kit.file_in(&Source::Solutions, e).is_file(),
-            "{} has a solution",
-            e.name
-        );
-        assert!(!e.hint.trim().is_empty(), "{} has a hint", e.name);
-    }
+    assert_none(kit_check::files_and_hints(&kit, &all(&kit)));
 }
 
 #[test]
 fn no_exercise_solution_or_test_file_is_an_orphan() {
-    let kit = kit();
-    let known: BTreeSet<PathBuf> = kit
-        .list
-        .exercises()
-        .iter()
-        .map(|e| e.rel_path.clone())
-        .collect();
-    for top in ["exercises", "solutions", "tests"] {
-        for dir in std::fs::read_dir(kit.root.join(top)).unwrap().flatten() {
-            let name = dir.file_name().to_string_lossy().into_owned();
-            // Exercise folders are `NN_topic`; rustprep's own tests and fixtures live beside them.
-            if !dir.path().is_dir() || !name.starts_with(|c: char| c.is_ascii_digit()) {
-                continue;
-            }
-            for file in std::fs::read_dir(dir.path()).unwrap().flatten() {
-                // Code the hidden tests of a question share lives in its `support/` folder.
-                if top == "tests" && file.file_name() == "support" && file.path().is_dir() {
-                    continue;
-                }
-                let rel = Path::new(&name).join(file.file_name());
-                assert!(
-                    known.contains(&rel),
-                    "{top}/{} belongs to no exercise in info.toml",
-                    rel.display()
-                );
-            }
-        }
-    }
+    assert_none(kit_check::orphans(&kit()).unwrap());
 }
 
 #[test]
 fn every_shipped_exercise_fails() {
     let kit = kit();
-    let passing: Vec<String> = run_all(&kit, &Source::Shipped)
-        .into_iter()
-        .filter(|(_, passed, _)| *passed)
-        .map(|(name, ..)| name)
-        .collect();
-    assert!(
-        passing.is_empty(),
-        "these exercises pass as shipped: {passing:?}"
-    );
+    assert_none(kit_check::passing_as_shipped(&kit, &all(&kit), &RunOptions::default()).unwrap());
 }
 
 #[test]
 fn every_solution_passes() {
     let kit = kit();
-    let failing: Vec<String> = run_all(&kit, &Source::Solutions)
-        .into_iter()
-        .filter(|(_, passed, _)| !passed)
-        .map(|(name, _, status)| format!("{name} ({status})"))
+    let end = runner::run(
+        &kit,
+        &Source::Solutions,
+        &all(&kit),
+        &RunOptions::default(),
+        &Cancel::default(),
+        &|_| {},
+    )
+    .expect("the runner works");
+    let RunEnd::Done(results) = end else {
+        panic!("nothing cancelled this run");
+    };
+    let failing: Vec<String> = results
+        .iter()
+        .filter(|(_, o)| !o.passed())
+        .map(|(i, o)| format!("{} ({})", kit.list.exercises()[*i].name, o.status.label()))
         .collect();
     assert!(
         failing.is_empty(),
@@ -142,38 +94,13 @@ fn every_solution_passes() {
 #[test]
 fn solutions_and_hidden_tests_are_rustfmt_clean() {
     let kit = kit();
-    let mut cmd = Command::new("rustfmt");
-    cmd.args(["--check", "--edition", &kit.settings.edition]);
-    for e in kit.list.exercises() {
-        cmd.arg(kit.file_in(&Source::Solutions, e))
-            .arg(kit.hidden_tests(e));
-    }
-    let out = cmd.output().expect("rustfmt runs");
-    assert!(
-        out.status.success(),
-        "rustfmt --check:\n{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert_none(kit_check::rustfmt(&kit, &all(&kit)).unwrap());
 }
 
 #[test]
 fn solutions_and_hidden_tests_are_clippy_clean() {
     let kit = kit();
-    for group in [Group::Plain, Group::WithDependencies] {
-        let ws = build_crate::prepare_one(&kit, &Source::Solutions, group).unwrap();
-        let out = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .args(["clippy", "--quiet", "--tests", "--manifest-path"])
-            .arg(&ws.manifest)
-            .args(["--", "-D", "warnings"])
-            .env("CARGO_TARGET_DIR", &ws.target_dir)
-            .output()
-            .expect("cargo clippy runs");
-        assert!(
-            out.status.success(),
-            "clippy on the solutions ({group:?}):\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    assert_none(kit_check::clippy(&kit, &all(&kit)).unwrap());
 }
 
 #[test]

@@ -84,7 +84,9 @@ pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
         }
         state.save(kit)?;
     }
-    Ok(if results.iter().all(|(_, o)| o.passed()) {
+    let kit_sound =
+        source != Source::Solutions || kit_check(kit, &indices, &options, request.format)?;
+    Ok(if kit_sound && results.iter().all(|(_, o)| o.passed()) {
         Exit::Ok
     } else {
         Exit::Failed
@@ -179,6 +181,30 @@ fn grade_class(
         reports_dir.display()
     );
     Ok(Exit::Ok)
+}
+
+/// After the solutions, the rest of the kit check; says what it found. `true` when all is well.
+fn kit_check(kit: &Kit, indices: &[usize], options: &RunOptions, format: Format) -> Result<bool> {
+    let spinner = ProgressBar::new_spinner()
+        .with_message("checking the kit: shipped exercises, rustfmt, clippy");
+    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+    let findings = crate::kit_check::check(kit, indices, options)?;
+    spinner.finish_and_clear();
+    let mut text = String::new();
+    if findings.is_empty() {
+        text.push_str("Kit check: every shipped exercise fails, and the files, hints and formatting are in order.\n");
+    } else {
+        text.push_str(&format!("Kit check: {} problem(s)\n", findings.len()));
+        for f in &findings {
+            text.push_str(&format!("  - {}\n", f.problem.replace('\n', "\n    ")));
+        }
+    }
+    // Beside a machine-readable report on standard output, the check speaks on standard error.
+    match format {
+        Format::Text => print!("{text}"),
+        _ => eprint!("{text}"),
+    }
+    Ok(findings.is_empty())
 }
 
 fn folder(dir: &Path) -> Result<PathBuf> {

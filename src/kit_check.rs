@@ -1,0 +1,189 @@
+//! The kit check, for whoever writes exercises: every shipped exercise fails, every exercise has
+//! its hidden tests, solution and hint, no file lies about without an exercise, and the solutions
+//! and hidden tests are rustfmt- and clippy-clean. `verify --solutions` runs it after the
+//! solutions (whose passing is checked there), and the kit's own `cargo test` runs each part.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::build_crate::{self, Group};
+use crate::kit::{Kit, Source};
+use crate::runner::{self, RunEnd, RunOptions};
+use crate::supervise::Cancel;
+
+/// One thing wrong with the kit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub problem: String,
+}
+
+fn finding(problem: String) -> Finding {
+    Finding { problem }
+}
+
+/// Every part of the check, over the exercises at `indices` (the orphan check only when that is
+/// the whole kit).
+pub fn check(kit: &Kit, indices: &[usize], options: &RunOptions) -> Result<Vec<Finding>> {
+    let mut findings = files_and_hints(kit, indices);
+    if indices.len() == kit.list.exercises().len() {
+        findings.extend(orphans(kit)?);
+    }
+    findings.extend(passing_as_shipped(kit, indices, options)?);
+    findings.extend(rustfmt(kit, indices)?);
+    findings.extend(clippy(kit, indices)?);
+    Ok(findings)
+}
+
+/// Each exercise has hidden tests, a solution and a hint.
+pub fn files_and_hints(kit: &Kit, indices: &[usize]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &i in indices {
+        let e = &kit.list.exercises()[i];
+        if !build_crate::has_hidden_tests(kit, e) || !kit.hidden_tests(e).is_file() {
+            findings.push(finding(format!(
+                "{} has no hidden tests at {}",
+                e.name,
+                kit.display_path(&kit.hidden_tests(e))
+            )));
+        }
+        if !kit.file_in(&Source::Solutions, e).is_file() {
+            findings.push(finding(format!("{} has no solution", e.name)));
+        }
+        if e.hint.trim().is_empty() {
+            findings.push(finding(format!("{} has no hint", e.name)));
+        }
+    }
+    findings
+}
+
+/// Files in the exercise folders (`NN_topic/`) of exercises/, solutions/ and tests/ that belong to
+/// no exercise. Code the hidden tests of a question share may live in `tests/NN_topic/support/`.
+pub fn orphans(kit: &Kit) -> Result<Vec<Finding>> {
+    let known: BTreeSet<PathBuf> = kit
+        .list
+        .exercises()
+        .iter()
+        .map(|e| e.rel_path.clone())
+        .collect();
+    let mut findings = Vec::new();
+    for top in ["exercises", "solutions", "tests"] {
+        let Ok(dirs) = std::fs::read_dir(kit.root.join(top)) else {
+            continue;
+        };
+        for dir in dirs.flatten() {
+            let name = dir.file_name().to_string_lossy().into_owned();
+            if !dir.path().is_dir() || !name.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let files = std::fs::read_dir(dir.path())
+                .with_context(|| format!("failed to read {top}/{name}"))?;
+            for file in files.flatten() {
+                if top == "tests" && file.file_name() == "support" && file.path().is_dir() {
+                    continue;
+                }
+                let rel = Path::new(&name).join(file.file_name());
+                if !known.contains(&rel) {
+                    findings.push(finding(format!(
+                        "{top}/{} belongs to no exercise in info.toml",
+                        rel.display()
+                    )));
+                }
+            }
+        }
+    }
+    Ok(findings)
+}
+
+/// The exercises that pass as shipped, when each must fail the way its question is about.
+pub fn passing_as_shipped(
+    kit: &Kit,
+    indices: &[usize],
+    options: &RunOptions,
+) -> Result<Vec<Finding>> {
+    let end = runner::run(
+        kit,
+        &Source::Shipped,
+        indices,
+        options,
+        &Cancel::default(),
+        &|_| {},
+    )?;
+    let RunEnd::Done(results) = end else {
+        anyhow::bail!("the run of the shipped exercises was cancelled");
+    };
+    Ok(results
+        .iter()
+        .filter(|(_, o)| o.passed())
+        .map(|(i, _)| {
+            finding(format!(
+                "{} passes as shipped",
+                kit.list.exercises()[*i].name
+            ))
+        })
+        .collect())
+}
+
+/// The solutions and hidden tests of the exercises are formatted as `rustfmt` formats them.
+pub fn rustfmt(kit: &Kit, indices: &[usize]) -> Result<Vec<Finding>> {
+    let mut cmd = Command::new("rustfmt");
+    cmd.args(["--check", "--edition", &kit.settings.edition]);
+    for &i in indices {
+        let e = &kit.list.exercises()[i];
+        cmd.arg(kit.file_in(&Source::Solutions, e))
+            .arg(kit.hidden_tests(e));
+    }
+    let out = cmd
+        .output()
+        .context("failed to run rustfmt (rustup component add rustfmt)")?;
+    Ok(if out.status.success() {
+        Vec::new()
+    } else {
+        let diff =
+            String::from_utf8_lossy(&out.stdout).replace(&format!("{}/", kit.root.display()), "");
+        vec![finding(format!(
+            "rustfmt would change these files:\n{}",
+            diff.trim_end()
+        ))]
+    })
+}
+
+/// clippy finds nothing (with `-D warnings`) in the solutions and their hidden tests.
+pub fn clippy(kit: &Kit, indices: &[usize]) -> Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    for group in [Group::Plain, Group::WithDependencies] {
+        let names: Vec<&str> = indices
+            .iter()
+            .map(|&i| &kit.list.exercises()[i])
+            .filter(|e| Group::of(e) == group && build_crate::has_hidden_tests(kit, e))
+            .map(|e| e.name.as_str())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
+        let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        cmd.args(["clippy", "--quiet", "--manifest-path"])
+            .arg(&ws.manifest)
+            .env("CARGO_TARGET_DIR", &ws.target_dir)
+            .env_remove("RUSTFLAGS");
+        for name in names {
+            cmd.args(["--test", name]);
+        }
+        let out = cmd
+            .args(["--", "-D", "warnings"])
+            .output()
+            .context("failed to run cargo clippy (rustup component add clippy)")?;
+        if !out.status.success() {
+            let text = String::from_utf8_lossy(&out.stderr)
+                .replace(&format!("{}/", kit.root.display()), "");
+            findings.push(finding(format!(
+                "clippy finds problems in the solutions:\n{}",
+                text.trim_end()
+            )));
+        }
+    }
+    Ok(findings)
+}
