@@ -4,6 +4,11 @@
 //! Saving in place and saving by writing a temporary file and renaming it over the original
 //! (vim, JetBrains' safe write) both end in a create or modify event on the exercise's own path;
 //! swap, backup and temporary files map to no exercise and are ignored.
+//!
+//! Only the folders that hold exercise files are watched, each on its own, not the whole tree:
+//! an editor's build in `exercises/target/` (rust-analyzer's, through `exercises/Cargo.toml`)
+//! would otherwise send events for as long as it lasts, keeping a burst, and the save in it,
+//! from ever ending, and would give the poller thousands of files to read.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -39,7 +44,9 @@ pub fn start<E: From<Change> + Send + 'static>(
     poll: bool,
     tx: Sender<E>,
 ) -> Result<FileWatch> {
-    let dir = dir.to_owned();
+    // macOS's FSEvents reports real paths, with symbolic links resolved (its temporary folder
+    // is under one, /var -> /private/var): watch, and compare, the real path.
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
 
     let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
     let handler = move |res: notify::Result<notify::Event>| {
@@ -55,17 +62,21 @@ pub fn start<E: From<Change> + Send + 'static>(
         }
     };
 
+    let folders: BTreeSet<PathBuf> = paths
+        .iter()
+        .filter_map(|(p, _)| dir.join(p).parent().map(Path::to_owned))
+        .collect();
     let watcher: Box<dyn Watcher + Send> = if poll {
-        Box::new(poll_watcher(handler, &dir)?)
+        Box::new(poll_watcher(handler, &folders)?)
     } else {
-        match native_watcher(handler.clone(), &dir) {
+        match native_watcher(handler.clone(), &folders) {
             Ok(w) => w,
             Err(e) => {
                 let _ = tx.send(E::from(Change::Note(format!(
                     "native file events are not available ({e:#}); checking files every {} ms instead",
                     POLL_INTERVAL.as_millis()
                 ))));
-                Box::new(poll_watcher(handler, &dir)?)
+                Box::new(poll_watcher(handler, &folders)?)
             }
         }
     };
@@ -92,16 +103,18 @@ pub fn start<E: From<Change> + Send + 'static>(
     Ok(FileWatch { _watcher: watcher })
 }
 
-fn native_watcher<F>(handler: F, dir: &Path) -> Result<Box<dyn Watcher + Send>>
+fn native_watcher<F>(handler: F, folders: &BTreeSet<PathBuf>) -> Result<Box<dyn Watcher + Send>>
 where
     F: notify::EventHandler,
 {
     let mut watcher = notify::recommended_watcher(handler)?;
-    watcher.watch(dir, RecursiveMode::Recursive)?;
+    for folder in folders {
+        watcher.watch(folder, RecursiveMode::NonRecursive)?;
+    }
     Ok(Box::new(watcher))
 }
 
-fn poll_watcher<F>(handler: F, dir: &Path) -> Result<PollWatcher>
+fn poll_watcher<F>(handler: F, folders: &BTreeSet<PathBuf>) -> Result<PollWatcher>
 where
     F: notify::EventHandler,
 {
@@ -111,9 +124,11 @@ where
         .with_poll_interval(POLL_INTERVAL)
         .with_compare_contents(true);
     let mut watcher = PollWatcher::new(handler, config).context("failed to start polling")?;
-    watcher
-        .watch(dir, RecursiveMode::Recursive)
-        .with_context(|| format!("failed to watch {}", dir.display()))?;
+    for folder in folders {
+        watcher
+            .watch(folder, RecursiveMode::NonRecursive)
+            .with_context(|| format!("failed to watch {}", folder.display()))?;
+    }
     Ok(watcher)
 }
 
