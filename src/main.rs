@@ -1,5 +1,7 @@
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -15,7 +17,9 @@ fn main() -> ExitCode {
     match rustprep::commands::dispatch(cli) {
         Ok(code) => code.into(),
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // Not eprintln!: after a hang-up there is no terminal to write to, and that is no
+            // reason to panic.
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
             rustprep::commands::Exit::Usage.into()
         }
     }

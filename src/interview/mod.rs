@@ -8,7 +8,7 @@ pub mod draw;
 pub mod record;
 mod view;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
@@ -30,6 +30,7 @@ use crate::state::State;
 use crate::tui::files::{self, Change};
 use crate::tui::jobs::{self, Job};
 use crate::tui::keys::{self, Input};
+use crate::tui::signals::{self, Stop};
 use crate::tui::terminal::Terminal;
 
 /// How the interview runs; each field is a command-line option.
@@ -53,6 +54,14 @@ enum Event {
         result: anyhow::Result<RunEnd>,
     },
     Tick,
+    /// A signal asks the interview to end (its terminal was closed, or it was killed politely).
+    Quit,
+}
+
+impl From<Stop> for Event {
+    fn from(_: Stop) -> Self {
+        Event::Quit
+    }
 }
 
 impl From<Input> for Event {
@@ -123,6 +132,7 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
     let (tx, rx) = mpsc::channel();
     let _files = files::start(&scratch, paths, options.debounce, options.poll, tx.clone())?;
     spawn_clock(tx.clone());
+    signals::forward(tx.clone())?;
     let mut app = Interviewer::new(
         Arc::clone(&kit),
         items,
@@ -160,9 +170,12 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
         record::append_history(&kit, &interview)?;
     }
     let table_end = card.find("\n## ").unwrap_or(card.len());
-    println!("{}", card[..table_end].trim_end());
-    println!(
-        "\nThe scorecard, with your answers beside the model answers: {}",
+    // After a hang-up the terminal is gone: a failed write is no reason to panic, and the
+    // scorecard is on disk already.
+    let _ = writeln!(
+        std::io::stdout(),
+        "{}\n\nThe scorecard, with your answers beside the model answers: {}",
+        card[..table_end].trim_end(),
         kit.display_path(&card_path)
     );
     Ok(Exit::Ok)
@@ -255,6 +268,7 @@ impl Interviewer {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Key(key) => self.on_key(key),
+            Event::Quit => self.quit = true,
             Event::Resize => {}
             Event::Tick => {
                 if self.remaining().is_zero() {

@@ -5,4 +5,5 @@
 pub mod files;
 pub mod jobs;
 pub mod keys;
+pub mod signals;
 pub mod terminal;

@@ -6,6 +6,7 @@ use crossterm::event::KeyEvent;
 use crate::runner::RunEnd;
 use crate::tui::files::Change;
 use crate::tui::keys::Input;
+use crate::tui::signals::Stop;
 
 pub enum Event {
     Key(KeyEvent),
@@ -49,5 +50,11 @@ impl From<Change> for Event {
             Change::Saved(index) => Event::Saved(index),
             Change::Note(note) => Event::WatcherNote(note),
         }
+    }
+}
+
+impl From<Stop> for Event {
+    fn from(_: Stop) -> Self {
+        Event::Quit
     }
 }

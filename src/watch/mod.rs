@@ -7,7 +7,6 @@
 
 mod event;
 #[cfg(unix)]
-mod signals;
 mod view;
 
 use std::io::{IsTerminal, Write};
@@ -26,7 +25,7 @@ use crate::runner::RunEnd;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::terminal::Terminal;
-use crate::tui::{files, keys};
+use crate::tui::{files, keys, signals};
 
 /// How watch behaves; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
