@@ -8,8 +8,9 @@
 //! A [`Watch`] ends its process when dropped, and every process that process started, so that a
 //! failing test leaves nothing running behind it.
 
-// Some helpers serve only the tests that read /proc, which run on Linux only.
-#![cfg_attr(not(target_os = "linux"), allow(dead_code))]
+// Each test target that mounts this module (watch.rs, interview.rs) uses only part of it, and
+// some helpers serve only the tests that read /proc, which run on Linux only.
+#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -218,6 +219,14 @@ impl<'k> Watch<'k> {
     /// a symbolic link, say).
     pub fn start_via(kit: &'k Kit, path: &Path, args: &[&str]) -> Self {
         let mut all = vec!["--kit", path.to_str().expect("a UTF-8 path"), "watch"];
+        all.extend_from_slice(args);
+        Self::spawn(kit, kit.outside(), &all)
+    }
+
+    /// `rustprep --kit KIT ARGS...` for any full-screen command (`interview`), run from the
+    /// folder outside the kit.
+    pub fn command(kit: &'k Kit, args: &[&str]) -> Self {
+        let mut all = vec!["--kit", kit.root().to_str().expect("a UTF-8 path")];
         all.extend_from_slice(args);
         Self::spawn(kit, kit.outside(), &all)
     }
