@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::report::Format;
 use crate::style::ColorChoice;
@@ -111,43 +111,47 @@ pub enum Command {
     },
 
     /// Check every exercise (or the named ones) and print a table; exit 1 if any fails.
-    Verify {
-        /// Exercise names or question numbers (`7` or `q7`); none means all.
-        selectors: Vec<String>,
+    Verify(VerifyArgs),
+}
 
-        /// Check the reference solutions instead of your files, and then the kit itself: every
-        /// shipped exercise fails, each has hidden tests and a hint, no file is an orphan, and
-        /// the solutions are rustfmt- and clippy-clean.
-        #[arg(long, conflicts_with_all = ["exercises", "submissions"])]
-        solutions: bool,
+/// What `verify` checks, and how it reports.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Exercise names or question numbers (`7` or `q7`); none means all.
+    pub selectors: Vec<String>,
 
-        /// Check the exercise files in DIR (laid out like exercises/), such as a student's
-        /// submission, against this kit's hidden tests. A missing file fails its exercise.
-        #[arg(long, value_name = "DIR", conflicts_with = "submissions")]
-        exercises: Option<PathBuf>,
+    /// Check the reference solutions instead of your files, and then the kit itself: every
+    /// shipped exercise fails, each has hidden tests and a hint, no file is an orphan, and
+    /// the solutions are rustfmt- and clippy-clean.
+    #[arg(long, conflicts_with_all = ["exercises", "submissions"])]
+    pub solutions: bool,
 
-        /// Grade every folder in DIR as one student's submission: writes a CSV gradebook to
-        /// --output and a JSON report per student beside it. Exits 0 when every submission
-        /// was graded, whatever the grades.
-        #[arg(long, value_name = "DIR", requires = "output")]
-        submissions: Option<PathBuf>,
+    /// Check the exercise files in DIR (laid out like exercises/), such as a student's
+    /// submission, against this kit's hidden tests. A missing file fails its exercise.
+    #[arg(long, value_name = "DIR", conflicts_with = "submissions")]
+    pub exercises: Option<PathBuf>,
 
-        /// The report's format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+    /// Grade every folder in DIR as one student's submission: writes a CSV gradebook to
+    /// --output and a JSON report per student beside it. Exits 0 when every submission
+    /// was graded, whatever the grades.
+    #[arg(long, value_name = "DIR", requires = "output")]
+    pub submissions: Option<PathBuf>,
 
-        /// Write the report to FILE instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
-        output: Option<PathBuf>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
 
-        /// Exercises compiled and run at once.
-        #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
-        jobs: usize,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
-        /// Show the details of every exercise that did not pass.
-        #[arg(long, short)]
-        verbose: bool,
-    },
+    /// Exercises compiled and run at once.
+    #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
+    pub jobs: usize,
+
+    /// Show the details of every exercise that did not pass.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 fn default_jobs() -> usize {

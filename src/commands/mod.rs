@@ -102,29 +102,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Run { name } => run::run(&kit, state, name.as_deref()),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
         Command::Reset { name, yes } => reset::reset(&kit, state, &name, yes),
-        Command::Verify {
-            selectors,
-            solutions,
-            exercises,
-            submissions,
-            format,
-            output,
-            jobs,
-            verbose,
-        } => verify::verify(
-            &kit,
-            state,
-            &verify::Request {
-                selectors,
-                solutions,
-                exercises,
-                submissions,
-                format,
-                output,
-                jobs,
-                verbose,
-            },
-        ),
+        Command::Verify(args) => verify::verify(&kit, state, &args),
     }
 }
 

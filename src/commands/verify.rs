@@ -10,24 +10,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Exit;
 use crate::atomic_file;
+use crate::cli::VerifyArgs;
 use crate::kit::{Kit, Source};
 use crate::report::{self, Format, Graded, gradebook, json};
 use crate::runner::{self, Event, ManyEnd, RunOptions};
 use crate::state::State;
 use crate::supervise::Cancel;
 
-pub struct Request {
-    pub selectors: Vec<String>,
-    pub solutions: bool,
-    pub exercises: Option<PathBuf>,
-    pub submissions: Option<PathBuf>,
-    pub format: Format,
-    pub output: Option<PathBuf>,
-    pub jobs: usize,
-    pub verbose: bool,
-}
-
-pub fn verify(kit: &Kit, mut state: State, request: &Request) -> Result<Exit> {
+pub fn verify(kit: &Kit, mut state: State, request: &VerifyArgs) -> Result<Exit> {
     let indices = kit.list.select(&request.selectors)?;
     let options = RunOptions {
         jobs: request.jobs.max(1),
@@ -100,7 +90,7 @@ fn grade_class(
     dir: &Path,
     indices: &[usize],
     options: &RunOptions,
-    request: &Request,
+    request: &VerifyArgs,
 ) -> Result<Exit> {
     let dir = folder(dir)?;
     let mut students: Vec<(String, Source)> = std::fs::read_dir(&dir)

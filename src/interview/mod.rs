@@ -27,11 +27,9 @@ use crate::outcome::Outcome;
 use crate::runner::RunEnd;
 use crate::shipped;
 use crate::state::State;
-use crate::tui::files::{self, Change};
 use crate::tui::jobs::{self, Job};
-use crate::tui::keys::{self, Input};
-use crate::tui::signals::{self, Stop};
 use crate::tui::terminal::Terminal;
+use crate::tui::{Ui, files, keys, signals};
 
 /// How the interview runs; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
@@ -45,40 +43,19 @@ pub struct Options {
 }
 
 enum Event {
-    Key(KeyEvent),
-    Resize,
-    Saved(usize),
-    Note(String),
+    /// A key, a resize, a save (of the exercise of the question at that index), a watcher
+    /// note, or a signal.
+    Ui(Ui),
     RunDone {
         generation: u64,
         result: anyhow::Result<RunEnd>,
     },
     Tick,
-    /// A signal asks the interview to end (its terminal was closed, or it was killed politely).
-    Quit,
 }
 
-impl From<Stop> for Event {
-    fn from(_: Stop) -> Self {
-        Event::Quit
-    }
-}
-
-impl From<Input> for Event {
-    fn from(input: Input) -> Self {
-        match input {
-            Input::Key(key) => Event::Key(key),
-            Input::Resize => Event::Resize,
-        }
-    }
-}
-
-impl From<Change> for Event {
-    fn from(change: Change) -> Self {
-        match change {
-            Change::Saved(index) => Event::Saved(index),
-            Change::Note(note) => Event::Note(note),
-        }
+impl From<Ui> for Event {
+    fn from(ui: Ui) -> Self {
+        Event::Ui(ui)
     }
 }
 
@@ -267,21 +244,21 @@ impl Interviewer {
 
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Key(key) => self.on_key(key),
-            Event::Quit => self.quit = true,
-            Event::Resize => {}
+            Event::Ui(Ui::Key(key)) => self.on_key(key),
+            Event::Ui(Ui::Stop) => self.quit = true,
+            Event::Ui(Ui::Resize) => {}
             Event::Tick => {
                 if self.remaining().is_zero() {
                     self.notice = Some("Time is up for that question.".to_owned());
                     self.end_question(false);
                 }
             }
-            Event::Saved(index) if index == self.current => {
+            Event::Ui(Ui::Saved(index)) if index == self.current => {
                 self.phase = Phase::Exercise;
                 self.start_run();
             }
-            Event::Saved(_) => {}
-            Event::Note(note) => self.notice = Some(note),
+            Event::Ui(Ui::Saved(_)) => {}
+            Event::Ui(Ui::Note(note)) => self.notice = Some(note),
             Event::RunDone { generation, result } if generation == self.generation => {
                 self.run = None;
                 match result {

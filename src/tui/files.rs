@@ -19,6 +19,8 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
 
+use super::Ui;
+
 /// How often the polling fallback looks at the files.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
@@ -27,17 +29,9 @@ pub struct FileWatch {
     _watcher: Box<dyn Watcher + Send>,
 }
 
-/// What the watcher reports.
-pub enum Change {
-    /// The file at this index of the watched paths was written (after debouncing).
-    Saved(usize),
-    /// Native file events could not be used; the watcher fell back to polling.
-    Note(String),
-}
-
 /// Starts watching `dir` for writes to `paths` (relative to `dir`, each with the index reported
 /// for it). `poll` asks for polling from the start (network file systems, containers).
-pub fn start<E: From<Change> + Send + 'static>(
+pub fn start<E: From<Ui> + Send + 'static>(
     dir: &Path,
     paths: Vec<(PathBuf, usize)>,
     debounce: Duration,
@@ -72,7 +66,7 @@ pub fn start<E: From<Change> + Send + 'static>(
         match native_watcher(handler.clone(), &folders) {
             Ok(w) => w,
             Err(e) => {
-                let _ = tx.send(E::from(Change::Note(format!(
+                let _ = tx.send(E::from(Ui::Note(format!(
                     "native file events are not available ({e:#}); checking files every {} ms instead",
                     POLL_INTERVAL.as_millis()
                 ))));
@@ -94,7 +88,7 @@ pub fn start<E: From<Change> + Send + 'static>(
                 .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
                 .collect();
             for index in saved {
-                if tx.send(E::from(Change::Saved(index))).is_err() {
+                if tx.send(E::from(Ui::Saved(index))).is_err() {
                     return;
                 }
             }

@@ -3,20 +3,16 @@
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
+use crossterm::event::{self, Event as TermEvent, KeyEventKind};
 
-/// What the keyboard thread reports.
-pub enum Input {
-    Key(KeyEvent),
-    Resize,
-}
+use super::Ui;
 
-pub fn spawn<E: From<Input> + Send + 'static>(tx: Sender<E>) {
+pub fn spawn<E: From<Ui> + Send + 'static>(tx: Sender<E>) {
     thread::spawn(move || {
         loop {
             let input = match event::read() {
-                Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Input::Key(key),
-                Ok(TermEvent::Resize(..)) => Input::Resize,
+                Ok(TermEvent::Key(key)) if key.kind != KeyEventKind::Release => Ui::Key(key),
+                Ok(TermEvent::Resize(..)) => Ui::Resize,
                 Ok(_) => continue,
                 Err(_) => break,
             };

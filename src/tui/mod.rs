@@ -7,3 +7,17 @@ pub mod jobs;
 pub mod keys;
 pub mod signals;
 pub mod terminal;
+
+use crossterm::event::KeyEvent;
+
+/// What the keyboard, the file watcher and signals report to a full-screen command.
+pub enum Ui {
+    Key(KeyEvent),
+    Resize,
+    /// The file at this index of the watched paths was written (after debouncing).
+    Saved(usize),
+    /// Native file events could not be used; the watcher fell back to polling.
+    Note(String),
+    /// A signal asks the command to end (its terminal was closed, or it was killed politely).
+    Stop,
+}

@@ -9,18 +9,17 @@
 
 use std::sync::mpsc::Sender;
 
-/// A request from outside to stop.
-pub struct Stop;
+use super::Ui;
 
-/// From now on, SIGHUP, SIGTERM and SIGINT send a [`Stop`] to `tx`.
+/// From now on, SIGHUP, SIGTERM and SIGINT send [`Ui::Stop`] to `tx`.
 #[cfg(unix)]
-pub fn forward<E: From<Stop> + Send + 'static>(tx: Sender<E>) -> std::io::Result<()> {
+pub fn forward<E: From<Ui> + Send + 'static>(tx: Sender<E>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     std::thread::spawn(move || {
         for _ in signals.forever() {
-            if tx.send(E::from(Stop)).is_err() {
+            if tx.send(E::from(Ui::Stop)).is_err() {
                 break;
             }
         }
@@ -30,6 +29,6 @@ pub fn forward<E: From<Stop> + Send + 'static>(tx: Sender<E>) -> std::io::Result
 
 /// Elsewhere the console's own handling stays.
 #[cfg(not(unix))]
-pub fn forward<E: From<Stop> + Send + 'static>(_tx: Sender<E>) -> std::io::Result<()> {
+pub fn forward<E: From<Ui> + Send + 'static>(_tx: Sender<E>) -> std::io::Result<()> {
     Ok(())
 }

@@ -25,7 +25,7 @@ use crate::runner::RunEnd;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::terminal::Terminal;
-use crate::tui::{files, keys, signals};
+use crate::tui::{Ui, files, keys, signals};
 
 /// How watch behaves; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
@@ -190,10 +190,10 @@ impl App {
 
     fn handle(&mut self, event: Event) -> Flow {
         match event {
-            Event::Key(key) => return self.on_key(key),
-            Event::Quit => return Flow::Quit,
-            Event::Resize => {}
-            Event::Saved(index) => {
+            Event::Ui(Ui::Key(key)) => return self.on_key(key),
+            Event::Ui(Ui::Stop) => return Flow::Quit,
+            Event::Ui(Ui::Resize) => {}
+            Event::Ui(Ui::Saved(index)) => {
                 if index != self.current {
                     self.switch_to(index);
                 }
@@ -202,7 +202,7 @@ impl App {
                 }
                 self.start_run();
             }
-            Event::WatcherNote(note) => self.notice = Some(note),
+            Event::Ui(Ui::Note(note)) => self.notice = Some(note),
             Event::RunDone { generation, result } if generation == self.generation => {
                 self.activity = Activity::Idle;
                 match result {
