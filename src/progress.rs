@@ -1,5 +1,5 @@
-//! The "exercises done" progress bar, drawn by indicatif into an in-memory terminal so that the
-//! same bar can be printed by `list` and placed on the watch screen.
+//! Progress bars drawn by indicatif into an in-memory terminal, so that the same bar can be
+//! printed by `list` and placed on the watch screen: exercises done, and a check in progress.
 
 use indicatif::{InMemoryTerm, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -7,6 +7,11 @@ use crate::style;
 
 /// One line: a bar and `done/total exercises done`, as wide as `width` allows.
 pub fn bar_line(done: usize, total: usize, width: u16) -> String {
+    labelled_bar("Progress:", "exercises done", done, total, width)
+}
+
+/// One line: `before`, a bar, `done/total` and `after`.
+pub fn labelled_bar(before: &str, after: &str, done: usize, total: usize, width: u16) -> String {
     let width = width.clamp(20, 200);
     let term = InMemoryTerm::new(1, width);
     let bar = ProgressBar::with_draw_target(
@@ -14,9 +19,11 @@ pub fn bar_line(done: usize, total: usize, width: u16) -> String {
         ProgressDrawTarget::term_like(Box::new(term.clone())),
     )
     .with_style(
-        ProgressStyle::with_template("Progress: [{bar:30.green}] {pos}/{len} exercises done")
-            .expect("the template is valid")
-            .progress_chars("#--"),
+        ProgressStyle::with_template(&format!(
+            "{before} [{{bar:30.green}}] {{pos}}/{{len}} {after}"
+        ))
+        .expect("the template is valid")
+        .progress_chars("#--"),
     );
     bar.set_position(done as u64);
     // `abandon` draws the final state at once, whatever the draw rate limit says.

@@ -97,11 +97,13 @@ impl App {
                 .yellow()
                 .to_string(),
             ),
-            Activity::Checking { done, total, .. } => lines.push(
-                format!("⟳ Checking all exercises: {done}/{total}")
-                    .yellow()
-                    .to_string(),
-            ),
+            Activity::Checking { done, total, .. } => lines.push(progress::labelled_bar(
+                "⟳ Checking all exercises",
+                "checked",
+                *done,
+                *total,
+                width,
+            )),
             Activity::Idle if self.outcome.is_none() && self.options.manual => {
                 lines.push("Manual mode: press r to check this exercise.".to_owned())
             }
