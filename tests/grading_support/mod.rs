@@ -3,85 +3,50 @@
 //! `rustprep` binary run there without a terminal, the reports it writes normalized and compared
 //! with the checked-in expected files (or written over them with `RUSTPREP_BLESS=1`), and the
 //! processes a run may have left behind.
+//!
+//! The kit's copy, the runs and the reading of `/proc` are shared with the other support modules
+//! (`tests/common/`); what is here is the grading scene around them and the golden files.
+
+#[path = "../common/mod.rs"]
+mod common;
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
-use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::thread;
-use std::time::{Duration, Instant};
 
-use tempfile::TempDir;
-
-/// How long one rustprep command may take before the test calls it hung. Not a timing
-/// assertion: a command here takes seconds, and only one that never ends comes near this.
-const HANG_LIMIT: Duration = Duration::from_secs(300);
-
-/// How long processes that are on their way out get before they count as left behind.
-const LEFT_BEHIND_GRACE: Duration = Duration::from_secs(10);
+use common::Kit;
+pub use common::Output;
 
 /// The environment variable that makes the golden tests write the expected files instead of
 /// comparing with them.
 pub const BLESS_VAR: &str = "RUSTPREP_BLESS";
 
-/// Variables of the test's own environment that would change what rustprep does or prints;
-/// every command starts without them.
-const CLEARED_ENV: &[&str] = &[
-    "RUSTPREP_COLOR",
-    "RUSTPREP_KIT",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "TERM",
-    "RUST_TEST_NOCAPTURE",
-    "RUST_TEST_THREADS",
-    "RUST_MIN_STACK",
-    "RUSTFLAGS",
-    "CARGO_ENCODED_RUSTFLAGS",
-    "CARGO_BUILD_RUSTFLAGS",
-];
-
 /// `tests/fixtures/grading/`.
 pub fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-        .join("grading")
+    common::fixture("grading")
 }
 
 /// A temporary folder holding a copy of a fixture kit (as `kit/`) and whatever a test copies
 /// beside it (submissions, a class). Removed when dropped.
 pub struct Scene {
-    tmp: TempDir,
+    kit: Kit,
 }
 
 impl Scene {
     /// Copies the fixture kit at `tests/fixtures/grading/<kit>/` to `<tmp>/kit/`.
     pub fn new(kit: &str) -> Self {
-        let from = fixtures().join(kit);
-        assert!(
-            from.join("info.toml").is_file(),
-            "no fixture kit at {}",
-            from.display()
-        );
-        let tmp = tempfile::Builder::new()
-            .prefix("rustprep-grading-")
-            .tempdir()
-            .expect("a temporary folder");
-        copy_dir(&from, &tmp.path().join("kit"));
-        Self { tmp }
+        Self {
+            kit: Kit::new(&format!("grading/{kit}")),
+        }
     }
 
     /// The temporary folder.
     pub fn dir(&self) -> &Path {
-        self.tmp.path()
+        self.kit.outside()
     }
 
     /// The kit's folder.
     pub fn kit(&self) -> PathBuf {
-        self.dir().join("kit")
+        self.kit.root().to_owned()
     }
 
     /// A path inside the temporary folder.
@@ -94,15 +59,18 @@ impl Scene {
         let source = fixtures().join(from);
         assert!(source.is_dir(), "no fixture folder {}", source.display());
         let target = self.path(to);
-        copy_dir(&source, &target);
+        common::copy_dir(&source, &target);
         target
     }
 
     /// `rustprep --kit <tmp>/kit ARGS...`, run from the temporary folder with no terminal.
     pub fn rustprep(&self, args: &[&str]) -> Output {
-        let mut all: Vec<OsString> = vec!["--kit".into(), self.kit().into()];
-        all.extend(args.iter().map(OsString::from));
-        run(&all, self.dir())
+        // Grading also starts without a stack size from the test's own environment, which would
+        // reach the submissions' test threads.
+        self.kit
+            .rustprep(args)
+            .env_remove("RUST_MIN_STACK")
+            .output()
     }
 
     /// Every way the temporary folder's path may be written: as created, and resolved.
@@ -132,25 +100,14 @@ impl Scene {
     /// Empty when nothing was left behind (always empty where there is no `/proc`).
     pub fn processes_left_behind(&self) -> Vec<String> {
         let roots: Vec<PathBuf> = self.spellings().into_iter().map(PathBuf::from).collect();
-        let give_up = Instant::now() + LEFT_BEHIND_GRACE;
-        loop {
-            let found = self.processes_running_in_with(&roots);
-            if found.is_empty() || Instant::now() >= give_up {
-                return found;
-            }
-            thread::sleep(Duration::from_millis(100));
-        }
+        common::once_settled(common::LEFT_BEHIND_GRACE, || processes_in(&roots))
     }
 
     /// The processes running now whose command line or working folder is in the temporary
     /// folder.
     pub fn processes_running_in(&self) -> Vec<String> {
         let roots: Vec<PathBuf> = self.spellings().into_iter().map(PathBuf::from).collect();
-        self.processes_running_in_with(&roots)
-    }
-
-    fn processes_running_in_with(&self, roots: &[PathBuf]) -> Vec<String> {
-        processes_in(roots)
+        processes_in(&roots)
     }
 
     /// Every file under the kit but its build folder, with its contents.
@@ -177,41 +134,16 @@ fn collect_files(root: &Path, dir: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>)
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The processes (pid and command line) that name a path under one of `roots` on their command
 /// line or run in a folder under one of them.
 fn processes_in(roots: &[PathBuf]) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
     let needles: Vec<String> = roots.iter().map(|r| format!("{}/", r.display())).collect();
     let mut found = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
-        else {
-            continue;
-        };
+    for (pid, dir) in common::processes() {
         // A process may end between the listing and the reads; it is then not left behind. A
         // zombie has an empty command line and no working folder: it is not running either.
-        let cmdline = std::fs::read(entry.path().join("cmdline"))
-            .map(|raw| String::from_utf8_lossy(&raw).replace('\0', " "))
-            .unwrap_or_default();
-        let cwd = std::fs::read_link(entry.path().join("cwd")).ok();
+        let cmdline = common::cmdline(&dir).unwrap_or_default();
+        let cwd = std::fs::read_link(dir.join("cwd")).ok();
         let by_cmdline = needles.iter().any(|n| cmdline.contains(n.as_str()));
         let by_cwd = cwd
             .as_deref()
@@ -231,97 +163,11 @@ fn processes_in(roots: &[PathBuf]) -> Vec<String> {
 /// joined by spaces). A zombie is not running.
 pub fn running_as(pid: u32, cmdline: &str) -> bool {
     let dir = PathBuf::from(format!("/proc/{pid}"));
-    let state = std::fs::read_to_string(dir.join("stat")).unwrap_or_default();
     // The state is the field after the command name, which is in parentheses.
-    let zombie = state
-        .rsplit_once(')')
-        .is_some_and(|(_, rest)| rest.trim_start().starts_with(['Z', 'X']));
-    let actual = std::fs::read(dir.join("cmdline"))
-        .map(|raw| String::from_utf8_lossy(&raw).replace('\0', " "))
-        .unwrap_or_default();
+    let zombie =
+        common::stat_after_comm(&dir).is_some_and(|rest| rest.trim_start().starts_with(['Z', 'X']));
+    let actual = common::cmdline(&dir).unwrap_or_default();
     !zombie && actual.trim_end() == cmdline
-}
-
-fn run(args: &[OsString], cwd: &Path) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rustprep"));
-    cmd.args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for key in CLEARED_ENV {
-        cmd.env_remove(key);
-    }
-    let shown = format!(
-        "rustprep {}",
-        args.iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join(" ")
-    );
-    let mut child = cmd
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {shown}: {e}"));
-    let stdout = drain(child.stdout.take().unwrap());
-    let stderr = drain(child.stderr.take().unwrap());
-    let code = wait_or_kill(&mut child, &shown);
-    Output {
-        shown,
-        code,
-        stdout: String::from_utf8_lossy(&stdout.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr.join().unwrap()).into_owned(),
-    }
-}
-
-fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        bytes
-    })
-}
-
-fn wait_or_kill(child: &mut Child, shown: &str) -> Option<i32> {
-    let deadline = Instant::now() + HANG_LIMIT;
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code();
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`{shown}` did not end within {} s", HANG_LIMIT.as_secs());
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// What a command returned and printed.
-pub struct Output {
-    shown: String,
-    /// `None` when a signal ended it.
-    pub code: Option<i32>,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Output {
-    /// Panics, showing everything the command printed, unless it exited with `code`.
-    #[track_caller]
-    pub fn assert_code(&self, code: i32) -> &Self {
-        assert_eq!(self.code, Some(code), "wrong exit code\n{self:?}");
-        self
-    }
-}
-
-impl fmt::Debug for Output {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "$ {}\nexit code: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
-            self.shown, self.code, self.stdout, self.stderr
-        )
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,6 +302,11 @@ fn first_difference(expected: &str, actual: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::process::Command;
+    use std::thread;
+    use std::time::{Duration, Instant};
+
+    use super::common::HANG_LIMIT;
     use super::*;
 
     /// The check for processes left behind can fail: a process working in the scene's folder

@@ -7,10 +7,16 @@
 //!
 //! A [`Watch`] ends its process when dropped, and every process that process started, so that a
 //! failing test leaves nothing running behind it.
+//!
+//! The kit's copy and the reading of `/proc` are shared with the other support modules
+//! (`tests/common/`); what is here drives the pseudo-terminal.
 
 // Each test target that mounts this module (watch.rs, interview.rs) uses only part of it, and
 // some helpers serve only the tests that read /proc, which run on Linux only.
 #![allow(dead_code)]
+
+#[path = "../common/mod.rs"]
+mod common;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,8 +25,9 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use common::CLEARED_ENV;
+pub use common::Kit;
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty};
-use tempfile::TempDir;
 
 /// The terminal every watch runs in.
 pub const ROWS: u16 = 40;
@@ -34,73 +41,12 @@ pub const REDRAW: Duration = Duration::from_secs(30);
 /// The progress file that says the welcome screen was seen, so watch opens on the exercise.
 pub const WELCOMED: &str = r#"{"version":1,"current":null,"done":[],"welcomed":true}"#;
 
-/// Variables of the test's own environment that would change what rustprep shows or which kit
-/// it opens; watch starts without them.
-const CLEARED_ENV: &[&str] = &[
-    "RUSTPREP_COLOR",
-    "RUSTPREP_KIT",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-];
-
-/// A copy of one fixture kit (`tests/fixtures/NAME/`) in a temporary folder, as `kit/` in it.
-pub struct Kit {
-    tmp: TempDir,
-    root: PathBuf,
-}
-
 impl Kit {
-    pub fn new(fixture: &str) -> Self {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests")
-            .join("fixtures")
-            .join(fixture);
-        assert!(
-            from.join("info.toml").is_file(),
-            "no fixture kit at {}",
-            from.display()
-        );
-        let tmp = tempfile::Builder::new()
-            .prefix("rustprep-watch-")
-            .tempdir()
-            .expect("a temporary folder");
-        let root = tmp.path().join("kit");
-        copy_dir(&from, &root);
-        Self { tmp, root }
-    }
-
     /// The same kit with the welcome screen already seen.
     pub fn welcomed(fixture: &str) -> Self {
         let kit = Self::new(fixture);
         kit.write(".rustprep/state.json", WELCOMED);
         kit
-    }
-
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    /// The temporary folder holding the kit: every process working for this kit names it.
-    pub fn outside(&self) -> &Path {
-        self.tmp.path()
-    }
-
-    pub fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
-    }
-
-    pub fn read(&self, rel: &str) -> String {
-        let path = self.path(rel);
-        std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-    }
-
-    pub fn write(&self, rel: &str, contents: &str) {
-        let path = self.path(rel);
-        std::fs::create_dir_all(path.parent().expect("a file in a folder")).unwrap();
-        std::fs::write(&path, contents)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
 
     /// Saves an exercise file as most editors do by default: the same file, truncated and
@@ -128,19 +74,6 @@ impl Kit {
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", tmp.display()));
         std::fs::rename(&tmp, &path)
             .unwrap_or_else(|e| panic!("cannot rename over {}: {e}", path.display()));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
@@ -391,26 +324,22 @@ impl<'k> Watch<'k> {
     /// aside, that are still there once the ones on their way out have had a few seconds to go.
     #[cfg(target_os = "linux")]
     pub fn processes_left(&self) -> Vec<String> {
-        let give_up = Instant::now() + Duration::from_secs(3);
-        loop {
-            let found: Vec<String> = processes_mentioning(self.kit.outside())
+        let folder = self.kit.outside().to_string_lossy();
+        common::once_settled(Duration::from_secs(3), || {
+            common::processes_mentioning(&folder)
                 .into_iter()
                 .filter(|(pid, _)| *pid != self.pid)
                 .map(|(_, line)| line)
-                .collect();
-            if found.is_empty() || Instant::now() >= give_up {
-                return found;
-            }
-            thread::sleep(Duration::from_millis(100));
-        }
+                .collect()
+        })
     }
 
     /// Waits until a process started for this kit has `needle` in its command line.
     #[cfg(target_os = "linux")]
     pub fn wait_for_process(&mut self, needle: &str, limit: Duration) {
         let give_up = Instant::now() + limit;
-        let folder = self.kit.outside();
-        while !processes_mentioning(folder)
+        let folder = self.kit.outside().to_string_lossy().into_owned();
+        while !common::processes_mentioning(&folder)
             .iter()
             .any(|(pid, cmdline)| *pid != self.pid && cmdline.contains(needle))
         {
@@ -479,7 +408,7 @@ fn read_modes(master: &(dyn MasterPty + Send)) -> Modes {
 fn kill_leftovers(session: u32, folder: &Path) {
     #[cfg(target_os = "linux")]
     for _ in 0..3 {
-        let mut victims: Vec<u32> = processes_mentioning(folder)
+        let mut victims: Vec<u32> = common::processes_mentioning(&folder.to_string_lossy())
             .into_iter()
             .map(|(pid, _)| pid)
             .collect();
@@ -500,33 +429,12 @@ fn kill_leftovers(session: u32, folder: &Path) {
     let _ = (session, folder);
 }
 
-/// Every process whose command line contains `needle`, as (id, "id: command line").
-#[cfg(target_os = "linux")]
-pub fn processes_mentioning(needle: &Path) -> Vec<(u32, String)> {
-    let needle = needle.to_string_lossy();
-    let mut found = Vec::new();
-    for (pid, dir) in processes() {
-        // A process may end between the listing and the read; it is then not there.
-        let Ok(raw) = std::fs::read(dir.join("cmdline")) else {
-            continue;
-        };
-        let cmdline = String::from_utf8_lossy(&raw).replace('\0', " ");
-        if cmdline.contains(needle.as_ref()) {
-            found.push((pid, format!("{pid}: {}", cmdline.trim_end())));
-        }
-    }
-    found
-}
-
 #[cfg(target_os = "linux")]
 fn processes_in_session(session: u32) -> Vec<u32> {
     let mut found = Vec::new();
-    for (pid, dir) in processes() {
-        let Ok(stat) = std::fs::read_to_string(dir.join("stat")) else {
-            continue;
-        };
-        // `pid (comm) state ppid pgrp session ...`; comm may hold spaces and parentheses.
-        let Some(after_comm) = stat.rsplit_once(')').map(|(_, rest)| rest) else {
+    for (pid, dir) in common::processes() {
+        // `state ppid pgrp session ...`
+        let Some(after_comm) = common::stat_after_comm(&dir) else {
             continue;
         };
         let sid = after_comm.split_whitespace().nth(3);
@@ -535,16 +443,4 @@ fn processes_in_session(session: u32) -> Vec<u32> {
         }
     }
     found
-}
-
-#[cfg(target_os = "linux")]
-fn processes() -> Vec<(u32, PathBuf)> {
-    std::fs::read_dir("/proc")
-        .expect("/proc can be listed")
-        .flatten()
-        .filter_map(|entry| {
-            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
-            Some((pid, entry.path()))
-        })
-        .collect()
 }
