@@ -209,6 +209,28 @@ fn n_moves_to_the_next_pending_exercise() {
 }
 
 #[test]
+fn solving_the_last_exercise_shows_the_final_message_and_where_the_solutions_are() {
+    let kit = Kit::new("watch_basic");
+    kit.write(
+        ".rustprep/state.json",
+        r#"{"version":1,"current":null,"done":["first_word","total_len"],"welcomed":true}"#,
+    );
+    let mut watch = Watch::start(&kit, &[]);
+    watch.wait_for_text(NOT_PASSING, RESULT);
+    kit.save_by_rename(COUNT_CHARS, COUNT_CHARS_FIXED);
+    let screen = watch.wait_for_text("All exercises pass!", RESULT);
+    assert!(screen.contains("3/3 exercises done"), "{screen}");
+    assert!(
+        screen.contains("Every exercise of the small kit passes."),
+        "the kit's final message:\n{screen}"
+    );
+    assert!(
+        screen.contains("The reference solutions are in solutions/."),
+        "{screen}"
+    );
+}
+
+#[test]
 fn h_shows_and_hides_the_hint() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &[]);

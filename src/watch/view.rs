@@ -228,7 +228,7 @@ impl App {
             lines.push(message.trim().to_owned());
         }
         lines.push(format!(
-            "The reference solutions are in {}.",
+            "The reference solutions are in {}/.",
             self.kit
                 .display_path(&self.kit.root.join("solutions"))
                 .bold()
