@@ -6,7 +6,6 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
-#[cfg(unix)]
 mod view;
 
 use std::io::{IsTerminal, Write};
@@ -50,7 +49,6 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     }
     let kit = Arc::new(kit);
     let (tx, rx) = mpsc::channel();
-    #[cfg(unix)]
     signals::forward(tx.clone())?;
     let _files = if options.manual {
         None
