@@ -1,8 +1,10 @@
 //! rustprep: auto-graded exercises for the thirteen questions most asked in Rust interviews.
 //!
 //! Data flows one way: `info.toml` ([`info_file`]) → the exercise list ([`exercise`], [`kit`]) →
-//! the runner ([`runner`], which uses [`build_crate`], [`compile`] and [`supervise`]) →
-//! [`outcome`] values → reports ([`report`]) and the commands' screens ([`commands`]).
+//! the runner ([`runner`], which uses [`build_crate`], [`compile`], [`supervise`] and [`judge`])
+//! → [`outcome`] values → reports ([`report`]) and the screens of the commands ([`commands`],
+//! [`watch`] and [`interview`], built on [`tui`]). The UI never compiles; the runner never
+//! prints.
 
 pub mod atomic_file;
 pub mod build_crate;
@@ -13,6 +15,7 @@ pub mod editor;
 pub mod exercise;
 pub mod info_file;
 pub mod interview;
+pub mod judge;
 pub mod kit;
 pub mod kit_check;
 pub mod outcome;
