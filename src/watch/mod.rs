@@ -1,8 +1,8 @@
 //! `rustprep watch`: the learner's main screen. It shows the current exercise and the result of
 //! its last run, re-runs it on every save, and moves on when it passes.
 //!
-//! One loop owns all the state ([`App`]); keys, file saves and finished jobs reach it as
-//! [`Event`]s over one channel, so nothing is dropped while a run is in progress: a save or `r`
+//! One loop owns all the state (`App`); keys, file saves and finished jobs reach it as
+//! `Event`s over one channel, so nothing is dropped while a run is in progress: a save or `r`
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
