@@ -124,11 +124,12 @@ impl Located<'_> {
     }
 }
 
-/// Parses and validates `source`, read from `file` in the kit at `root`.
+/// Parses and validates `source`, read from `file`. `exercise_exists` says whether an exercise
+/// file (by its path relative to `exercises/`) is there to be run or restored.
 pub fn parse(
-    root: &Path,
     file: &Path,
     source: &str,
+    exercise_exists: &dyn Fn(&Path) -> bool,
 ) -> Result<(KitSettings, ExerciseList), InfoError> {
     let at = Located { file, source };
     let raw: RawInfo = toml::from_str(source).map_err(|e| {
@@ -200,7 +201,7 @@ pub fn parse(
 
         let rel_path = PathBuf::from(e.path.get_ref());
         check_path(&at, &e.path, &rel_path)?;
-        if !root.join("exercises").join(&rel_path).is_file() {
+        if !exercise_exists(&rel_path) {
             return Err(at.error(
                 e.path.span(),
                 format!(

@@ -55,7 +55,12 @@ impl Kit {
             .ok()
             .and_then(|here| info_path.strip_prefix(here).ok().map(Path::to_owned))
             .unwrap_or_else(|| info_path.clone());
-        let (settings, list) = info_file::parse(&root, &shown, &source)?;
+        // A learner's file deleted by mistake is no error in the kit: `reset` brings it back
+        // from the shipped copy.
+        let shipped = crate::shipped::dir_at(&root);
+        let exists =
+            |rel: &Path| root.join("exercises").join(rel).is_file() || shipped.join(rel).is_file();
+        let (settings, list) = info_file::parse(&shown, &source, &exists)?;
         Ok(Self {
             root,
             settings,
@@ -65,7 +70,7 @@ impl Kit {
 
     /// Where rustprep keeps the learner's progress and the shipped originals.
     pub fn state_dir(&self) -> PathBuf {
-        self.root.join(".rustprep")
+        state_dir_at(&self.root)
     }
 
     /// Where the generated crates are built; inside `target/` so `cargo clean` clears it.
@@ -102,6 +107,11 @@ impl Kit {
             .display()
             .to_string()
     }
+}
+
+/// The state folder of the kit whose root is `root`.
+pub fn state_dir_at(root: &Path) -> PathBuf {
+    root.join(".rustprep")
 }
 
 impl Source {

@@ -89,13 +89,14 @@ impl Outcome {
         self.status == Status::Pass
     }
 
-    /// The outcome for an exercise whose file is not there (a submission that lacks it).
-    pub fn missing(path: &str) -> Self {
+    /// The outcome for an exercise whose file is not there (a submission lacking it, a file the
+    /// learner deleted), with `note` saying so.
+    pub fn missing(note: &str) -> Self {
         Self {
             status: Status::Fail,
             diagnostics: String::new(),
             tests: Vec::new(),
-            note: Some(format!("{path} is missing")),
+            note: Some(note.to_owned()),
             duration: Duration::ZERO,
         }
     }

@@ -156,9 +156,14 @@ pub fn run_many(
                     let exercise = &exercises[index];
                     on_event(Event::Running { source, index });
                     let outcome = if !present(source, index) {
-                        Ok(Some(Outcome::missing(
-                            &kit.display_path(&kit.file_in(&sources[source], exercise)),
-                        )))
+                        let path = kit.display_path(&kit.file_in(&sources[source], exercise));
+                        Ok(Some(Outcome::missing(&match sources[source] {
+                            Source::Learner => format!(
+                                "{path} is missing: `rustprep reset {}` puts back the shipped version",
+                                exercise.name
+                            ),
+                            _ => format!("{path} is missing"),
+                        })))
                     } else {
                         let owner = owners[&(source, exercise.name.as_str())];
                         let ws = &workspaces[&Group::of(exercise)];

@@ -5,7 +5,7 @@
 //! files added to the kit later are copied the first time they are seen. The learner's folder
 //! is only ever written by [`restore`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -14,7 +14,12 @@ use crate::exercise::Exercise;
 use crate::kit::Kit;
 
 pub fn dir(kit: &Kit) -> PathBuf {
-    kit.state_dir().join("shipped")
+    dir_at(&kit.root)
+}
+
+/// The store of the kit whose root is `root` (before the kit is loaded).
+pub fn dir_at(root: &Path) -> PathBuf {
+    crate::kit::state_dir_at(root).join("shipped")
 }
 
 /// Copies into the store every exercise file it does not hold yet.

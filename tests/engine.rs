@@ -622,6 +622,25 @@ fn reset_yes_restores_the_shipped_content_after_an_edit() {
 }
 
 #[test]
+fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+
+    let out = kit.rustprep(&["run", "borrow1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("is missing: `rustprep reset borrow1` puts back the shipped version"),
+        "{out:?}"
+    );
+    kit.rustprep(&["reset", "borrow1", "--yes"])
+        .output()
+        .assert_code(0);
+    assert_eq!(kit.read(BORROW1), kit.fixture_file(BORROW1));
+}
+
+#[test]
 fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
     let kit = Kit::new("basics");
     kit.rustprep(&["list"]).output().assert_code(0);
