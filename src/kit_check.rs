@@ -60,7 +60,7 @@ pub fn files_and_hints(kit: &Kit, indices: &[usize]) -> Vec<Finding> {
 }
 
 /// Files in the exercise folders (`NN_topic/`) of exercises/, solutions/ and tests/ that belong to
-/// no exercise. Code the hidden tests of a question share may live in `tests/NN_topic/support/`.
+/// no exercise. (Code that hidden tests share lives outside them, in `tests/exercise_support/`.)
 pub fn orphans(kit: &Kit) -> Result<Vec<Finding>> {
     let known: BTreeSet<PathBuf> = kit
         .list
@@ -81,9 +81,6 @@ pub fn orphans(kit: &Kit) -> Result<Vec<Finding>> {
             let files = std::fs::read_dir(dir.path())
                 .with_context(|| format!("failed to read {top}/{name}"))?;
             for file in files.flatten() {
-                if top == "tests" && file.file_name() == "support" && file.path().is_dir() {
-                    continue;
-                }
                 let rel = Path::new(&name).join(file.file_name());
                 if !known.contains(&rel) {
                     findings.push(finding(format!(

@@ -8,7 +8,8 @@
 // lines it removed. It does not compile: the basket is changed while a loop is still reading it.
 // (In C++ the same loop compiles, and it invalidates the iterator.)
 //
-// Remove the empty lines without changing the vector in the middle of iterating over it.
+// Remove the empty lines without changing the vector in the middle of iterating over it, and
+// without copying the basket or its lines.
 
 #[derive(Debug, Clone, PartialEq)]
 struct Line {

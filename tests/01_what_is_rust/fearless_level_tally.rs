@@ -1,5 +1,11 @@
 use super::*;
 
+// A counting allocator for this test binary: it sees only the calling thread's allocations.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::measure;
+
 fn lines(text: &[&str]) -> Vec<String> {
     text.iter().map(|line| line.to_string()).collect()
 }
@@ -44,4 +50,20 @@ fn many_threads_lose_no_update() {
     for level in levels {
         assert_eq!(counts[level], 8 * 500, "{level}");
     }
+}
+
+#[test]
+fn the_lines_are_counted_on_the_worker_threads() {
+    // Counting a line allocates its level's name; that must happen on the workers, not on the
+    // thread that called `count_levels` (the allocator only sees the calling thread).
+    let chunks: Vec<Vec<String>> = (0..4)
+        .map(|chunk| (0..1_000).map(|i| format!("INFO {chunk} {i}")).collect())
+        .collect();
+    let (counts, usage) = measure(|| count_levels(chunks));
+    assert_eq!(counts["INFO"], 4_000);
+    assert!(
+        usage.allocations < 500,
+        "{} allocations on the calling thread: were the chunks counted on it?",
+        usage.allocations
+    );
 }

@@ -1,5 +1,11 @@
 use super::*;
 
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::measure;
+
 fn editor(lines: &[&str]) -> Editor {
     Editor {
         lines: lines.iter().map(|line| line.to_string()).collect(),
@@ -48,4 +54,25 @@ fn an_empty_word_matches_every_line() {
 fn an_empty_buffer_copies_nothing() {
     let mut e = Editor::default();
     assert_eq!(e.copy_matching("x"), 0);
+}
+
+#[test]
+fn only_the_matching_lines_are_copied() {
+    // A large buffer with one short matching line: copying the buffer would allocate far more
+    // than copying that line.
+    let mut lines = vec!["z".repeat(10_000); 20];
+    lines.insert(7, "needle".to_string());
+    let mut e = Editor {
+        lines,
+        clipboard: Vec::new(),
+    };
+    let (copied, usage) = measure(|| e.copy_matching("needle"));
+    assert_eq!(copied, 1);
+    assert_eq!(e.clipboard, vec!["needle"]);
+    assert_eq!(e.lines.len(), 21);
+    assert!(
+        usage.bytes < 10_000,
+        "{} bytes allocated to copy one line of 6: the buffer was copied",
+        usage.bytes
+    );
 }

@@ -52,3 +52,20 @@ fn owners_are_untouched() {
 fn no_accounts_no_fees() {
     assert_eq!(month_end(&mut [], 450), 0);
 }
+
+#[test]
+fn the_accounts_are_charged_where_they_are() {
+    // Charging a copy and writing the copy back is not changing the account: every owner's name
+    // must still be the very string it was.
+    let mut accounts = vec![account("Hana", 50), account("Ivo", 500_000)];
+    let names: Vec<*const u8> = accounts.iter().map(|a| a.owner.as_ptr()).collect();
+    assert_eq!(month_end(&mut accounts, 10), 10);
+    assert_eq!(accounts[0].balance_cents, 40);
+    for (account, name) in accounts.iter().zip(names) {
+        assert!(
+            std::ptr::eq(account.owner.as_ptr(), name),
+            "{} was replaced by a copy",
+            account.owner
+        );
+    }
+}

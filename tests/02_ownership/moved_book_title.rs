@@ -1,5 +1,11 @@
 use super::*;
 
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::measure;
+
 #[test]
 fn a_card_has_the_shelf_and_the_initials() {
     let mut library = Library::default();
@@ -42,4 +48,22 @@ fn an_empty_title_still_gets_a_card() {
         }
     );
     assert_eq!(library.recent, vec![""]);
+}
+
+#[test]
+fn the_title_is_never_copied() {
+    // A long title: a copy of it would be a large allocation.
+    let title = format!("A {} Tale", "very".repeat(50_000));
+    let title_len = title.len();
+    let buffer = title.as_ptr();
+    let mut library = Library::default();
+    let ((), usage) = measure(|| library.register(title, 5));
+    assert!(
+        usage.bytes < title_len / 2,
+        "registering allocated {} bytes for a title of {title_len}: it was copied",
+        usage.bytes
+    );
+    assert!(std::ptr::eq(library.recent[0].as_ptr(), buffer));
+    assert_eq!(library.cards[0].shelf_code, "5-AVT");
+    assert_eq!(library.cards[0].title_chars, title_len);
 }

@@ -1,5 +1,11 @@
 use super::*;
 
+// A counting allocator for this test binary: it sees only the calling thread's allocations.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::measure;
+
 #[test]
 fn adds_up_all_readings() {
     let readings: Vec<u64> = (1..=1_000).collect();
@@ -41,4 +47,19 @@ fn the_caller_keeps_its_readings() {
     assert_eq!(total_energy(&readings, 2), 60);
     readings.push(40);
     assert_eq!(total_energy(&readings, 2), 100);
+}
+
+#[test]
+fn the_readings_are_not_copied() {
+    // 800 kB of readings: copying them for the threads would show up as large allocations on
+    // this thread (the allocator only sees the calling thread).
+    let readings: Vec<u64> = (0..100_000).collect();
+    let (total, usage) = measure(|| total_energy(&readings, 4));
+    assert_eq!(total, 4_999_950_000);
+    assert!(
+        usage.bytes < 100_000,
+        "{} bytes allocated to add up {} readings: they were copied",
+        usage.bytes,
+        readings.len()
+    );
 }

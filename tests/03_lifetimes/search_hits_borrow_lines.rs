@@ -46,3 +46,15 @@ fn no_hits() {
     assert!(search(RECIPE, "salt").is_empty());
     assert!(search("", "x").is_empty());
 }
+
+#[test]
+fn hits_outlive_the_word_searched_for() {
+    // The hits point into the document only, so the word may be gone before they are read.
+    let document = String::from("red apple\ngreen pear\n  red cherry");
+    let hits = {
+        let word = String::from("red");
+        search(&document, &word)
+    };
+    let found: Vec<(usize, &str)> = hits.iter().map(|h| (h.line_number, h.text)).collect();
+    assert_eq!(found, vec![(1, "red apple"), (3, "red cherry")]);
+}

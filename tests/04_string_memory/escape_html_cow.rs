@@ -1,7 +1,7 @@
 use super::*;
 
-// A counting allocator for this test binary, shared by the question's hidden tests.
-#[path = "support/counting.rs"]
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
 mod counting;
 
 use counting::allocations;
@@ -46,4 +46,21 @@ fn plain_text_allocates_nothing() {
     let (escaped, count) = allocations(|| escape_html(&comment));
     assert_eq!(count, 0, "allocations while escaping plain text");
     assert_eq!(escaped, comment);
+}
+
+#[test]
+fn each_special_character_alone_is_escaped() {
+    for (text, expected) in [
+        ("a < b", "a &lt; b"),
+        ("a > b", "a &gt; b"),
+        ("salt & pepper", "salt &amp; pepper"),
+        (r#"say "hi""#, "say &quot;hi&quot;"),
+        ("<", "&lt;"),
+        ("tail>", "tail&gt;"),
+        (r#"""#, "&quot;"),
+    ] {
+        let escaped = escape_html(text);
+        assert_eq!(escaped, expected, "{text:?}");
+        assert!(matches!(escaped, Cow::Owned(_)), "{text:?}");
+    }
 }

@@ -1,0 +1,77 @@
+// The counting allocator that hidden tests mount to check how a solution uses the heap. It counts
+// the heap allocations (and reallocations) made on the current thread while `measure` runs its
+// closure, and how many bytes they asked for, so the test harness's own allocations on other
+// threads never count. A test file mounts it once with
+// `#[path = "../exercise_support/counting.rs"] mod counting;`, which also makes it that test
+// binary's global allocator.
+
+// Each test binary uses part of it.
+#![allow(dead_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+thread_local! {
+    static ACTIVE: Cell<bool> = const { Cell::new(false) };
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+    static BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+struct Counting;
+
+fn note(bytes: usize) {
+    let _ = ACTIVE.try_with(|active| {
+        if active.get() {
+            COUNT.with(|count| count.set(count.get() + 1));
+            BYTES.with(|total| total.set(total.get() + bytes));
+        }
+    });
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note(new_size);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// What a closure asked of the heap on the current thread.
+#[derive(Debug, Clone, Copy)]
+pub struct Usage {
+    /// Allocations and reallocations.
+    pub allocations: usize,
+    /// Bytes those allocations asked for (a reallocation counts its new size).
+    pub bytes: usize,
+}
+
+/// Runs `f`, and returns its result with the heap allocations it made on this thread.
+pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
+    COUNT.with(|count| count.set(0));
+    BYTES.with(|total| total.set(0));
+    ACTIVE.with(|active| active.set(true));
+    let result = f();
+    ACTIVE.with(|active| active.set(false));
+    let usage = Usage {
+        allocations: COUNT.with(Cell::get),
+        bytes: BYTES.with(Cell::get),
+    };
+    (result, usage)
+}
+
+/// Runs `f`, and returns its result with the number of heap allocations it made on this thread.
+pub fn allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    let (result, usage) = measure(f);
+    (result, usage.allocations)
+}
