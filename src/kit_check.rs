@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, Group};
 use crate::kit::{Kit, Source};
 use crate::runner::{self, RunEnd, RunOptions};
+use crate::shipped;
 use crate::supervise::Cancel;
 
 /// One thing wrong with the kit.
@@ -116,8 +117,10 @@ pub fn passing_as_shipped(
         .filter(|(_, o)| o.passed())
         .map(|(i, _)| {
             finding(format!(
-                "{} passes as shipped",
-                kit.list.exercises()[*i].name
+                "{} passes as shipped (as kept in {}; if you changed the exercise, delete that \
+                 folder so that rustprep keeps the new version)",
+                kit.list.exercises()[*i].name,
+                kit.display_path(&shipped::dir(kit))
             ))
         })
         .collect())

@@ -14,12 +14,18 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 
-/// Wakes the thread that waits for the future by unparking it.
-struct ThreadWaker(Thread);
+/// A waker that rouses one particular thread from `thread::park`.
+struct Unparker {
+    sleeper: Thread,
+}
 
-impl Wake for ThreadWaker {
+impl Wake for Unparker {
     fn wake(self: Arc<Self>) {
-        self.0.unpark();
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.sleeper.unpark();
     }
 }
 
@@ -29,10 +35,10 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
     // This loop polls the future again by itself, so the future's waker has nothing to do.
     let mut cx = Context::from_waker(Waker::noop());
     loop {
-        match future.as_mut().poll(&mut cx) {
-            Poll::Ready(output) => return output,
-            // Sleep until the future is woken: no need to burn the CPU.
-            Poll::Pending => thread::park(),
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
         }
+        // Nothing to do until the future is woken: sleep instead of burning the CPU.
+        thread::park();
     }
 }

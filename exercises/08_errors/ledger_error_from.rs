@@ -1,4 +1,4 @@
-// Interview question 8: How do we handle errors in Rust?
+// Question 8: How do we handle errors in Rust?
 //
 // A bank ledger arrives as text, one entry a line: "deposit 250" or "withdraw 40".
 // `apply` runs the entries against an opening balance and stops at the first bad one.

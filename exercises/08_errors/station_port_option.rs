@@ -1,4 +1,4 @@
-// Interview question 8: How do we handle errors in Rust?
+// Question 8: How do we handle errors in Rust?
 //
 // A weather station reads its settings file into a map, for example
 // {"uplink.port": "8080", "uplink.host": "10.0.0.7"}. `port_of(&settings, "uplink")`

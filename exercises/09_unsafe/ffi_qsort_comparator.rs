@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // Calling C is the most common reason for unsafe Rust. The compiler cannot see C code, so
 // an `unsafe extern "C"` block is a promise that the declarations in it match the C ones,
@@ -11,7 +11,8 @@
 // back into Rust to compare two elements, and that is where it goes wrong: this does not
 // compile. Read which type the compiler expected for the comparator, and change the
 // comparator (not the declaration of `qsort`) to match. Then ask yourself whether a
-// function that dereferences whatever pointers it is given can honestly be a safe fn.
+// function that dereferences whatever pointers it is given can honestly be a safe fn (the
+// hidden tests ask it too).
 
 use std::cmp::Ordering;
 use std::ffi::{c_int, c_void};

@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // A web server keeps global traffic statistics that every worker thread updates after
 // each response. They live in a `static mut`, and any access to a `static mut` is
@@ -9,7 +9,7 @@
 // Do not get past the error with a raw pointer: the race would still be there. Change
 // the statistics into something that threads may update together through a shared
 // reference (std::sync::atomic), so that `record` and `snapshot` need no `unsafe` at
-// all. Keep their signatures.
+// all. Keep the name `TRAFFIC`, and the signatures of `record` and `snapshot`.
 
 struct Traffic {
     requests: u64,

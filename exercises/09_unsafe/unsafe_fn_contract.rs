@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // `Heightmap` stores terrain heights row by row in one Vec. The renderer's hot loops call
 // `elevation_unchecked`, an `unsafe fn`: it skips the bounds check, and the `# Safety`
@@ -22,11 +22,11 @@ struct Heightmap {
 
 impl Heightmap {
     fn new(cols: usize, rows: usize, cells: Vec<u8>) -> Heightmap {
-        assert_eq!(
-            cells.len(),
-            cols * rows,
-            "a {cols}x{rows} map needs {} cells",
-            cols * rows
+        // `checked_mul`: a product that wrapped around could let a huge map pass for a small one.
+        assert!(
+            cols.checked_mul(rows) == Some(cells.len()),
+            "a {cols}x{rows} map needs {cols} * {rows} cells, not {}",
+            cells.len()
         );
         Heightmap { cols, rows, cells }
     }
@@ -44,7 +44,8 @@ impl Heightmap {
             self.rows
         );
         // SAFETY: the caller promises x < cols and y < rows, so the index is at most
-        // (rows - 1) * cols + cols - 1 = rows * cols - 1 < cells.len(), and cannot overflow.
+        // (rows - 1) * cols + cols - 1 = rows * cols - 1 < cells.len() (`new` checked that
+        // cells.len() is exactly rows * cols), and it cannot overflow.
         unsafe { *self.cells.get_unchecked(y * self.cols + x) }
     }
 

@@ -14,12 +14,18 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread::{self, Thread};
 
-/// Wakes the thread that waits for the future by unparking it.
-struct ThreadWaker(Thread);
+/// A waker that rouses one particular thread from `thread::park`.
+struct Unparker {
+    sleeper: Thread,
+}
 
-impl Wake for ThreadWaker {
+impl Wake for Unparker {
     fn wake(self: Arc<Self>) {
-        self.0.unpark();
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.sleeper.unpark();
     }
 }
 
@@ -29,13 +35,16 @@ pub fn block_on<F: Future>(future: F) -> F::Output {
     // The waker is how the future tells the executor "poll me again". It must lead back to
     // this thread, or nobody ends the `park` below. If the future wakes itself before it
     // returns `Pending`, the unpark is remembered and `park` returns at once.
-    let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));
+    let unparker = Arc::new(Unparker {
+        sleeper: thread::current(),
+    });
+    let waker = Waker::from(unparker);
     let mut cx = Context::from_waker(&waker);
     loop {
-        match future.as_mut().poll(&mut cx) {
-            Poll::Ready(output) => return output,
-            // Sleep until the future is woken: no need to burn the CPU.
-            Poll::Pending => thread::park(),
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return output;
         }
+        // Nothing to do until the future is woken: sleep instead of burning the CPU.
+        thread::park();
     }
 }

@@ -8,10 +8,12 @@
 //
 // Read the compiler's explanation. Then fix the lock so the seat map can stay locked
 // across the payment, with the sales still running as spawned tasks. Releasing the lock
-// before the payment and taking it again after is not a fix: a seat could be sold twice.
+// before the payment and taking it again after is not a fix: a seat could be sold twice,
+// or paid for by two customers.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 // Tokio's mutex is locked with `.lock().await`, and its guard may be held across an
 // `.await`: a task waiting for it yields instead of blocking its thread. std's mutex is
@@ -37,12 +39,8 @@ pub struct Order {
 /// Seats are numbered from 1; `None` means the seat is still free.
 pub struct BoxOffice {
     seats: Mutex<HashMap<u32, Option<String>>>,
-}
-
-async fn charge_card(card: &str, cents: u32) -> bool {
-    // The payment service answers later; other tasks run in the meantime.
-    tokio::task::yield_now().await;
-    cents > 0 && !card.starts_with("0000")
+    /// Every amount charged so far, in cents.
+    takings: AtomicU64,
 }
 
 impl BoxOffice {
@@ -50,7 +48,24 @@ impl BoxOffice {
         let seats = (1..=seat_count).map(|seat| (seat, None)).collect();
         BoxOffice {
             seats: Mutex::new(seats),
+            takings: AtomicU64::new(0),
         }
+    }
+
+    /// The money charged to customers' cards so far, in cents.
+    pub fn takings_cents(&self) -> u64 {
+        self.takings.load(Ordering::SeqCst)
+    }
+
+    /// Asks the payment service to charge `card`; `false` if the card is declined.
+    async fn charge_card(&self, card: &str, cents: u32) -> bool {
+        // The payment service answers later; other tasks run in the meantime.
+        tokio::task::yield_now().await;
+        if cents == 0 || card.starts_with("0000") {
+            return false;
+        }
+        self.takings.fetch_add(u64::from(cents), Ordering::SeqCst);
+        true
     }
 
     /// Who holds `seat`, if it is sold.
@@ -64,7 +79,7 @@ impl BoxOffice {
         if seat.is_some() {
             return Err(SaleError::AlreadySold);
         }
-        if !charge_card(&order.card, TICKET_PRICE_CENTS).await {
+        if !self.charge_card(&order.card, TICKET_PRICE_CENTS).await {
             return Err(SaleError::CardDeclined);
         }
         *seat = Some(order.customer.clone());

@@ -28,6 +28,8 @@ pub struct Packet {
     payload_len: usize,
     /// Makes `Packet` `!Unpin`: once pinned, it can no longer be moved by safe code, and
     /// `Pin::new` refuses it. Without this marker, `Pin` promises nothing about a packet.
+    /// It also tells the compiler that a `Box<Packet>` or `&mut Packet` is not the only way
+    /// to reach the packet, since the packet's own pointer reaches into it too.
     _pinned: PhantomPinned,
 }
 
@@ -67,14 +69,15 @@ impl Packet {
             !this.payload.is_null(),
             "parse the packet before reading its payload"
         );
-        let own_bytes = this.bytes.as_ptr_range();
+        // Where `parse` would make the pointer point if it ran now, in this very packet.
+        let here = this.bytes[this.len - this.payload_len..].as_ptr();
         assert!(
-            own_bytes.start <= this.payload && this.payload <= own_bytes.end,
+            this.payload == here,
             "this packet was moved after it was parsed: its payload pointer still points \
              at the place it was moved from"
         );
-        // SAFETY: the pointer points into this packet's own bytes (checked above), and
-        // `parse` made sure that `payload_len` bytes from there belong to the packet.
+        // SAFETY: the pointer is where `parse` put it inside this packet's own bytes (checked
+        // above), and the `payload_len` bytes from there are the last of the packet's `len`.
         unsafe { std::slice::from_raw_parts(this.payload, this.payload_len) }
     }
 }

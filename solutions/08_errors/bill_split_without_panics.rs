@@ -1,4 +1,4 @@
-// Interview question 8: How do we handle errors in Rust?
+// Question 8: How do we handle errors in Rust?
 //
 // A restaurant app splits a bill, in cents, between the diners at a table: everyone pays
 // the same, and the cents that do not divide evenly go one each to the first diners, so

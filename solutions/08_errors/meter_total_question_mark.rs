@@ -1,4 +1,4 @@
-// Interview question 8: How do we handle errors in Rust?
+// Question 8: How do we handle errors in Rust?
 //
 // A water utility receives each household's meter readings for a day as one line of
 // comma-separated litres, such as "120, 98, 143". `total_litres` adds them up for the

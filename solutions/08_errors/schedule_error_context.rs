@@ -1,4 +1,4 @@
-// Interview question 8: How do we handle errors in Rust?
+// Question 8: How do we handle errors in Rust?
 //
 // A small job scheduler reads lines such as "backup every 30" (run `backup` every 30
 // minutes); blank lines and lines starting with '#' are skipped. `load_schedule`

@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // A message router on a small device keeps up to N pending messages inline, with no heap
 // allocation, in an `InlineStack<T, N>`: an array of `MaybeUninit<T>` slots plus a

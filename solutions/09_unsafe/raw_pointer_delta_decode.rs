@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // A vibration sensor compresses its readings by sending differences: the first reading
 // as it is, then each reading minus the one before ([100, 103, 101] is sent as

@@ -1,4 +1,4 @@
-// Interview question 9: What is unsafe Rust? Explain with an example.
+// Question 9: What is unsafe Rust? Explain with an example.
 //
 // A playlist editor lets the user edit the current track together with the tracks before
 // and after it, so `split_around_mut` hands out all three at once, mutably. The pieces

@@ -1,7 +1,9 @@
 use super::*;
 
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 /// A future that needs `polls` polls: it wakes itself and yields `polls - 1` times.
 struct Yield {
@@ -74,6 +76,66 @@ fn courier<T: Send + 'static>(value: T) -> Parcel<T> {
     }
 }
 
+/// A future that is woken once, by a helper thread that first gives the executor up to
+/// 50 ms to show whether it sleeps until then or polls again regardless. Its output is the
+/// number of polls that found it not yet woken, after the first one.
+struct Doorbell {
+    rung: Arc<AtomicBool>,
+    hand_over: Option<mpsc::Sender<Waker>>,
+    report_idle: mpsc::Sender<()>,
+    idle_polls: u32,
+}
+
+impl Future for Doorbell {
+    type Output = u32;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
+        if self.rung.load(Ordering::SeqCst) {
+            return Poll::Ready(self.idle_polls);
+        }
+        match self.hand_over.take() {
+            Some(helper) => helper.send(cx.waker().clone()).unwrap(),
+            None => {
+                self.idle_polls += 1;
+                // The helper may be gone already; then there is no one left to tell.
+                let _ = self.report_idle.send(());
+            }
+        }
+        Poll::Pending
+    }
+}
+
+/// Up to this many extra polls are forgiven: a stray unpark is possible, a loop is not.
+const FORGIVEN_POLLS: u32 = 3;
+
+fn doorbell() -> Doorbell {
+    let rung = Arc::new(AtomicBool::new(false));
+    let (hand_over, waker) = mpsc::channel::<Waker>();
+    let (report_idle, idle) = mpsc::channel::<()>();
+    let theirs = Arc::clone(&rung);
+    thread::spawn(move || {
+        let waker = waker.recv().unwrap();
+        // Ring at the deadline, or as soon as the executor has clearly not waited.
+        let deadline = Instant::now() + Duration::from_millis(50);
+        let mut idle_polls = 0;
+        while idle_polls <= FORGIVEN_POLLS {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if idle.recv_timeout(left).is_err() {
+                break;
+            }
+            idle_polls += 1;
+        }
+        theirs.store(true, Ordering::SeqCst);
+        waker.wake();
+    });
+    Doorbell {
+        rung,
+        hand_over: Some(hand_over),
+        report_idle,
+        idle_polls: 0,
+    }
+}
+
 #[test]
 fn a_ready_future_returns_its_output() {
     assert_eq!(block_on(async { 6 * 7 }), 42);
@@ -108,4 +170,15 @@ fn a_future_woken_from_another_thread_completes() {
         format!("{first}, {second}, {third}")
     };
     assert_eq!(block_on(parcels), "books, done yielding, 3");
+}
+
+#[test]
+fn block_on_sleeps_until_the_future_is_woken() {
+    // Hangs if the waker does not lead back to the parked thread.
+    let idle_polls = block_on(doorbell());
+    assert!(
+        idle_polls <= FORGIVEN_POLLS,
+        "the future was polled {idle_polls} more times before anyone woke it: block_on must \
+         sleep until the waker is used, not poll in a loop"
+    );
 }

@@ -26,6 +26,7 @@ async fn different_seats_all_sell() {
     assert_eq!(office.holder(1).await.as_deref(), Some("Ana"));
     assert_eq!(office.holder(2).await.as_deref(), Some("Bea"));
     assert_eq!(office.holder(3).await.as_deref(), Some("Cy"));
+    assert_eq!(office.takings_cents(), 3 * u64::from(TICKET_PRICE_CENTS));
 }
 
 #[tokio::test]
@@ -38,6 +39,11 @@ async fn a_seat_is_sold_only_once_when_two_customers_race() {
         "both customers paid for seat 7"
     );
     assert_eq!(office.holder(7).await.as_deref(), Some("Dee"));
+    assert_eq!(
+        office.takings_cents(),
+        u64::from(TICKET_PRICE_CENTS),
+        "only the customer who got the seat may be charged for it"
+    );
 }
 
 #[tokio::test]
@@ -49,6 +55,7 @@ async fn a_declined_card_leaves_the_seat_free_for_the_next_customer() {
         [Err(SaleError::CardDeclined), Ok(())]
     );
     assert_eq!(office.holder(4).await.as_deref(), Some("Gus"));
+    assert_eq!(office.takings_cents(), u64::from(TICKET_PRICE_CENTS));
 }
 
 #[tokio::test]
@@ -60,6 +67,7 @@ async fn seats_that_do_not_exist_cannot_be_sold() {
         [Err(SaleError::NoSuchSeat), Err(SaleError::NoSuchSeat)]
     );
     assert_eq!(office.holder(1).await, None);
+    assert_eq!(office.takings_cents(), 0);
 }
 
 #[tokio::test]
@@ -74,6 +82,7 @@ async fn a_sold_seat_stays_sold() {
         [Err(SaleError::AlreadySold)]
     );
     assert_eq!(office.holder(1).await.as_deref(), Some("Jo"));
+    assert_eq!(office.takings_cents(), u64::from(TICKET_PRICE_CENTS));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -95,4 +104,9 @@ async fn a_rush_on_a_multi_threaded_runtime_sells_each_seat_once() {
             Err(e) => assert_eq!(*e, SaleError::AlreadySold),
         }
     }
+    assert_eq!(
+        office.takings_cents(),
+        10 * u64::from(TICKET_PRICE_CENTS),
+        "ten seats were sold, so ten customers should have been charged"
+    );
 }

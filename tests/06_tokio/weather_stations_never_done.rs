@@ -12,9 +12,17 @@ fn station(name: &str, readings: &[f32]) -> Station {
 /// Runs `collect_readings` on tokio's paused clock: if it is stuck waiting, the runtime has
 /// nothing left to do and jumps straight to the timeout instead of waiting for real.
 async fn collect(stations: Vec<Station>) -> BTreeMap<String, Vec<f32>> {
-    tokio::time::timeout(Duration::from_secs(3600), collect_readings(stations))
+    let start = tokio::time::Instant::now();
+    let readings = tokio::time::timeout(Duration::from_secs(3600), collect_readings(stations))
         .await
-        .expect("collect_readings received every reading but never returned")
+        .expect("collect_readings received every reading but never returned");
+    // No station ever sleeps, so the collector has no reason to let the clock move.
+    assert_eq!(
+        start.elapsed(),
+        Duration::ZERO,
+        "collect_readings waited on a timer: it should stop as soon as the channel closes"
+    );
+    readings
 }
 
 #[tokio::test(start_paused = true)]

@@ -40,3 +40,17 @@ async fn on_a_multi_threaded_runtime() {
         assert_eq!(count_words(doc.clone()).await, 256);
     }
 }
+
+#[tokio::test(start_paused = true)]
+async fn waits_for_the_tasks_not_for_the_clock() {
+    // The clock is paused, so a sleep here takes no real time, but it does move the clock.
+    // Waiting for the tasks themselves takes none of it: they never sleep.
+    let start = tokio::time::Instant::now();
+    let doc = pages(&["one two", "three", "four five six"]);
+    assert_eq!(count_words(doc).await, 6);
+    assert_eq!(
+        start.elapsed(),
+        std::time::Duration::ZERO,
+        "count_words slept instead of waiting for its tasks to finish"
+    );
+}

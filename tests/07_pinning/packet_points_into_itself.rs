@@ -54,6 +54,17 @@ fn no_packets() {
 }
 
 #[test]
+fn the_inbox_hands_out_parsed_packets() {
+    let raws: [&[u8]; 3] = [b"\x01:first", b"\x00second", b"\x02::third"];
+    for (i, packet) in inbox(&raws).iter().enumerate() {
+        assert!(
+            !packet.payload.is_null(),
+            "packet {i} from the inbox has not been parsed"
+        );
+    }
+}
+
+#[test]
 fn the_inbox_keeps_every_packet() {
     let raws: Vec<&[u8]> = vec![b"\x00a"; 40];
     assert_eq!(inbox(&raws).len(), 40);

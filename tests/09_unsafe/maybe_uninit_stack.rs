@@ -122,6 +122,44 @@ fn pushes_and_pops_in_any_mix_drop_each_value_once() {
     assert_eq!(drops.get(), created);
 }
 
+/// A message whose destructor counts itself and then, if told to, panics.
+struct Fragile {
+    fails: bool,
+    drops: Rc<Cell<usize>>,
+}
+
+impl Drop for Fragile {
+    fn drop(&mut self) {
+        self.drops.set(self.drops.get() + 1);
+        if self.fails {
+            panic!("this message's destructor failed");
+        }
+    }
+}
+
+#[test]
+fn a_destructor_that_panics_does_not_leak_the_other_values() {
+    let drops = counter();
+    let mut stack: InlineStack<Fragile, 4> = InlineStack::new();
+    for i in 0..3 {
+        let value = Fragile {
+            fails: i == 1,
+            drops: Rc::clone(&drops),
+        };
+        assert!(stack.push(value).is_ok());
+    }
+    let dropping = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(stack)));
+    assert!(
+        dropping.is_err(),
+        "the panic must reach the owner of the stack"
+    );
+    assert_eq!(
+        drops.get(),
+        3,
+        "when one value's destructor panics, the other values must still be dropped, once each"
+    );
+}
+
 #[test]
 fn values_come_back_last_in_first_out() {
     let mut stack: InlineStack<String, 3> = InlineStack::new();

@@ -4,6 +4,19 @@ use std::thread;
 // Each hidden test runs in a process of its own, so every test starts from zero.
 
 #[test]
+#[allow(unused_unsafe)]
+fn the_statistics_are_no_longer_a_static_mut() {
+    // Rust 2024 refuses a reference to a `static mut`, even inside `unsafe`, and accepts
+    // one to a plain `static` (which only a type that threads may share can be).
+    let _statistics = unsafe { &TRAFFIC }; // an error here: TRAFFIC is still a `static mut`
+    thread::scope(|s| {
+        s.spawn(|| record(5));
+        s.spawn(|| record(9));
+    });
+    assert_eq!(snapshot(), (2, 14, 9));
+}
+
+#[test]
 fn starts_at_zero() {
     assert_eq!(snapshot(), (0, 0, 0));
 }
