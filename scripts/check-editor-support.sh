@@ -21,7 +21,7 @@ echo "rust-analyzer reports errors in $files of the shipped exercise files"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp -r solutions "$tmp/exercises"
-cp exercises/Cargo.toml "$tmp/exercises/"
+cp exercises/Cargo.toml exercises/.rustprep-run.rs "$tmp/exercises/"
 solved=$(rust-analyzer diagnostics "$tmp/exercises" 2>&1 | tr '\r' '\n' | grep -c ": Error " || true)
 echo "rust-analyzer errors in the solutions, laid out as exercises: $solved"
 

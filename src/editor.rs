@@ -31,7 +31,9 @@ pub fn manifest(kit: &Kit) -> Result<String> {
          publish = false\nautobins = false\nautotests = false\nautoexamples = false\n\
          autobenches = false\nautolib = false\n\n[workspace]\n\n\
          # Items used only by the hidden tests would otherwise be flagged as unused.\n\
-         [lints.rust]\ndead_code = \"allow\"\n",
+         [lints.rust]\ndead_code = \"allow\"\n\n\
+         # `cargo run` inside exercises/ reaches the kit's rustprep through this.\n\
+         [[bin]]\nname = \"rustprep\"\npath = \"{PASS_ON_FILE}\"\ntest = false\n",
         kit.settings.edition
     )?;
     if !kit.settings.dependencies.is_empty() {
@@ -51,7 +53,29 @@ pub fn manifest(kit: &Kit) -> Result<String> {
     Ok(out)
 }
 
-/// Writes `exercises/Cargo.toml` when it is missing or out of date.
+/// Writes `exercises/Cargo.toml` (and the program it names) when missing or out of date.
 pub fn sync(kit: &Kit) -> Result<()> {
+    atomic_file::write_if_changed(
+        &kit.root.join("exercises").join(PASS_ON_FILE),
+        PASS_ON.as_bytes(),
+    )?;
     atomic_file::write_if_changed(&manifest_path(kit), manifest(kit)?.as_bytes())
 }
+
+/// The program `cargo run` finds inside `exercises/`, where cargo meets this package before the
+/// kit's own: it passes the command on to the kit's rustprep, so `cargo run -- watch` works from
+/// any folder of the kit.
+const PASS_ON_FILE: &str = ".rustprep-run.rs";
+const PASS_ON: &str = "\
+// Written by rustprep (src/editor.rs). Inside exercises/, `cargo run` finds the package that
+// editors use before the kit's own; this passes the command on to the kit's rustprep.
+fn main() {
+    let kit = concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/../Cargo.toml\");
+    let cargo = std::env::var_os(\"CARGO\").unwrap_or_else(|| \"cargo\".into());
+    let status = std::process::Command::new(cargo)
+        .args([\"run\", \"--quiet\", \"--manifest-path\", kit, \"--\"])
+        .args(std::env::args_os().skip(1))
+        .status();
+    std::process::exit(status.map_or(2, |s| s.code().unwrap_or(1)));
+}
+";
