@@ -7,7 +7,8 @@
 //
 // `RateCache::rate` answers from the cache, or asks the source on a miss and caches the
 // answer. Hits work; the first miss never returns. Make sure the read lock is released before
-// the write lock is requested. (As shipped the tests hang until rustprep stops them.)
+// the write lock is requested, and keep hits on the read lock, which any number of threads can
+// hold at once. (As shipped the tests hang until rustprep stops them.)
 
 use std::collections::HashMap;
 use std::sync::RwLock;

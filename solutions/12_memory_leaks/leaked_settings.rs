@@ -1,9 +1,9 @@
 // Question 12: What is the possibility of memory leaks in Rust?
 //
-// Sometimes a leak is exactly what is wanted. `Box::leak` gives up ownership of a heap value
-// for good and returns a `&'static mut` reference to it: the memory is never freed, so the
-// reference can never dangle, and it is safe. It fits a value that is built once, at start-up,
-// and must live until the program ends. Leaking in a loop, on the other hand, is a real leak.
+// Sometimes a leak is exactly what is wanted. Safe Rust can give up ownership of a heap value
+// for good and get back a `&'static mut` reference to it: the memory is never freed, so the
+// reference can never dangle. That fits a value that is built once, at start-up, and must
+// live until the program ends. Leaking in a loop, on the other hand, is a real leak.
 //
 // `load_settings` parses the settings text once, at start-up, and must return a reference that
 // is valid for the rest of the program, so that any number of worker threads can share the

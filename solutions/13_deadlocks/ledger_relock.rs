@@ -26,7 +26,9 @@ impl Ledger {
         let mut entries = self.entries.lock().unwrap();
         entries.push(amount);
         // Sum through the guard this thread already holds: calling `self.balance()` here
-        // would lock the same mutex a second time and wait forever for ourselves.
+        // would lock the same mutex a second time and wait forever for ourselves. (Dropping
+        // the guard and then calling `balance` ends the deadlock too, but another thread's
+        // deposit could come in between, and the sum would no longer be "just after" ours.)
         entries.iter().sum()
     }
 

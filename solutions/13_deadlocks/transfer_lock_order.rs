@@ -9,8 +9,10 @@
 // so two transfers in opposite directions between the same accounts can deadlock. The hidden
 // tests use the bank's lock observer to make that worst interleaving happen every time, so as
 // shipped they hang (until rustprep stops them). Make every transfer take its two locks in the
-// same global order, whatever the direction of the payment. Keep taking every lock with
-// `lock_account`, so the observer sees it.
+// same global order, whatever the direction of the payment, and hold both while the money
+// moves. Keep taking every lock with `lock_account`, so the observer sees it. (One lock for
+// the whole bank would also prevent the deadlock, but only by running one transfer at a time:
+// that is not what is asked here.)
 
 use std::sync::{Mutex, MutexGuard};
 

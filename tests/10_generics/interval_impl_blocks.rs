@@ -58,6 +58,24 @@ fn clamp_moves_outside_values_to_the_nearest_end() {
 }
 
 #[test]
+fn comparing_is_all_the_generic_block_asks_for() {
+    // Only ordered: not `Clone`, `Copy`, `Debug` or even `Eq`.
+    #[derive(PartialEq, PartialOrd)]
+    struct Release {
+        major: u32,
+        minor: u32,
+    }
+    let release = |major, minor| Release { major, minor };
+    let supported = Interval::new(release(2, 4), release(1, 9));
+    assert!(supported.low() == &release(1, 9));
+    assert!(supported.contains(&release(2, 0)));
+    assert!(supported.contains(&release(2, 4)));
+    assert!(!supported.contains(&release(2, 5)));
+    assert!(supported.overlaps(&Interval::new(release(0, 1), release(1, 9))));
+    assert!(!supported.overlaps(&Interval::new(release(3, 0), release(4, 0))));
+}
+
+#[test]
 fn floats_get_length_and_midpoint() {
     let band = Interval::new(4.5, 1.5);
     assert_eq!(band.length(), 3.0);

@@ -1,4 +1,7 @@
 use super::*;
+use std::cell::Cell;
+use std::future::{Future, poll_fn};
+use std::pin::pin;
 use tokio::time::Instant;
 
 const COOLDOWN: Duration = Duration::from_millis(50);
@@ -31,6 +34,33 @@ async fn concurrent_records_are_spaced_by_the_cooldown() {
     tokio::join!(log.record("a"), log.record("b"), log.record("c"));
     assert_eq!(start.elapsed(), COOLDOWN * 3);
     assert_eq!(log.entries().await.len(), 3);
+}
+
+/// Runs `future`, counting in `polls` how many times it is polled.
+async fn counting_polls<F: Future>(future: F, polls: &Cell<u32>) -> F::Output {
+    let mut future = pin!(future);
+    poll_fn(|cx| {
+        polls.set(polls.get() + 1);
+        future.as_mut().poll(cx)
+    })
+    .await
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_waiting_record_sleeps_until_the_lock_is_free() {
+    let log = AuditLog::new(COOLDOWN * 4);
+    let polls = Cell::new(0);
+    tokio::join!(
+        log.record("first"),
+        counting_polls(log.record("second"), &polls)
+    );
+    // A task that waits for an async lock is woken when the lock is released, not again and
+    // again to check whether it is free yet: a handful of polls, whatever the cooldown.
+    assert!(
+        polls.get() <= 8,
+        "the second record was polled {} times while it waited for the lock",
+        polls.get()
+    );
 }
 
 #[tokio::test(start_paused = true)]

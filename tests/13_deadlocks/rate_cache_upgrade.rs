@@ -40,6 +40,18 @@ fn unknown_currencies_are_not_cached() {
 }
 
 #[test]
+fn a_hit_only_needs_a_shared_lock() {
+    let cache = RateCache::new(quotes);
+    assert_eq!(cache.rate("GBP"), Some(0.79));
+    // Another reader is inside: a hit must still be answered, as readers do not exclude each
+    // other. Taking the write lock for a hit would wait for this reader forever.
+    let _reader = cache.rates.read().unwrap();
+    let answer = thread::scope(|scope| scope.spawn(|| cache.rate("GBP")).join().unwrap());
+    assert_eq!(answer, Some(0.79));
+    assert_eq!(cache.lookups(), 1);
+}
+
+#[test]
 fn readers_on_many_threads() {
     let cache = Arc::new(RateCache::new(quotes));
     let handles: Vec<_> = ["EUR", "JPY", "GBP", "EUR"]

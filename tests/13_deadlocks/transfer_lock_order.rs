@@ -1,6 +1,6 @@
 use super::*;
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar};
+use std::sync::{Arc, Condvar, OnceLock, TryLockError, Weak};
 use std::thread;
 
 /// The lock requests each teller thread has announced, in order.
@@ -106,6 +106,111 @@ fn opposite_transfers_between_distant_accounts() {
         (0..4).map(|i| bank.balance(i)).collect::<Vec<_>>(),
         [40, 20, 30, 10]
     );
+}
+
+/// What a bank's observer saw of one transfer: the accounts whose locks it requested, in
+/// order, and any account that was no longer locked when a later one was requested.
+#[derive(Default)]
+struct Seen {
+    requests: Vec<usize>,
+    released_early: Vec<usize>,
+}
+
+/// A bank whose observer records each lock request in `Seen`, and checks at that moment
+/// whether the accounts requested before it (in the same transfer) are still locked.
+fn watched_bank(balances: &[i64]) -> (Arc<Bank>, Arc<Mutex<Seen>>) {
+    let seen = Arc::new(Mutex::new(Seen::default()));
+    let this_bank = Arc::new(OnceLock::<Weak<Bank>>::new());
+    let observer: LockObserver = {
+        let (seen, this_bank) = (Arc::clone(&seen), Arc::clone(&this_bank));
+        Box::new(move |account| {
+            let bank = this_bank.get().and_then(Weak::upgrade).unwrap();
+            let mut seen = seen.lock().unwrap();
+            let Seen {
+                requests,
+                released_early,
+            } = &mut *seen;
+            for &earlier in requests.iter() {
+                // Only this thread uses the bank: a lock that is free was released early.
+                if !matches!(
+                    bank.accounts[earlier].try_lock(),
+                    Err(TryLockError::WouldBlock)
+                ) {
+                    released_early.push(earlier);
+                }
+            }
+            requests.push(account);
+        })
+    };
+    let bank = Arc::new(Bank::with_observer(balances, observer));
+    this_bank.set(Arc::downgrade(&bank)).unwrap();
+    (bank, seen)
+}
+
+/// The lock requests of one transfer, checked to be one for each of the two accounts, with
+/// the first still held when the second is requested.
+fn locks_taken(bank: &Bank, seen: &Mutex<Seen>, from: usize, to: usize) -> Vec<usize> {
+    *seen.lock().unwrap() = Seen::default();
+    assert_eq!(bank.transfer(from, to, 1), Ok(()));
+    let seen = std::mem::take(&mut *seen.lock().unwrap());
+    let mut accounts = seen.requests.clone();
+    accounts.sort();
+    assert_eq!(
+        accounts,
+        [from.min(to), from.max(to)],
+        "a transfer from {from} to {to} should lock each of the two accounts once, with \
+         `lock_account`"
+    );
+    assert!(
+        seen.released_early.is_empty(),
+        "a transfer from {from} to {to} let go of account {:?} before it locked account {}: \
+         for a moment the money was in neither account",
+        seen.released_early,
+        seen.requests[1]
+    );
+    seen.requests
+}
+
+#[test]
+fn the_lock_order_does_not_depend_on_the_direction() {
+    let (bank, seen) = watched_bank(&[50, 50, 50, 50]);
+    for (a, b) in [(0, 1), (0, 3), (2, 1), (3, 2)] {
+        let forth = locks_taken(&bank, &seen, a, b);
+        let back = locks_taken(&bank, &seen, b, a);
+        assert_eq!(
+            forth, back,
+            "the transfers {a} -> {b} and {b} -> {a} lock their accounts in different orders"
+        );
+    }
+}
+
+#[test]
+fn one_lock_order_for_all_accounts() {
+    // Which account of each pair is locked first must follow one ranking of all the accounts:
+    // with three accounts each locked before the next in a circle, three tellers could still
+    // deadlock.
+    let (bank, seen) = watched_bank(&[50, 50, 50, 50]);
+    let mut first_of = HashMap::new();
+    for a in 0..4 {
+        for b in a + 1..4 {
+            first_of.insert((a, b), locks_taken(&bank, &seen, a, b)[0]);
+        }
+    }
+    let before = |x: usize, y: usize| first_of[&(x.min(y), x.max(y))] == x;
+    for x in 0..4 {
+        for y in 0..4 {
+            for z in 0..4 {
+                if x != y && y != z && x != z {
+                    assert!(
+                        !(before(x, y) && before(y, z) && before(z, x)),
+                        "accounts {x}, {y} and {z} are locked in a circle: {x} before {y}, \
+                         {y} before {z}, {z} before {x}"
+                    );
+                }
+            }
+        }
+    }
+    assert_eq!((0..4).map(|i| bank.balance(i)).sum::<i64>(), 200);
 }
 
 #[test]
