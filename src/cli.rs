@@ -58,14 +58,14 @@ pub enum Command {
         /// How many questions to ask.
         #[arg(long, value_name = "N", default_value_t = 3)]
         questions: usize,
-        /// Ask this question only.
-        #[arg(long, value_name = "K")]
+        /// Ask this question only (then --questions is not used).
+        #[arg(long, value_name = "K", conflicts_with = "questions")]
         question: Option<u8>,
         /// Make the draw repeatable.
         #[arg(long)]
         seed: Option<u64>,
         /// Minutes for each question, answer and exercise together.
-        #[arg(long, value_name = "M", default_value_t = 10.0)]
+        #[arg(long, value_name = "M", default_value_t = 10.0, value_parser = positive_minutes)]
         minutes: f64,
         /// Show past interviews and exit (works without a terminal).
         #[arg(long)]
@@ -99,6 +99,12 @@ pub enum Command {
         /// The question it belongs to.
         #[arg(long, short)]
         question: u8,
+    },
+
+    /// Print the model answer of an exercise's question (default: the current exercise's).
+    Explain {
+        /// The exercise's name.
+        name: Option<String>,
     },
 
     /// Put an exercise back as it was shipped, losing your changes to it.
@@ -152,6 +158,13 @@ pub struct VerifyArgs {
     /// Show the details of every exercise that did not pass.
     #[arg(long, short)]
     pub verbose: bool,
+}
+
+fn positive_minutes(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(m) if m.is_finite() && m > 0.0 => Ok(m),
+        _ => Err("give the minutes as a number above 0, such as 10 or 2.5".to_owned()),
+    }
 }
 
 fn default_jobs() -> usize {

@@ -15,6 +15,7 @@ pub mod editor;
 pub mod exercise;
 pub mod info_file;
 pub mod interview;
+pub mod invocation;
 pub mod judge;
 pub mod kit;
 pub mod kit_check;

@@ -21,6 +21,7 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::exercise::{Exercise, Mode};
+use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::outcome::{Outcome, Status, TestResult};
@@ -159,8 +160,8 @@ pub fn run_many(
                         let path = kit.display_path(&kit.file_in(&sources[source], exercise));
                         Ok(Some(Outcome::missing(&match sources[source] {
                             Source::Learner => format!(
-                                "{path} is missing: `rustprep reset {}` puts back the shipped version",
-                                exercise.name
+                                "{path} is missing: `{}` puts back the shipped version",
+                                invocation::command(&format!("reset {}", exercise.name))
                             ),
                             _ => format!("{path} is missing"),
                         })))

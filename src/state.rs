@@ -76,7 +76,8 @@ impl State {
                 let warning = match fresh.save(kit) {
                     Ok(()) => format!(
                         "the progress file {shown} was unreadable and has been reset; \
-                         run `rustprep verify` to mark the exercises you have solved as done again"
+                         run `{}` to mark the exercises you have solved as done again",
+                        crate::invocation::command("verify")
                     ),
                     Err(e) => format!(
                         "the progress file {shown} is unreadable and could not be reset \

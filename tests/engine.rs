@@ -622,6 +622,24 @@ fn reset_yes_restores_the_shipped_content_after_an_edit() {
 }
 
 #[test]
+fn explain_prints_the_whole_model_answer_and_warns_before_the_exercise_is_done() {
+    let kit = Kit::new("basics");
+    let out = kit.rustprep(&["explain", "borrow1"]).output();
+    out.assert_code(0);
+    let answer = kit.fixture_file("info.toml");
+    let answer = answer
+        .lines()
+        .find_map(|l| l.strip_prefix("answer = \""))
+        .and_then(|a| a.strip_suffix('"'))
+        .expect("the fixture's first answer");
+    assert!(out.stdout.contains(answer), "{out:?}");
+    assert!(
+        out.stdout.contains("You have not solved borrow1 yet"),
+        "{out:?}"
+    );
+}
+
+#[test]
 fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
     let kit = Kit::new("basics");
     kit.rustprep(&["list"]).output().assert_code(0);
@@ -631,7 +649,7 @@ fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
     out.assert_code(1);
     assert!(
         out.stdout
-            .contains("is missing: `rustprep reset borrow1` puts back the shipped version"),
+            .contains("reset borrow1` puts back the shipped version"),
         "{out:?}"
     );
     kit.rustprep(&["reset", "borrow1", "--yes"])

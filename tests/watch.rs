@@ -443,6 +443,8 @@ fn without_a_terminal_watch_exits_2_and_points_to_run_and_verify() {
         .arg(kit.root())
         .arg("watch")
         .env_remove("RUSTPREP_KIT")
+        // As an installed binary: not started by `cargo run`, so it names `rustprep` commands.
+        .env_remove("CARGO_MANIFEST_DIR")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

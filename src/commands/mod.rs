@@ -1,6 +1,7 @@
 //! The commands: each takes the opened kit and the progress state, does its work through the
 //! runner, and prints through [`crate::report`]. This module opens the kit and dispatches.
 
+mod explain;
 mod hint;
 mod list;
 mod new;
@@ -101,6 +102,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::New { name, question } => new::new(&kit, &name, question),
         Command::Run { name } => run::run(&kit, state, name.as_deref()),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
+        Command::Explain { name } => explain::explain(&kit, &state, name.as_deref()),
         Command::Reset { name, yes } => reset::reset(&kit, state, &name, yes),
         Command::Verify(args) => verify::verify(&kit, state, &args),
     }

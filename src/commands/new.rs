@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use super::Exit;
 use crate::atomic_file;
 use crate::info_file;
+use crate::invocation;
 use crate::kit::{INFO_FILE, Kit};
 
 pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
@@ -65,8 +66,12 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
     println!("added `{name}` to {INFO_FILE} under question {question}");
     println!(
         "Next: write the exercise, its solution and its hidden tests, then check with\n  \
-         rustprep verify {name}            (must fail)\n  \
-         rustprep verify --solutions {name}  (must pass)"
+         {}   (must fail)\n  \
+         {}   (must pass, and checks the kit)\n\
+         When you change an exercise after rustprep has seen it, delete .rustprep/shipped/ so that\n\
+         it keeps the new version as shipped (see CONTRIBUTING.md).",
+        invocation::command(&format!("verify {name}")),
+        invocation::command(&format!("verify --solutions {name}"))
     );
     Ok(Exit::Ok)
 }

@@ -68,7 +68,8 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "error: the interview needs a terminal, for its clock and keys.\n  \
-             help: `rustprep interview --history` shows past interviews without one"
+             help: `{}` shows past interviews without one",
+            crate::invocation::command("interview --history")
         );
         return Ok(Exit::Usage);
     }
@@ -149,12 +150,19 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
     let table_end = card.find("\n## ").unwrap_or(card.len());
     // After a hang-up the terminal is gone: a failed write is no reason to panic, and the
     // scorecard is on disk already.
-    let _ = writeln!(
-        std::io::stdout(),
-        "{}\n\nThe scorecard, with your answers beside the model answers: {}",
-        card[..table_end].trim_end(),
-        kit.display_path(&card_path)
-    );
+    let said = if interview.results.is_empty() {
+        format!(
+            "The interview ended before a question was finished. What you wrote is kept in {}.",
+            kit.display_path(&session)
+        )
+    } else {
+        format!(
+            "{}\n\nThe scorecard, with your answers beside the model answers: {}",
+            card[..table_end].trim_end(),
+            kit.display_path(&card_path)
+        )
+    };
+    let _ = writeln!(std::io::stdout(), "{said}");
     Ok(Exit::Ok)
 }
 

@@ -69,12 +69,16 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
     let _ = writeln!(md, "# Mock interview, {}\n", interview.started);
     let _ = writeln!(
         md,
-        "{solved} of {} exercises solved; {} minutes a question; seed {} (to repeat it: \
-         `rustprep interview --seed {}`).\n",
+        "{solved} of {} exercises solved; {} a question; seed {} (to repeat it: `{}`).\n",
         interview.results.len(),
-        interview.minutes_per_question,
+        minutes(interview.minutes_per_question),
         interview.seed,
-        interview.seed
+        crate::invocation::command(&format!(
+            "interview --seed {} --questions {} --minutes {}",
+            interview.seed,
+            interview.results.len(),
+            interview.minutes_per_question
+        ))
     );
     let _ = writeln!(
         md,
@@ -136,6 +140,15 @@ pub fn answer_template(title: &str, ask: &str) -> String {
     )
 }
 
+/// "1 minute", "2.5 minutes".
+fn minutes(m: f64) -> String {
+    if m == 1.0 {
+        "1 minute".to_owned()
+    } else {
+        format!("{m} minutes")
+    }
+}
+
 /// `m:ss`.
 pub fn clock(seconds: u64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -144,7 +157,10 @@ pub fn clock(seconds: u64) -> String {
 /// Past interviews as a table, oldest first.
 pub fn history_table(all: &[Interview]) -> String {
     if all.is_empty() {
-        return "No interviews yet: run `rustprep interview`.\n".to_owned();
+        return format!(
+            "No interviews yet: run `{}`.\n",
+            crate::invocation::command("interview")
+        );
     }
     let mut out = String::from("date                  questions  solved  time\n");
     for i in all {

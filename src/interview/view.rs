@@ -4,9 +4,10 @@ use colored::Colorize;
 
 use super::{Interviewer, Phase, answer_file, record};
 use crate::report;
+use crate::tui::reflow::{labelled, reflow};
 
 impl Interviewer {
-    pub(super) fn screen(&self, _width: u16) -> Vec<String> {
+    pub(super) fn screen(&self, width: u16) -> Vec<String> {
         let mut lines = Vec::new();
         let item = &self.items[self.current.min(self.items.len() - 1)];
         let exercise = &self.kit.list.exercises()[item.exercise];
@@ -28,7 +29,7 @@ impl Interviewer {
                     .bold()
                     .to_string(),
             );
-            lines.push(format!("“{}”", q.ask.trim()));
+            lines.extend(reflow(&format!("“{}”", q.ask.trim()), width.into()));
         }
         lines.push(String::new());
         match self.phase {
@@ -38,22 +39,20 @@ impl Interviewer {
                         .bold()
                         .to_string(),
                 );
-                lines.push(format!(
-                    "Write your answer in {} (it is kept), then press {} for the exercise.",
-                    self.kit
-                        .display_path(&answer_file(&self.session, item.question))
-                        .cyan(),
-                    "Enter".bold()
-                ));
+                lines.push("Write your answer in this file (it is kept):".to_owned());
+                let answer = answer_file(&self.session, item.question);
+                lines.push(format!("  {}", self.kit.display_path(&answer).cyan()));
+                lines.push(format!("then press {} for the exercise.", "Enter".bold()));
             }
             Phase::Exercise => {
                 let path = self.scratch.join(&exercise.rel_path);
                 let shown = self.kit.display_path(&path);
                 lines.push("Step 2 of 2: prove it in code.".bold().to_string());
-                lines.push(format!(
-                    "Fix {} and save it (a fresh copy: your practice files are untouched).",
-                    shown.cyan()
-                ));
+                lines.push(
+                    "Fix this fresh copy and save it (your practice files are untouched):"
+                        .to_owned(),
+                );
+                lines.push(format!("  {}", shown.cyan()));
                 lines.push(String::new());
                 if self.run.is_some() {
                     lines.push(
@@ -63,7 +62,9 @@ impl Interviewer {
                     );
                 }
                 if self.show_hint {
-                    lines.push(format!("{} {}", "Hint:".bold().cyan(), exercise.hint));
+                    lines.extend(labelled("Hint:", &exercise.hint, width.into(), |l| {
+                        l.bold().cyan().to_string()
+                    }));
                 }
                 // Last, so that cutting long compiler output to the window hides nothing else.
                 if let Some(outcome) = &self.outcome {

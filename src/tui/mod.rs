@@ -5,6 +5,7 @@
 pub mod files;
 pub mod jobs;
 pub mod keys;
+pub mod reflow;
 pub mod signals;
 pub mod terminal;
 

@@ -18,6 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::event::Event;
 use crate::commands::Exit;
+use crate::invocation;
 use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;
@@ -43,7 +44,9 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "error: watch needs a terminal to show the exercise and read keys.\n  \
-             help: use `rustprep run` for the current exercise, or `rustprep verify` for all of them"
+             help: use `{}` for the current exercise, or `{}` for all of them",
+            invocation::command("run"),
+            invocation::command("verify")
         );
         return Ok(Exit::Usage);
     }
@@ -102,8 +105,14 @@ enum Flow {
 enum View {
     Welcome,
     Exercise,
-    List { cursor: usize },
-    Explain { confirmed: bool },
+    List {
+        cursor: usize,
+    },
+    /// The question's model answer; `scroll` lines of it are above the window.
+    Explain {
+        confirmed: bool,
+        scroll: usize,
+    },
     AllDone,
 }
 
@@ -195,6 +204,8 @@ impl App {
                 if index != self.current {
                     self.switch_to(index);
                 }
+                // A save starts afresh: what was said about earlier runs no longer holds.
+                self.notice = None;
                 if !matches!(self.view, View::Welcome) {
                     self.view = View::Exercise;
                 }
@@ -273,14 +284,29 @@ impl App {
                     _ => {}
                 }
             }
-            View::Explain { confirmed: false } => {
+            View::Explain {
+                confirmed: false, ..
+            } => {
                 self.view = if key.code == KeyCode::Char('y') {
-                    View::Explain { confirmed: true }
+                    View::Explain {
+                        confirmed: true,
+                        scroll: 0,
+                    }
                 } else {
                     View::Exercise
                 };
             }
-            View::Explain { confirmed: true } => self.view = View::Exercise,
+            View::Explain {
+                confirmed: true,
+                scroll,
+            } => match key.code {
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
+                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
+                KeyCode::PageDown => *scroll += 10,
+                KeyCode::Home => *scroll = 0,
+                _ => self.view = View::Exercise,
+            },
             View::Exercise | View::AllDone => match key.code {
                 KeyCode::Char('h') => self.show_hint = !self.show_hint,
                 KeyCode::Char('l') => {
@@ -293,7 +319,10 @@ impl App {
                 KeyCode::Char('c') => self.start_check(),
                 KeyCode::Char('e') => {
                     let done = self.state.done.contains(&self.exercise().name);
-                    self.view = View::Explain { confirmed: done };
+                    self.view = View::Explain {
+                        confirmed: done,
+                        scroll: 0,
+                    };
                 }
                 _ => {}
             },
@@ -310,6 +339,7 @@ impl App {
         self.state.current = Some(self.exercise().name.clone());
         self.outcome = None;
         self.show_hint = false;
+        self.notice = None;
         self.save_state();
     }
 
@@ -388,8 +418,8 @@ impl App {
             if self.all_done() {
                 self.view = View::AllDone;
             } else {
-                self.notice = Some(format!("✓ {name} passed; on to the next exercise."));
                 self.next();
+                self.notice = Some(format!("✓ {name} passed; on to the next exercise."));
             }
         } else if passed && self.all_done() {
             self.view = View::AllDone;

@@ -6,6 +6,7 @@ use super::{Activity, App, View, WarmUp};
 use crate::outcome::Status;
 use crate::progress;
 use crate::report;
+use crate::tui::reflow::{labelled, reflow};
 
 const KEYS: &str = "h hint · l list · n next · r re-run · c check all · e explain · q quit";
 
@@ -13,10 +14,12 @@ impl App {
     pub(super) fn screen(&self, width: u16, height: u16) -> Vec<String> {
         let mut lines = Vec::new();
         match &self.view {
-            View::Welcome => self.welcome(&mut lines),
+            View::Welcome => self.welcome(&mut lines, width),
             View::Exercise => self.exercise_view(&mut lines, width),
             View::List { cursor } => self.list_view(&mut lines, *cursor, height),
-            View::Explain { confirmed } => self.explain(&mut lines, *confirmed),
+            View::Explain { confirmed, scroll } => {
+                self.explain(&mut lines, *confirmed, *scroll, width)
+            }
             View::AllDone => self.all_done_view(&mut lines, width),
         }
         lines.push(String::new());
@@ -34,18 +37,22 @@ impl App {
             View::List { .. } => "↑/↓ move · Enter open · Esc back · q quit"
                 .dimmed()
                 .to_string(),
-            View::Explain { confirmed: false } => {
-                "y show it · any other key: back".dimmed().to_string()
-            }
-            View::Explain { confirmed: true } => "any key: back · q quit".dimmed().to_string(),
+            View::Explain {
+                confirmed: false, ..
+            } => "y show it · any other key: back".dimmed().to_string(),
+            View::Explain {
+                confirmed: true, ..
+            } => "↑/↓ PgUp/PgDn scroll · any other key: back · q quit"
+                .dimmed()
+                .to_string(),
             View::Exercise | View::AllDone => KEYS.dimmed().to_string(),
         }
     }
 
-    fn welcome(&self, lines: &mut Vec<String>) {
+    fn welcome(&self, lines: &mut Vec<String>, width: u16) {
         lines.push("Welcome to rustprep!".bold().to_string());
         if let Some(message) = &self.kit.settings.welcome_message {
-            lines.push(message.trim().to_owned());
+            lines.extend(reflow(message.trim(), width.into()));
         }
         lines.push(String::new());
         lines.push(format!(
@@ -64,7 +71,8 @@ impl App {
                     .bold()
                     .to_string(),
             );
-            lines.push(q.ask.trim().dimmed().to_string());
+            let ask = reflow(q.ask.trim(), width.into());
+            lines.extend(ask.iter().map(|l| l.dimmed().to_string()));
         }
         lines.push(progress::bar_line(
             self.done_count(),
@@ -124,7 +132,9 @@ impl App {
             ));
         }
         if self.show_hint {
-            lines.push(format!("{} {}", "Hint:".bold().cyan(), exercise.hint));
+            lines.extend(labelled("Hint:", &exercise.hint, width.into(), |l| {
+                l.bold().cyan().to_string()
+            }));
             lines.push(String::new());
         }
         match &self.warm_up {
@@ -193,7 +203,7 @@ impl App {
         lines.extend(rows.into_iter().skip(start).take(room));
     }
 
-    fn explain(&self, lines: &mut Vec<String>, confirmed: bool) {
+    fn explain(&self, lines: &mut Vec<String>, confirmed: bool, scroll: usize, width: u16) {
         let exercise = self.exercise();
         let Some(question) = self.kit.list.question(exercise.question) else {
             return;
@@ -203,11 +213,18 @@ impl App {
                 .bold()
                 .to_string(),
         );
-        lines.push(question.ask.trim().to_owned());
+        lines.extend(reflow(question.ask.trim(), width.into()));
         lines.push(String::new());
         if confirmed {
-            lines.push("A model answer".bold().to_string());
-            lines.push(question.answer.trim().to_owned());
+            let answer = reflow(question.answer.trim(), width.into());
+            let first = scroll.min(answer.len().saturating_sub(1));
+            let heading = if first == 0 {
+                "A model answer".to_owned()
+            } else {
+                format!("A model answer (from line {})", first + 1)
+            };
+            lines.push(heading.bold().to_string());
+            lines.extend(answer.into_iter().skip(first));
         } else {
             lines.push(format!(
                 "You have not solved {} yet, and the model answer may give its fix away. Show it anyway?",
@@ -225,7 +242,7 @@ impl App {
         lines.push(String::new());
         lines.push("🎉 All exercises pass!".green().bold().to_string());
         if let Some(message) = &self.kit.settings.final_message {
-            lines.push(message.trim().to_owned());
+            lines.extend(reflow(message.trim(), width.into()));
         }
         lines.push(format!(
             "The reference solutions are in {}/.",

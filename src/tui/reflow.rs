@@ -1,0 +1,112 @@
+//! Prose from `info.toml` (hints, questions, model answers) is wrapped by hand at about 96
+//! columns. On a screen of another width it is filled again: the lines of a paragraph or a list
+//! item are joined and wrapped to the width, while code blocks keep their lines as written.
+
+/// `text` filled to `width` columns.
+pub fn reflow(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(20);
+    let mut out = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            fill(&mut paragraph, width, &mut out);
+            in_code = !in_code;
+            out.push(line.to_owned());
+        } else if in_code {
+            out.push(line.to_owned());
+        } else if trimmed.is_empty() {
+            fill(&mut paragraph, width, &mut out);
+            out.push(String::new());
+        } else {
+            // A list item or a quoted line starts a paragraph of its own.
+            if trimmed.starts_with("- ") || trimmed.starts_with("> ") {
+                fill(&mut paragraph, width, &mut out);
+            }
+            paragraph.push(line);
+        }
+    }
+    fill(&mut paragraph, width, &mut out);
+    out
+}
+
+/// `text` after `label` (plain text), filled to `width`, with the label shown through `style`.
+pub fn labelled(
+    label: &str,
+    text: &str,
+    width: usize,
+    style: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut lines = reflow(&format!("{label} {text}"), width);
+    if let Some(first) = lines.first_mut() {
+        *first = first.replacen(label, &style(label), 1);
+    }
+    lines
+}
+
+/// Wraps the gathered lines of one paragraph into `out`, and empties it.
+fn fill(paragraph: &mut Vec<&str>, width: usize, out: &mut Vec<String>) {
+    let Some(first) = paragraph.first() else {
+        return;
+    };
+    let indent = if first.trim_start().starts_with("- ") {
+        "  "
+    } else {
+        ""
+    };
+    let joined = paragraph
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let options = textwrap::Options::new(width).subsequent_indent(indent);
+    out.extend(
+        textwrap::wrap(&joined, options)
+            .into_iter()
+            .map(|l| l.into_owned()),
+    );
+    paragraph.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_filled_to_the_width_and_code_is_kept() {
+        let text = "A hint that was\nwrapped early.\n\n```rust\nlet x =   1;\n```\n- one item\n  goes on\n- two";
+        assert_eq!(
+            reflow(text, 40),
+            vec![
+                "A hint that was wrapped early.",
+                "",
+                "```rust",
+                "let x =   1;",
+                "```",
+                "- one item goes on",
+                "- two",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_label_starts_the_first_line_and_is_styled_once() {
+        let lines = labelled("Hint:", "Count\nthe characters, not the bytes.", 24, |l| {
+            format!("*{l}*")
+        });
+        assert_eq!(
+            lines,
+            vec!["*Hint:* Count the", "characters, not the", "bytes."]
+        );
+    }
+
+    #[test]
+    fn a_long_list_item_keeps_its_hanging_indent() {
+        let lines = reflow("- aaaa bbbb cccc dddd eeee ffff gggg", 20);
+        assert_eq!(
+            lines,
+            vec!["- aaaa bbbb cccc", "  dddd eeee ffff", "  gggg"]
+        );
+    }
+}
