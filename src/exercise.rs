@@ -42,8 +42,10 @@ pub struct Exercise {
 
 /// A name on the command line that matches no exercise.
 #[derive(Debug, thiserror::Error)]
-#[error("no exercise or question `{given}`{}", suggestion_text(.suggestion))]
+#[error("no {what} `{given}`{}", suggestion_text(.suggestion))]
 pub struct UnknownName {
+    /// What was looked for: "exercise", or "exercise or question".
+    pub what: &'static str,
     pub given: String,
     pub suggestion: Option<String>,
 }
@@ -81,13 +83,21 @@ impl ExerciseList {
         self.questions.iter().find(|q| q.number == number)
     }
 
+    /// The exercise named `name`, or whose file `name` is (`exercises/02_ownership/x.rs`, as a
+    /// shell completes it).
     pub fn index_of(&self, name: &str) -> Result<usize, UnknownName> {
+        let bare = std::path::Path::new(name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|_| name.ends_with(".rs"))
+            .unwrap_or(name);
         self.exercises
             .iter()
-            .position(|e| e.name == name)
+            .position(|e| e.name == bare)
             .ok_or_else(|| UnknownName {
+                what: "exercise",
                 given: name.to_owned(),
-                suggestion: self.closest(name),
+                suggestion: self.closest(bare),
             })
     }
 
@@ -103,20 +113,31 @@ impl ExerciseList {
         }
         let mut picked = vec![false; self.exercises.len()];
         for sel in selectors {
-            let number = sel.strip_prefix('q').unwrap_or(sel).parse::<u8>().ok();
+            let number = sel
+                .strip_prefix(['q', 'Q'])
+                .unwrap_or(sel)
+                .parse::<u8>()
+                .ok();
             match number.filter(|n| self.question(*n).is_some()) {
                 Some(n) => {
                     for (i, e) in self.exercises.iter().enumerate() {
                         picked[i] |= e.question == n;
                     }
                 }
-                None => picked[self.index_of(sel)?] = true,
+                None => {
+                    let index = self.index_of(sel).map_err(|e| UnknownName {
+                        what: "exercise or question",
+                        ..e
+                    })?;
+                    picked[index] = true;
+                }
             }
         }
         Ok((0..picked.len()).filter(|&i| picked[i]).collect())
     }
 
-    /// The exercise name closest to `given`, if one is close enough to be a likely typo.
+    /// The exercise name closest to `given`, if one is close enough to be a likely typo, or else
+    /// the first that contains it (`lock_order` for `transfer_lock_order`).
     fn closest(&self, given: &str) -> Option<String> {
         self.exercises
             .iter()
@@ -124,6 +145,13 @@ impl ExerciseList {
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, name)| name.clone())
+            .or_else(|| {
+                let part = given.to_lowercase();
+                (part.len() >= 3)
+                    .then(|| self.exercises.iter().find(|e| e.name.contains(&part)))
+                    .flatten()
+                    .map(|e| e.name.clone())
+            })
     }
 }
 
@@ -160,7 +188,7 @@ mod tests {
         assert_eq!(err.suggestion.as_deref(), Some("borrow1"));
         assert_eq!(
             err.to_string(),
-            "no exercise or question `borow1`; did you mean `borrow1`?"
+            "no exercise `borow1`; did you mean `borrow1`?"
         );
     }
 
@@ -179,5 +207,24 @@ mod tests {
             vec![0, 2]
         );
         assert!(l.select(&["9".into()]).is_err());
+        assert_eq!(l.select(&["Q2".into()]).unwrap(), vec![1, 2]);
+        assert_eq!(
+            l.select(&["nope".into()]).unwrap_err().to_string(),
+            "no exercise or question `nope`"
+        );
+    }
+
+    #[test]
+    fn a_path_to_the_file_names_its_exercise() {
+        assert_eq!(list().index_of("exercises/x/borrow2.rs").unwrap(), 2);
+        assert_eq!(list().index_of("borrow2.rs").unwrap(), 2);
+    }
+
+    #[test]
+    fn part_of_a_name_suggests_the_name() {
+        assert_eq!(
+            list().get("oves").unwrap_err().suggestion.as_deref(),
+            Some("moves1")
+        );
     }
 }

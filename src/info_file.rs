@@ -137,7 +137,7 @@ pub fn parse(
         at.error(
             span,
             e.message().trim().to_owned(),
-            "fix the TOML at this place; see the README's section on info.toml for the fields",
+            "fix the TOML at this place; CONTRIBUTING.md lists the fields and their values",
         )
     })?;
 
@@ -262,7 +262,8 @@ pub fn parse(
     Ok((settings, ExerciseList::new(questions, exercises)))
 }
 
-fn is_valid_name(name: &str) -> bool {
+/// Lowercase letters, digits and underscores, starting with a letter.
+pub fn is_valid_name(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

@@ -73,10 +73,18 @@ impl State {
                 // Rewritten now, not at the next save: a command that saves nothing (`list`)
                 // would otherwise warn again on every start that it "has been reset".
                 let shown = kit.display_path(&path);
+                // Nothing is lost: the unreadable file is kept beside the new one.
+                let backup = path.with_extension("json.bak");
+                let kept = std::fs::copy(&path, &backup).is_ok();
                 let warning = match fresh.save(kit) {
                     Ok(()) => format!(
-                        "the progress file {shown} was unreadable and has been reset; \
+                        "the progress file {shown} was unreadable and has been reset{}; \
                          run `{}` to mark the exercises you have solved as done again",
+                        if kept {
+                            format!(" (the old one is kept as {})", kit.display_path(&backup))
+                        } else {
+                            String::new()
+                        },
                         crate::invocation::command("verify")
                     ),
                     Err(e) => format!(

@@ -562,6 +562,11 @@ fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
         serde_json::from_str::<serde_json::Value>(&rebuilt).is_ok(),
         "the file is still not JSON: {rebuilt}"
     );
+    assert_eq!(
+        kit.read(".rustprep/state.json.bak"),
+        "{ this is not json",
+        "the unreadable file is kept"
+    );
     let second = kit.rustprep(&["list"]).output();
     second.assert_code(0);
     assert!(

@@ -13,6 +13,11 @@ use crate::invocation;
 use crate::kit::{INFO_FILE, Kit};
 
 pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
+    if !info_file::is_valid_name(name) {
+        bail!(
+            "`{name}` is not a valid exercise name: use lowercase letters, digits and underscores, starting with a letter"
+        );
+    }
     if kit.list.get(name).is_ok() {
         bail!("an exercise named `{name}` exists already");
     }

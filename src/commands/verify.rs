@@ -63,7 +63,13 @@ pub fn verify(kit: &Kit, mut state: State, request: &VerifyArgs) -> Result<Exit>
     let rendered = report::render(request.format, &graded, request.verbose)?;
     match &request.output {
         Some(path) => {
-            atomic_file::write(path, strip_if_file(request.format, &rendered).as_bytes())?
+            atomic_file::write(path, strip_if_file(request.format, &rendered).as_bytes())?;
+            let passed = results.iter().filter(|(_, o)| o.passed()).count();
+            eprintln!(
+                "Wrote {}: {passed} passed, {} failed.",
+                path.display(),
+                results.len() - passed
+            );
         }
         None => print!("{rendered}"),
     }
