@@ -2,7 +2,8 @@
 //! can test the originals even after the learner has solved them.
 //!
 //! The first time rustprep opens a kit it copies every exercise file into `.rustprep/shipped/`;
-//! files added to the kit later are copied the first time they are seen. The learner's folder
+//! files added to the kit later are copied the first time they are seen (and a copy of
+//! `rustprep new`'s scaffold is replaced once the author has written the exercise). The learner's folder
 //! is only ever written by [`restore`].
 
 use std::path::{Path, PathBuf};
@@ -26,7 +27,11 @@ pub fn dir_at(root: &Path) -> PathBuf {
 pub fn ensure(kit: &Kit) -> Result<()> {
     for exercise in kit.list.exercises() {
         let kept = dir(kit).join(&exercise.rel_path);
-        if kept.is_file() {
+        // A kept copy that is still `rustprep new`'s scaffold was taken before its author wrote
+        // the exercise: the exercise as written is the one shipped.
+        let scaffold = std::fs::read_to_string(&kept)
+            .is_ok_and(|text| text.contains(crate::commands::new::SCAFFOLD_MARK));
+        if kept.is_file() && !scaffold {
             continue;
         }
         let original = kit.exercise_file(exercise);

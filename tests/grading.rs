@@ -1216,6 +1216,26 @@ fn new_scaffolds_an_exercise_after_its_questions_last_one() {
 }
 
 #[test]
+fn the_kit_check_tests_the_exercise_as_written_not_the_scaffold() {
+    let scene = Scene::new("kit");
+    scene
+        .rustprep(&["new", "extra_one", "--question", "1"])
+        .assert_code(0);
+    // Any command keeps a copy of the exercise as shipped: at this point, the scaffold.
+    scene.rustprep(&["list"]).assert_code(0);
+    // The author then writes an exercise that, by mistake, already passes.
+    let solution = scene.kit().join("solutions/01_basics/extra_one.rs");
+    let exercise = scene.kit().join("exercises/01_basics/extra_one.rs");
+    std::fs::copy(&solution, &exercise).unwrap();
+    let output = scene.rustprep(&["verify", "--solutions", "extra_one"]);
+    output.assert_code(1);
+    assert!(
+        output.stdout.contains("extra_one passes as shipped"),
+        "the kit check saw the exercise as written: {output:?}"
+    );
+}
+
+#[test]
 fn new_for_the_last_question_goes_at_the_end() {
     let scene = Scene::new("kit");
     let before = std::fs::read_to_string(scene.kit().join("info.toml")).unwrap();

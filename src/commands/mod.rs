@@ -4,7 +4,7 @@
 mod explain;
 mod hint;
 mod list;
-mod new;
+pub mod new;
 mod reset;
 mod run;
 mod verify;

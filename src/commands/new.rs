@@ -227,9 +227,12 @@ fn exercise_text(question: u8, title: &str) -> String {
     format!(
         "// Question {question}: {title}\n//\n\
          // TODO: say what the learner must do here, without giving the answer away.\n\n\
-         fn answer() -> u32 {{\n    // TODO: broken on purpose; the hidden tests expect 42.\n    0\n}}\n"
+         fn answer() -> u32 {{\n    // {SCAFFOLD_MARK}\n    0\n}}\n"
     )
 }
+
+/// The line that marks an exercise file as the untouched scaffold (see [`crate::shipped`]).
+pub const SCAFFOLD_MARK: &str = "TODO: broken on purpose; the hidden tests expect 42.";
 
 const SOLUTION: &str = "// TODO: the exercise, fixed by a small idiomatic change.\n\n\
                         fn answer() -> u32 {\n    42\n}\n";
