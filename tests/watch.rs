@@ -328,6 +328,17 @@ fn e_asks_before_showing_the_model_answer_until_the_exercise_is_done() {
     assert!(!screen.contains("Show it anyway?"), "{screen}");
 }
 
+/// Nothing the watch started is still running.
+#[cfg(target_os = "linux")]
+fn assert_no_process_left(watch: &Watch<'_>) {
+    let left = watch.processes_left();
+    assert!(
+        left.is_empty(),
+        "processes left behind:\n{}",
+        left.join("\n")
+    );
+}
+
 /// Checks that watch, once ended, left the terminal as it found it and no process behind.
 #[cfg(target_os = "linux")]
 fn assert_ended_cleanly(watch: &mut Watch<'_>, farewell: &str) {
@@ -340,12 +351,7 @@ fn assert_ended_cleanly(watch: &mut Watch<'_>, farewell: &str) {
     );
     assert!(watch.modes().cooked());
     assert!(!watch.cursor_hidden(), "the cursor is shown again");
-    let left = watch.processes_left();
-    assert!(
-        left.is_empty(),
-        "processes left behind:\n{}",
-        left.join("\n")
-    );
+    assert_no_process_left(watch);
 }
 
 /// Starts watch on `watch_deadlock` and waits until its hidden test hangs (its limit is 30 s:
@@ -388,12 +394,7 @@ fn closing_the_terminal_stops_the_running_test() {
     let mut watch = watch_while_the_test_hangs(&kit);
     watch.signal(libc::SIGHUP);
     watch.wait_end(REDRAW);
-    let left = watch.processes_left();
-    assert!(
-        left.is_empty(),
-        "processes left behind:\n{}",
-        left.join("\n")
-    );
+    assert_no_process_left(&watch);
 }
 
 #[cfg(target_os = "linux")]
