@@ -231,6 +231,14 @@ fn solving_the_last_exercise_shows_the_final_message_and_where_the_solutions_are
 }
 
 #[test]
+fn a_second_watch_in_the_same_kit_says_that_another_is_running() {
+    let kit = Kit::welcomed("watch_basic");
+    let _first = watch_on_the_first_failure(&kit, &[]);
+    let mut second = Watch::start(&kit, &[]);
+    second.wait_for_text("Another watch is running in this kit", REDRAW);
+}
+
+#[test]
 fn h_shows_and_hides_the_hint() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &[]);

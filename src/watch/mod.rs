@@ -73,6 +73,8 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
         )?)
     };
     let mut app = App::new(Arc::clone(&kit), state, options, tx.clone());
+    let (_only_watch, another) = claim_the_kit(&kit);
+    app.notice = another;
     let mut term = Terminal::enter()?;
     keys::spawn(tx);
     app.start();
@@ -94,6 +96,33 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     // After a hang-up the terminal is gone: a failed write is no reason to panic.
     let _ = writeln!(std::io::stdout(), "{}", app.farewell());
     Ok(Exit::Ok)
+}
+
+/// Takes `.rustprep/watch.lock` for as long as this watch runs (the lock goes with the returned
+/// file). Another watch in the same kit is not an error, but the learner should know: both would
+/// compile on every save. Without a lock file watch works as well; it only cannot warn.
+fn claim_the_kit(kit: &Kit) -> (Option<std::fs::File>, Option<String>) {
+    let path = kit.state_dir().join("watch.lock");
+    let opened = std::fs::create_dir_all(kit.state_dir()).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+    });
+    let Ok(file) = opened else {
+        return (None, None);
+    };
+    match file.try_lock() {
+        Err(std::fs::TryLockError::WouldBlock) => (
+            None,
+            Some(
+                "Another watch is running in this kit: both check every save. Quit one of them."
+                    .to_owned(),
+            ),
+        ),
+        _ => (Some(file), None),
+    }
 }
 
 #[derive(PartialEq, Eq)]
