@@ -151,7 +151,7 @@ pub struct VerifyArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Exercises compiled and run at once.
+    /// Exercises compiled and run at once (each runs its hidden tests side by side).
     #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
     pub jobs: usize,
 

@@ -45,14 +45,13 @@ const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 /// cargo's JSON messages for a whole kit, dependencies included, stay far below this.
 const BUILD_OUTPUT_CAP: usize = 64 << 20;
 
-/// `cargo build` for a generated workspace, in its group's target directory.
-fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
+/// `cargo SUBCOMMAND` for a generated workspace, in its group's target directory, the same
+/// whoever runs it and whatever the user's environment says.
+pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    cmd.arg("build")
+    cmd.arg(subcommand)
         .arg("--manifest-path")
         .arg(&ws.manifest)
-        .arg("--workspace")
-        .args(["--jobs", &jobs.max(1).to_string()])
         .env("CARGO_TARGET_DIR", &ws.target_dir)
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
@@ -65,6 +64,14 @@ fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
     ] {
         cmd.env_remove(var);
     }
+    cmd
+}
+
+/// `cargo build` of every member of a generated workspace.
+fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
+    let mut cmd = cargo(ws, "build");
+    cmd.arg("--workspace")
+        .args(["--jobs", &jobs.max(1).to_string()]);
     cmd
 }
 

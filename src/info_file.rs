@@ -18,6 +18,8 @@ use crate::exercise::{Exercise, ExerciseList, Mode, Question};
 pub const FORMAT_VERSION: u32 = 1;
 /// How long an exercise may run when `info.toml` does not say.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest time limit an exercise may set: an hour is far past any exercise's needs.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
 /// Points an exercise is worth when `info.toml` does not say.
 pub const DEFAULT_POINTS: u32 = 1;
 
@@ -201,6 +203,13 @@ pub fn parse(
 
         let rel_path = PathBuf::from(e.path.get_ref());
         check_path(&at, &e.path, &rel_path)?;
+        if let Some(other) = exercises.iter().find(|x| x.rel_path == rel_path) {
+            return Err(at.error(
+                e.path.span(),
+                format!("exercise `{name}` has the same path as `{}`", other.name),
+                "give each exercise a file of its own",
+            ));
+        }
         if !exercise_exists(&rel_path) {
             return Err(at.error(
                 e.path.span(),
@@ -213,10 +222,10 @@ pub fn parse(
         }
 
         let timeout = match e.timeout_secs {
-            Some(t) if *t.get_ref() == 0 => {
+            Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => {
                 return Err(at.error(
                     t.span(),
-                    format!("exercise `{name}`: timeout_secs must be at least 1"),
+                    format!("exercise `{name}`: timeout_secs must be from 1 to {MAX_TIMEOUT_SECS}"),
                     "remove the field to use the default of 10 seconds",
                 ));
             }

@@ -10,6 +10,7 @@ use std::process::Command;
 use anyhow::{Context, Result};
 
 use crate::build_crate::{self, Group};
+use crate::compile;
 use crate::kit::{Kit, Source};
 use crate::runner::{self, RunEnd, RunOptions};
 use crate::shipped;
@@ -27,12 +28,17 @@ fn finding(problem: String) -> Finding {
 
 /// Every part of the check, over the exercises at `indices` (the orphan check only when that is
 /// the whole kit).
-pub fn check(kit: &Kit, indices: &[usize], options: &RunOptions) -> Result<Vec<Finding>> {
+pub fn check(
+    kit: &Kit,
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Vec<Finding>> {
     let mut findings = files_and_hints(kit, indices);
     if indices.len() == kit.list.exercises().len() {
         findings.extend(orphans(kit)?);
     }
-    findings.extend(passing_as_shipped(kit, indices, options)?);
+    findings.extend(passing_as_shipped(kit, indices, options, cancel)?);
     findings.extend(rustfmt(kit, indices)?);
     findings.extend(clippy(kit, indices)?);
     Ok(findings)
@@ -43,7 +49,7 @@ pub fn files_and_hints(kit: &Kit, indices: &[usize]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for &i in indices {
         let e = &kit.list.exercises()[i];
-        if !build_crate::has_hidden_tests(kit, e) || !kit.hidden_tests(e).is_file() {
+        if !kit.hidden_tests(e).is_file() {
             findings.push(finding(format!(
                 "{} has no hidden tests at {}",
                 e.name,
@@ -100,15 +106,9 @@ pub fn passing_as_shipped(
     kit: &Kit,
     indices: &[usize],
     options: &RunOptions,
+    cancel: &Cancel,
 ) -> Result<Vec<Finding>> {
-    let end = runner::run(
-        kit,
-        &Source::Shipped,
-        indices,
-        options,
-        &Cancel::default(),
-        &|_| {},
-    )?;
+    let end = runner::run(kit, &Source::Shipped, indices, options, cancel, &|_| {})?;
     let RunEnd::Done(results) = end else {
         anyhow::bail!("the run of the shipped exercises was cancelled");
     };
@@ -164,11 +164,8 @@ pub fn clippy(kit: &Kit, indices: &[usize]) -> Result<Vec<Finding>> {
             continue;
         }
         let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
-        let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        cmd.args(["clippy", "--quiet", "--manifest-path"])
-            .arg(&ws.manifest)
-            .env("CARGO_TARGET_DIR", &ws.target_dir)
-            .env_remove("RUSTFLAGS");
+        let mut cmd = compile::cargo(&ws, "clippy");
+        cmd.arg("--quiet");
         for name in names {
             cmd.args(["--test", name]);
         }

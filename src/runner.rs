@@ -283,7 +283,9 @@ fn execute(
         }
     }
     if let Some(exe) = &compiled.test_exe {
-        let names = list_tests(exe, cancel)?;
+        let Some(names) = list_tests(exe, cancel)? else {
+            return Ok(None);
+        };
         let judged: Vec<Option<TestResult>> = thread::scope(|scope| {
             let handles: Vec<_> = names
                 .iter()
@@ -307,7 +309,11 @@ fn execute(
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Ok(None)))
+                // A panic is a bug of rustprep's, not a cancellation: say so.
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("a test's supervisor panicked")))
+                })
                 .collect::<Result<_>>()
         })?;
         if judged.iter().any(Option::is_none) {
@@ -335,7 +341,8 @@ fn execute(
 }
 
 /// The hidden tests in a test binary (tests the learner wrote in the file are not graded).
-fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Vec<String>> {
+/// `None` when cancelled.
+fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
     let mut cmd = Command::new(exe);
     cmd.args(["--list", "--format", "terse"]);
     let limits = Limits {
@@ -344,13 +351,24 @@ fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Vec<String>> {
     };
     let finished = supervise::run(&mut cmd, &limits, cancel)
         .with_context(|| format!("failed to list the tests of {}", exe.display()))?;
+    match &finished.ending {
+        Ending::Cancelled => return Ok(None),
+        Ending::Exited(status) if status.success() => {}
+        other => anyhow::bail!(
+            "listing the tests of {} ended badly ({other:?}): {}",
+            exe.display(),
+            finished.stderr.text().trim()
+        ),
+    }
     let prefix = format!("{HIDDEN_MODULE}::");
-    Ok(finished
-        .stdout
-        .text()
-        .lines()
-        .filter_map(|line| line.strip_suffix(": test"))
-        .filter(|name| name.starts_with(&prefix))
-        .map(str::to_owned)
-        .collect())
+    Ok(Some(
+        finished
+            .stdout
+            .text()
+            .lines()
+            .filter_map(|line| line.strip_suffix(": test"))
+            .filter(|name| name.starts_with(&prefix))
+            .map(str::to_owned)
+            .collect(),
+    ))
 }

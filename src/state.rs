@@ -100,10 +100,27 @@ impl State {
         }
     }
 
-    pub fn save(&self, kit: &Kit) -> Result<()> {
+    fn save(&self, kit: &Kit) -> Result<()> {
         let mut json = serde_json::to_string_pretty(self)?;
         json.push('\n');
         atomic_file::write(&path(kit), json.as_bytes())
+    }
+
+    /// Applies `change` to the progress as it is on disk now, and saves it: what another rustprep
+    /// command (a `run` beside a `watch`) saved in the meantime is kept. A lock file keeps two
+    /// updates from interleaving. Returns the progress as saved.
+    pub fn update(kit: &Kit, change: impl FnOnce(&mut State)) -> Result<State> {
+        std::fs::create_dir_all(kit.state_dir())?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(kit.state_dir().join("state.lock"))?;
+        lock.lock()?;
+        let mut state = State::load(kit).state;
+        change(&mut state);
+        state.save(kit)?;
+        Ok(state)
     }
 
     /// The current exercise's index: the one chosen, else the first not done, else the last.

@@ -104,6 +104,10 @@ const PIPE_CLOSE_WAIT: Duration = Duration::from_secs(2);
 
 pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
     let start = Instant::now();
+    // Worked out before the child exists: nothing may fail between its start and its end.
+    let deadline = start
+        .checked_add(limits.timeout)
+        .unwrap_or_else(|| start + Duration::from_secs(365 * 24 * 3600));
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -148,7 +152,6 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     drop(out_tx);
 
     let exited = exit_signal(&child);
-    let deadline = start + limits.timeout;
     let mut ending = None;
     while ending.is_none() {
         let now = Instant::now();

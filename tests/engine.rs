@@ -734,3 +734,50 @@ fn color_never_turns_colour_off_on_a_terminal() {
     assert!(out.stdout.contains("Q1 Borrowing"), "{out:?}");
     assert!(!has_ansi(&out), "{out:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interrupting a run.
+
+/// Ctrl-C reaches rustprep but not the tests (each runs in a process group of its own): rustprep
+/// must stop them itself before it exits, or a hanging test would run for ever.
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_during_verify_stops_every_test_and_exits_130() {
+    use std::time::{Duration, Instant};
+
+    let kit = Kit::new("watch_deadlock");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rustprep"))
+        .arg("--kit")
+        .arg(kit.root())
+        .arg("verify")
+        .current_dir(kit.outside())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("rustprep starts");
+    // Wait until the deadlocked test is running (its limit is 30 s: it surely still is).
+    let started = Instant::now();
+    while support::processes_mentioning("hidden_tests::adds_what_every_thread_sent").is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(180),
+            "the test never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: a plain system call on our own child's id.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let status = child.wait().expect("rustprep ends");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted"), "{stderr}");
+    let left = kit.processes_left_behind();
+    assert!(
+        left.is_empty(),
+        "processes left behind:\n{}",
+        left.join("\n")
+    );
+}

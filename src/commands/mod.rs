@@ -18,6 +18,7 @@ use crate::editor;
 use crate::kit::Kit;
 use crate::shipped;
 use crate::state::State;
+use crate::supervise::Cancel;
 
 /// The process's exit status: the contract scripts and CI rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub enum Exit {
     Failed = 1,
     /// A usage or configuration error (bad arguments, malformed info.toml, unknown name).
     Usage = 2,
+    /// Stopped by Ctrl-C or a signal, after stopping every process it had started.
+    Interrupted = 130,
 }
 
 impl From<Exit> for ExitCode {
@@ -100,12 +103,39 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         ),
         Command::List => list::list(&kit, &state),
         Command::New { name, question } => new::new(&kit, &name, question),
-        Command::Run { name } => run::run(&kit, state, name.as_deref()),
+        Command::Run { name } => run::run(&kit, &state, name.as_deref()),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
         Command::Explain { name } => explain::explain(&kit, &state, name.as_deref()),
-        Command::Reset { name, yes } => reset::reset(&kit, state, &name, yes),
-        Command::Verify(args) => verify::verify(&kit, state, &args),
+        Command::Reset { name, yes } => reset::reset(&kit, &name, yes),
+        Command::Verify(args) => verify::verify(&kit, &args),
     }
+}
+
+/// A cancel switch that Ctrl-C, SIGTERM and SIGHUP flip, for the commands that run learner code
+/// outside a full screen (`run`, `verify`). Each test runs in a process group of its own, which
+/// the terminal's Ctrl-C does not reach: without this, rustprep would die and leave a hanging
+/// test running for ever. With it, the runner stops every group and the command returns.
+fn cancel_on_signals() -> Cancel {
+    let cancel = Cancel::default();
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]) {
+            let on_signal = cancel.clone();
+            std::thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    on_signal.cancel();
+                }
+            });
+        }
+    }
+    cancel
+}
+
+/// What a command says and returns when a signal stopped its run.
+fn interrupted() -> Exit {
+    eprintln!("interrupted: every process of the run was stopped");
+    Exit::Interrupted
 }
 
 /// The exercise a command is about: the one named, else the current one.

@@ -9,7 +9,7 @@ use crate::kit::Kit;
 use crate::shipped;
 use crate::state::State;
 
-pub fn reset(kit: &Kit, mut state: State, name: &str, yes: bool) -> Result<Exit> {
+pub fn reset(kit: &Kit, name: &str, yes: bool) -> Result<Exit> {
     let exercise = kit.list.get(name)?;
     let path = kit.display_path(&kit.exercise_file(exercise));
     if !yes {
@@ -26,8 +26,7 @@ pub fn reset(kit: &Kit, mut state: State, name: &str, yes: bool) -> Result<Exit>
         }
     }
     shipped::restore(kit, exercise)?;
-    state.mark(&exercise.name, false);
-    state.save(kit)?;
+    State::update(kit, |state| state.mark(&exercise.name, false))?;
     println!("{path} is back as shipped.");
     Ok(Exit::Ok)
 }

@@ -17,14 +17,17 @@ use crate::runner::{self, Event, ManyEnd, RunOptions};
 use crate::state::State;
 use crate::supervise::Cancel;
 
-pub fn verify(kit: &Kit, mut state: State, request: &VerifyArgs) -> Result<Exit> {
+use super::{cancel_on_signals, interrupted};
+
+pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     let indices = kit.list.select(&request.selectors)?;
     let options = RunOptions {
         jobs: request.jobs.max(1),
         ..RunOptions::default()
     };
+    let cancel = cancel_on_signals();
     if let Some(dir) = &request.submissions {
-        return grade_class(kit, dir, &indices, &options, request);
+        return grade_class(kit, dir, &indices, &options, &cancel, request);
     }
     let source = match (&request.exercises, request.solutions) {
         (Some(dir), _) => Source::Folder(folder(dir)?),
@@ -39,17 +42,10 @@ pub fn verify(kit: &Kit, mut state: State, request: &VerifyArgs) -> Result<Exit>
         Event::Finished { .. } => bar.inc(1),
     };
     let sources = [source];
-    let end = runner::run_many(
-        kit,
-        &sources,
-        &indices,
-        &options,
-        &Cancel::default(),
-        &on_event,
-    )?;
+    let end = runner::run_many(kit, &sources, &indices, &options, &cancel, &on_event)?;
     bar.finish_and_clear();
     let ManyEnd::Done(mut per_source) = end else {
-        bail!("the run was cancelled");
+        return Ok(interrupted());
     };
     let results = per_source.pop().unwrap_or_default();
     let [source] = sources;
@@ -75,13 +71,14 @@ pub fn verify(kit: &Kit, mut state: State, request: &VerifyArgs) -> Result<Exit>
     }
 
     if source == Source::Learner {
-        for (index, outcome) in &results {
-            state.mark(&exercises[*index].name, outcome.passed());
-        }
-        state.save(kit)?;
+        State::update(kit, |state| {
+            for (index, outcome) in &results {
+                state.mark(&exercises[*index].name, outcome.passed());
+            }
+        })?;
     }
     let kit_sound =
-        source != Source::Solutions || kit_check(kit, &indices, &options, request.format)?;
+        source != Source::Solutions || kit_check(kit, &indices, &options, &cancel, request.format)?;
     Ok(if kit_sound && results.iter().all(|(_, o)| o.passed()) {
         Exit::Ok
     } else {
@@ -96,6 +93,7 @@ fn grade_class(
     dir: &Path,
     indices: &[usize],
     options: &RunOptions,
+    cancel: &Cancel,
     request: &VerifyArgs,
 ) -> Result<Exit> {
     let dir = folder(dir)?;
@@ -103,9 +101,12 @@ fn grade_class(
         .with_context(|| format!("failed to read {}", dir.display()))?
         .flatten()
         .filter(|entry| entry.path().is_dir())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| !name.starts_with('.'))
-        .map(|name| (name.clone(), Source::Folder(dir.join(&name))))
+        // The folder itself, even when its name is not UTF-8; the name as text only labels it.
+        .map(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            (name, Source::Folder(entry.path()))
+        })
+        .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     students.sort_by(|a, b| a.0.cmp(&b.0));
     if students.is_empty() {
@@ -124,17 +125,10 @@ fn grade_class(
             }
         }
     };
-    let end = runner::run_many(
-        kit,
-        &sources,
-        indices,
-        options,
-        &Cancel::default(),
-        &on_event,
-    )?;
+    let end = runner::run_many(kit, &sources, indices, options, cancel, &on_event)?;
     bar.finish_and_clear();
     let ManyEnd::Done(per_source) = end else {
-        bail!("the grading was cancelled");
+        return Ok(interrupted());
     };
 
     let exercises = kit.list.exercises();
@@ -180,11 +174,17 @@ fn grade_class(
 }
 
 /// After the solutions, the rest of the kit check; says what it found. `true` when all is well.
-fn kit_check(kit: &Kit, indices: &[usize], options: &RunOptions, format: Format) -> Result<bool> {
+fn kit_check(
+    kit: &Kit,
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+    format: Format,
+) -> Result<bool> {
     let spinner = ProgressBar::new_spinner()
         .with_message("checking the kit: shipped exercises, rustfmt, clippy");
     spinner.enable_steady_tick(std::time::Duration::from_millis(100));
-    let findings = crate::kit_check::check(kit, indices, options)?;
+    let findings = crate::kit_check::check(kit, indices, options, cancel)?;
     spinner.finish_and_clear();
     let mut text = String::new();
     if findings.is_empty() {

@@ -316,7 +316,6 @@ impl Interviewer {
 
     fn start_run(&mut self) {
         self.stop_run();
-        self.generation += 1;
         let (tx, generation) = (self.tx.clone(), self.generation);
         let source = Source::Folder(self.scratch.clone());
         let index = self.items[self.current].exercise;
@@ -330,7 +329,10 @@ impl Interviewer {
         ));
     }
 
+    /// Stops the run in progress, if any, and makes every result already on its way stale: one
+    /// that arrives after the question has ended must not count for the next one.
     fn stop_run(&mut self) {
+        self.generation += 1;
         if let Some(job) = self.run.take() {
             job.stop();
         }

@@ -56,9 +56,12 @@ pub fn start<E: From<Ui> + Send + 'static>(
         }
     };
 
+    // A folder that is not there (its files deleted, to be put back by `reset`) cannot be
+    // watched; the others still are, natively.
     let folders: BTreeSet<PathBuf> = paths
         .iter()
         .filter_map(|(p, _)| dir.join(p).parent().map(Path::to_owned))
+        .filter(|folder| folder.is_dir())
         .collect();
     let watcher: Box<dyn Watcher + Send> = if poll {
         Box::new(poll_watcher(handler, &folders)?)

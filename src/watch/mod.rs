@@ -283,6 +283,8 @@ impl App {
     }
 
     fn on_key(&mut self, key: KeyEvent) -> Flow {
+        // Scrolling the model answer stops at its last line, as the screen shows it now.
+        let last_line = self.answer_lines().saturating_sub(1);
         let ctrl_c =
             key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         if ctrl_c || key.code == KeyCode::Char('q') {
@@ -290,8 +292,7 @@ impl App {
         }
         match &mut self.view {
             View::Welcome => {
-                self.state.welcomed = true;
-                self.save_state();
+                self.update_state(|s| s.welcomed = true);
                 self.view = View::Exercise;
             }
             View::List { cursor } => {
@@ -330,9 +331,9 @@ impl App {
                 scroll,
             } => match key.code {
                 KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *scroll += 1,
+                KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(last_line),
                 KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                KeyCode::PageDown => *scroll += 10,
+                KeyCode::PageDown => *scroll = (*scroll + 10).min(last_line),
                 KeyCode::Home => *scroll = 0,
                 _ => self.view = View::Exercise,
             },
@@ -359,17 +360,28 @@ impl App {
         Flow::Continue
     }
 
+    /// How many lines the current question's model answer takes on the terminal as it is.
+    fn answer_lines(&self) -> usize {
+        let width = crossterm::terminal::size().map_or(80, |(w, _)| w);
+        self.kit
+            .list
+            .question(self.exercise().question)
+            .map_or(0, |q| {
+                crate::tui::reflow::reflow(q.answer.trim(), width.into()).len()
+            })
+    }
+
     fn exercise(&self) -> &crate::exercise::Exercise {
         &self.kit.list.exercises()[self.current]
     }
 
     fn switch_to(&mut self, index: usize) {
         self.current = index;
-        self.state.current = Some(self.exercise().name.clone());
         self.outcome = None;
         self.show_hint = false;
         self.notice = None;
-        self.save_state();
+        let name = self.exercise().name.clone();
+        self.update_state(|s| s.current = Some(name.clone()));
     }
 
     fn next(&mut self) {
@@ -439,8 +451,7 @@ impl App {
     fn record(&mut self, outcome: Outcome) {
         let passed = outcome.passed();
         let name = self.exercise().name.clone();
-        self.state.mark(&name, passed);
-        self.save_state();
+        self.update_state(|s| s.mark(&name, passed));
         self.outcome = Some(outcome);
         self.stale = false;
         if passed && self.options.auto_next {
@@ -456,11 +467,19 @@ impl App {
     }
 
     fn record_check(&mut self, results: Vec<(usize, Outcome)>) {
-        let exercises = self.kit.list.exercises();
-        let mut passed = 0;
+        let kit = Arc::clone(&self.kit);
+        let exercises = kit.list.exercises();
+        let marks: Vec<(String, bool)> = results
+            .iter()
+            .map(|(index, outcome)| (exercises[*index].name.clone(), outcome.passed()))
+            .collect();
+        self.update_state(|s| {
+            for (name, passed) in &marks {
+                s.mark(name, *passed);
+            }
+        });
+        let passed = marks.iter().filter(|(_, passed)| *passed).count();
         for (index, outcome) in results {
-            self.state.mark(&exercises[index].name, outcome.passed());
-            passed += usize::from(outcome.passed());
             if index == self.current {
                 self.outcome = Some(outcome);
                 self.stale = false;
@@ -470,15 +489,20 @@ impl App {
             "Checked all {} exercises: {passed} pass.",
             exercises.len()
         ));
-        self.save_state();
         if self.all_done() {
             self.view = View::AllDone;
         }
     }
 
-    fn save_state(&mut self) {
-        if let Err(e) = self.state.save(&self.kit) {
-            self.notice = Some(format!("could not save your progress: {e:#}"));
+    /// Changes the progress, on disk as well as here; what other rustprep commands saved in the
+    /// meantime comes in too.
+    fn update_state(&mut self, change: impl Fn(&mut State)) {
+        match State::update(&self.kit, &change) {
+            Ok(state) => self.state = state,
+            Err(e) => {
+                change(&mut self.state);
+                self.notice = Some(format!("could not save your progress: {e:#}"));
+            }
         }
     }
 
@@ -491,6 +515,9 @@ impl App {
             .iter()
             .filter(|e| self.state.done.contains(&e.name))
             .count();
-        format!("{done}/{total} exercises done. Run `cargo run -- watch` to carry on.")
+        format!(
+            "{done}/{total} exercises done. Run `{}` to carry on.",
+            invocation::command("watch")
+        )
     }
 }

@@ -8,6 +8,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+#[cfg(target_os = "linux")]
+pub use common::processes_mentioning;
 pub use common::{Kit, Output};
 
 impl Kit {
