@@ -62,6 +62,18 @@ fn test_line<'a>(details: &'a str, test: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line for the test `{test}` in:\n{details}"))
 }
 
+/// `details` says `text`.
+#[track_caller]
+fn assert_says(details: &str, text: &str) {
+    assert!(details.contains(text), "{details}");
+}
+
+/// The line of the hidden test `test` in `details` ends with `verdict` ("failed", "crashed" ...).
+#[track_caller]
+fn assert_test_line_ends(details: &str, test: &str, verdict: &str) {
+    assert!(test_line(details, test).ends_with(verdict), "{details}");
+}
+
 #[test]
 fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
     let run = outcomes();
@@ -108,13 +120,10 @@ fn passing_exercise_is_pass_and_gets_no_details() {
 #[test]
 fn failing_assertion_is_fail_and_verbose_shows_its_message() {
     let details = assert_outcome("assertion_fails", "fail");
-    assert!(
-        test_line(details, "doubles_three").ends_with("failed"),
-        "{details}"
-    );
-    assert!(
-        details.contains("assertion `left == right` failed: double(3) should be six"),
-        "{details}"
+    assert_test_line_ends(details, "doubles_three", "failed");
+    assert_says(
+        details,
+        "assertion `left == right` failed: double(3) should be six",
     );
     assert!(
         details.contains("left: 4") && details.contains("right: 6"),
@@ -125,14 +134,8 @@ fn failing_assertion_is_fail_and_verbose_shows_its_message() {
 #[test]
 fn compile_error_shows_rustcs_error_with_the_path_relative_to_the_kit() {
     let details = assert_outcome("does_not_compile", "compile error");
-    assert!(
-        details.contains("error[E0308]: mismatched types"),
-        "{details}"
-    );
-    assert!(
-        details.contains("--> exercises/01_outcomes/does_not_compile.rs:4:5"),
-        "{details}"
-    );
+    assert_says(details, "error[E0308]: mismatched types");
+    assert_says(details, "--> exercises/01_outcomes/does_not_compile.rs:4:5");
     let run = outcomes();
     assert!(
         !run.verify.all().contains(&run.kit_path),
@@ -144,15 +147,12 @@ fn compile_error_shows_rustcs_error_with_the_path_relative_to_the_kit() {
 #[test]
 fn deadlock_is_reported_as_timeout_naming_the_test() {
     let details = assert_outcome("deadlocks", "timeout");
-    assert!(
-        test_line(details, "waits_forever").ends_with("waits_forever did not finish"),
-        "{details}"
-    );
+    assert_test_line_ends(details, "waits_forever", "waits_forever did not finish");
     assert!(
         test_line(details, "quick_one_finishes").starts_with('✓'),
         "the exercise's other test still gives its result\n{details}"
     );
-    assert!(details.contains("did not finish in 2 s"), "{details}");
+    assert_says(details, "did not finish in 2 s");
 }
 
 #[cfg(target_os = "linux")]
@@ -173,47 +173,39 @@ fn timed_out_test_and_the_process_it_started_are_not_left_behind() {
 #[test]
 fn process_exit_in_the_code_is_a_fail_that_never_reported_a_result() {
     let details = assert_outcome("exits_early", "fail");
-    assert!(
-        test_line(details, "halves_odd_numbers_down").ends_with("never reported a result"),
-        "{details}"
+    assert_test_line_ends(
+        details,
+        "halves_odd_numbers_down",
+        "never reported a result",
     );
 }
 
 #[test]
 fn fake_ok_lines_printed_with_println_do_not_make_a_pass() {
     let details = assert_outcome("fakes_ok_println", "fail");
-    assert!(
-        test_line(details, "triples").ends_with("failed"),
-        "{details}"
-    );
-    assert!(details.contains("left: 8"), "{details}");
+    assert_test_line_ends(details, "triples", "failed");
+    assert_says(details, "left: 8");
 }
 
 #[test]
 fn fake_ok_lines_written_straight_to_stdout_do_not_make_a_pass() {
     let details = assert_outcome("fakes_ok_write_all", "fail");
-    assert!(
-        test_line(details, "triples").ends_with("failed"),
-        "{details}"
-    );
-    assert!(details.contains("left: 8"), "{details}");
+    assert_test_line_ends(details, "triples", "failed");
+    assert_says(details, "left: 8");
 }
 
 #[test]
 fn stack_overflow_is_a_crash() {
     let details = assert_outcome("overflows_stack", "crash");
-    assert!(
-        test_line(details, "counts_down").ends_with("crashed"),
-        "{details}"
-    );
-    assert!(details.contains("stack overflow"), "{details}");
+    assert_test_line_ends(details, "counts_down", "crashed");
+    assert_says(details, "stack overflow");
 }
 
 #[test]
 fn output_flood_is_a_fail_with_the_output_cut_and_the_cut_said() {
     let run = outcomes();
     let details = assert_outcome("floods_output", "fail");
-    assert!(test_line(details, "sums").ends_with("failed"), "{details}");
+    assert_test_line_ends(details, "sums", "failed");
     // The test printed 50 MiB; a few MiB at most may reach the screen.
     assert!(
         run.verify.stdout.len() < 4 << 20,
@@ -242,8 +234,8 @@ fn run_mode_main_exiting_0_is_a_pass() {
 #[test]
 fn run_mode_main_exiting_3_is_a_fail_that_says_the_status() {
     let details = assert_outcome("run_exits_three", "fail");
-    assert!(test_line(details, "main").ends_with("failed"), "{details}");
-    assert!(details.contains("main exited with status 3"), "{details}");
+    assert_test_line_ends(details, "main", "failed");
+    assert_says(details, "main exited with status 3");
     assert!(
         details.contains("giving up"),
         "what main printed\n{details}"
