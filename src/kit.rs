@@ -73,6 +73,17 @@ impl Kit {
         state_dir_at(&self.root)
     }
 
+    /// Opens (creating it, and the state folder, if need be) the file `name` in the state folder,
+    /// for a lock to be taken on: its contents mean nothing.
+    pub fn lock_file(&self, name: &str) -> std::io::Result<std::fs::File> {
+        std::fs::create_dir_all(self.state_dir())?;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.state_dir().join(name))
+    }
+
     /// Where the generated crates are built; inside `target/` so `cargo clean` clears it.
     pub fn build_dir(&self) -> PathBuf {
         self.root.join("target").join("rustprep")

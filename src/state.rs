@@ -110,12 +110,7 @@ impl State {
     /// command (a `run` beside a `watch`) saved in the meantime is kept. A lock file keeps two
     /// updates from interleaving. Returns the progress as saved.
     pub fn update(kit: &Kit, change: impl FnOnce(&mut State)) -> Result<State> {
-        std::fs::create_dir_all(kit.state_dir())?;
-        let lock = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(kit.state_dir().join("state.lock"))?;
+        let lock = kit.lock_file("state.lock")?;
         lock.lock()?;
         let mut state = State::load(kit).state;
         change(&mut state);

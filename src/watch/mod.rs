@@ -102,15 +102,7 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
 /// file). Another watch in the same kit is not an error, but the learner should know: both would
 /// compile on every save. Without a lock file watch works as well; it only cannot warn.
 fn claim_the_kit(kit: &Kit) -> (Option<std::fs::File>, Option<String>) {
-    let path = kit.state_dir().join("watch.lock");
-    let opened = std::fs::create_dir_all(kit.state_dir()).and_then(|()| {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-    });
-    let Ok(file) = opened else {
+    let Ok(file) = kit.lock_file("watch.lock") else {
         return (None, None);
     };
     match file.try_lock() {
