@@ -9,7 +9,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::build_crate::Workspace;
+use crate::build_crate::{self, Workspace};
+use crate::rules::breaches::CheckDiagnostic;
 use crate::supervise::{self, Cancel, Ending, Limits};
 
 /// What one exercise's compilation gave.
@@ -64,6 +65,9 @@ pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
+    // learner's `#[cfg(not(clippy))]` hides nothing from the rules.
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fclippy");
     cmd
 }
 
@@ -139,6 +143,7 @@ pub fn compile(
         Ending::Exited(_) => {}
     }
 
+    let root_prefix = format!("{}/", kit_root.display());
     let mut by_bin: HashMap<String, &str> = HashMap::new();
     let mut results = CompiledMap::new();
     for member in &ws.members {
@@ -150,19 +155,8 @@ pub fn compile(
             results.insert((member.source, w.exercise.clone()), Compiled::default());
         }
     }
-    let members = MemberLookup::new(ws);
-    let root_prefix = format!("{}/", kit_root.display());
-    for line in finished.stdout.text().lines() {
-        let Ok(msg) = serde_json::from_str::<Message>(line) else {
-            continue;
-        };
-        let (Some(target), Some(manifest)) = (msg.target.as_ref(), msg.manifest_path.as_ref())
-        else {
-            continue;
-        };
-        let Some(member) = members.find(manifest).map(|m| ws.members[m].source) else {
-            continue;
-        };
+    let stdout = finished.stdout.text();
+    for (member, target, msg) in messages(ws, &stdout) {
         let exercise = by_bin.get(&target.name).copied().unwrap_or(&target.name);
         let Some(entry) = results.get_mut(&(member, exercise.to_owned())) else {
             continue;
@@ -200,6 +194,98 @@ pub fn compile(
         bail!("cargo build failed:\n{}", stderr.trim_end());
     }
     Ok(CompileEnd::Done(results))
+}
+
+/// What the rules' check build reported for each exercise, keyed as [`CompiledMap`].
+pub type CheckedMap = HashMap<(usize, String), Vec<CheckDiagnostic>>;
+
+pub enum CheckEnd {
+    Done(CheckedMap),
+    Cancelled,
+}
+
+/// Checks the files of `exercises` (those with rules) against their rules: `cargo clippy` of
+/// each one's rules target, in the rules' own target folder. Returns the errors it reported.
+pub fn check_rules(
+    ws: &Workspace,
+    exercises: &[String],
+    jobs: usize,
+    kit_root: &Path,
+    cancel: &Cancel,
+) -> Result<CheckEnd> {
+    let mut cmd = cargo(ws, "clippy");
+    cmd.env("CARGO_TARGET_DIR", &ws.rules_target_dir)
+        .env("CLIPPY_CONF_DIR", &ws.rules_config_dir)
+        .args(["--workspace", "--jobs", &jobs.max(1).to_string()])
+        .args(["--message-format", "json", "--keep-going"]);
+    for exercise in exercises {
+        cmd.args(["--test", &build_crate::rules_target(exercise)]);
+    }
+    let limits = Limits {
+        timeout: BUILD_TIMEOUT,
+        memory: None,
+        output_cap: BUILD_OUTPUT_CAP,
+        ..Limits::default()
+    };
+    let finished = supervise::run(&mut cmd, &limits, cancel)
+        .context("failed to run cargo clippy, which checks the exercises' rules")?;
+    match finished.ending {
+        Ending::Cancelled => return Ok(CheckEnd::Cancelled),
+        Ending::TimedOut => bail!(
+            "cargo clippy did not finish in {} minutes",
+            BUILD_TIMEOUT.as_secs() / 60
+        ),
+        Ending::Exited(_) => {}
+    }
+    let root_prefix = format!("{}/", kit_root.display());
+    let mut results = CheckedMap::new();
+    let mut checked = 0;
+    let stdout = finished.stdout.text();
+    for (member, target, msg) in messages(ws, &stdout) {
+        let Some(exercise) = target.name.strip_suffix("-rules") else {
+            continue;
+        };
+        let entry = results.entry((member, exercise.to_owned())).or_default();
+        match (msg.reason.as_str(), msg.message) {
+            ("compiler-message", Some(diag)) if diag.level == "error" => {
+                let span = diag.spans.iter().find(|s| s.is_primary);
+                entry.push(CheckDiagnostic {
+                    code: diag.code.map(|c| c.code),
+                    message: diag.message,
+                    file: span.map_or_else(String::new, |s| {
+                        s.file_name.trim_start_matches(&root_prefix).to_owned()
+                    }),
+                    line: span.map_or(0, |s| s.line_start),
+                });
+            }
+            ("compiler-artifact", _) => checked += 1,
+            _ => {}
+        }
+    }
+    // Nothing reported for any of them means clippy itself did not run.
+    if checked == 0 && results.values().all(Vec::is_empty) && !exercises.is_empty() {
+        let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
+        bail!(
+            "checking the exercises' rules failed (is clippy installed? `rustup component add clippy`):\n{}",
+            stderr.trim_end()
+        );
+    }
+    Ok(CheckEnd::Done(results))
+}
+
+/// cargo's JSON messages about the members of `ws`: for each, the index of its member's source,
+/// the target it is about, and the message.
+fn messages<'a>(
+    ws: &'a Workspace,
+    stdout: &'a str,
+) -> impl Iterator<Item = (usize, Target, Message)> + 'a {
+    let members = MemberLookup::new(ws);
+    stdout.lines().filter_map(move |line| {
+        let mut msg = serde_json::from_str::<Message>(line).ok()?;
+        let target = msg.target.take()?;
+        let member = members.find(msg.manifest_path.as_ref()?)?;
+        Some((ws.members[member].source, target, msg))
+    })
 }
 
 /// Finds the workspace member a cargo message is about, by its manifest's path. Paths are
@@ -265,6 +351,21 @@ struct Diagnostic {
     message: String,
     level: String,
     rendered: Option<String>,
+    code: Option<Code>,
+    #[serde(default)]
+    spans: Vec<Span>,
+}
+
+#[derive(Deserialize)]
+struct Code {
+    code: String,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    file_name: String,
+    line_start: usize,
+    is_primary: bool,
 }
 
 impl Diagnostic {

@@ -38,6 +38,10 @@ pub struct Exercise {
     pub points: u32,
     /// It uses the kit's `[dependencies]` (tokio), so it is built in the crate that has them.
     pub uses_dependencies: bool,
+    /// The concept rules its learner's file is checked against.
+    pub rules: Vec<crate::rules::Rule>,
+    /// Its tests are also run under Miri, where Miri is installed.
+    pub miri: bool,
 }
 
 /// A name on the command line that matches no exercise.
@@ -169,6 +173,8 @@ mod tests {
             timeout: Duration::from_secs(1),
             points: 1,
             uses_dependencies: false,
+            rules: Vec::new(),
+            miri: false,
         };
         let q = |number| Question {
             number,

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::exercise::{Exercise, ExerciseList, Mode, Question};
+use crate::rules::{self, Check, Layer, PathKind, Rule};
 
 /// The `format_version` this build of rustprep understands.
 pub const FORMAT_VERSION: u32 = 1;
@@ -34,11 +35,27 @@ struct RawInfo {
     /// Copied into the generated crate's `[dependencies]`; shared by every exercise.
     #[serde(default)]
     dependencies: toml::Table,
+    /// Concept rules for every exercise, unless its question or itself changes them.
+    #[serde(default)]
+    rules: Vec<Spanned<RawRule>>,
     #[serde(default)]
     questions: Vec<RawQuestion>,
     #[serde(default)]
     exercises: Vec<RawExercise>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    lint: Option<Spanned<String>>,
+    disallow: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    why: Spanned<String>,
+}
+
+/// A question's or an exercise's changes to the rules it inherits: the targets of rules it lifts
+/// (`allow`), and its own rules.
+type RawLayer<'a> = (&'a [Spanned<String>], &'a [Spanned<RawRule>]);
 
 fn default_edition() -> String {
     "2024".to_owned()
@@ -51,6 +68,13 @@ struct RawQuestion {
     title: String,
     ask: String,
     answer: String,
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: Vec<Spanned<RawRule>>,
+    /// Its exercises are also run under Miri (where it is installed).
+    #[serde(default)]
+    miri: bool,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +89,12 @@ struct RawExercise {
     points: Option<u32>,
     /// Which of the kit's `[dependencies]` this exercise uses.
     dependencies: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: Vec<Spanned<RawRule>>,
+    /// Run under Miri too (default: what its question says).
+    miri: Option<bool>,
 }
 
 /// Kit-wide settings from `info.toml` that are not per exercise.
@@ -128,10 +158,12 @@ impl Located<'_> {
 
 /// Parses and validates `source`, read from `file`. `exercise_exists` says whether an exercise
 /// file (by its path relative to `exercises/`) is there to be run or restored.
+/// `lint_known` says whether a lint named by a rule exists (`None`: the toolchain could not say).
 pub fn parse(
     file: &Path,
     source: &str,
     exercise_exists: &dyn Fn(&Path) -> bool,
+    lint_known: &mut dyn FnMut(&str) -> Option<bool>,
 ) -> Result<(KitSettings, ExerciseList), InfoError> {
     let at = Located { file, source };
     let raw: RawInfo = toml::from_str(source).map_err(|e| {
@@ -154,6 +186,12 @@ pub fn parse(
         ));
     }
 
+    let kit_rules = raw
+        .rules
+        .iter()
+        .map(|r| rule(&at, r, lint_known))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut question_rules: HashMap<u8, (Vec<Rule>, bool)> = HashMap::new();
     let mut questions: Vec<Question> = Vec::new();
     for q in raw.questions {
         let number = *q.number.get_ref();
@@ -164,6 +202,10 @@ pub fn parse(
                 "give each [[questions]] entry its own number",
             ));
         }
+        let raw_layer = (&q.allow[..], &q.rules[..]);
+        let layer = layer(&at, raw_layer, lint_known)?;
+        check_allowed(&at, raw_layer, &kit_rules, &format!("question {number}"))?;
+        question_rules.insert(number, (layer.apply(&kit_rules), q.miri));
         questions.push(Question {
             number,
             title: q.title,
@@ -250,6 +292,11 @@ pub fn parse(
             ));
         }
 
+        let (inherited, question_miri) = &question_rules[&question];
+        let raw_layer = (&e.allow[..], &e.rules[..]);
+        let own = layer(&at, raw_layer, lint_known)?;
+        check_allowed(&at, raw_layer, inherited, &format!("exercise `{name}`"))?;
+
         exercises.push(Exercise {
             name,
             question,
@@ -259,6 +306,8 @@ pub fn parse(
             timeout,
             points: e.points.unwrap_or(DEFAULT_POINTS),
             uses_dependencies: !used.is_empty(),
+            rules: own.apply(inherited),
+            miri: e.miri.unwrap_or(*question_miri),
         });
     }
 
@@ -269,6 +318,113 @@ pub fn parse(
         final_message: raw.final_message,
     };
     Ok((settings, ExerciseList::new(questions, exercises)))
+}
+
+fn layer(
+    at: &Located<'_>,
+    (allow, own): RawLayer<'_>,
+    lint_known: &mut dyn FnMut(&str) -> Option<bool>,
+) -> Result<Layer, InfoError> {
+    Ok(Layer {
+        allow: allow
+            .iter()
+            .map(|a| a.get_ref().trim().to_owned())
+            .collect(),
+        rules: own
+            .iter()
+            .map(|r| rule(at, r, lint_known))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+/// An `allow` must lift a rule that is in force where it is written.
+fn check_allowed(
+    at: &Located<'_>,
+    (allow, _): RawLayer<'_>,
+    inherited: &[Rule],
+    whose: &str,
+) -> Result<(), InfoError> {
+    for allowed in allow {
+        let target = allowed.get_ref().trim();
+        if !inherited.iter().any(|r| r.check.target() == target) {
+            return Err(at.error(
+                allowed.span(),
+                format!("{whose} allows `{target}`, which no rule above it sets"),
+                "`allow` lifts a kit-wide or question rule by its `lint` or `disallow` value; fix the name or remove it",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn rule(
+    at: &Located<'_>,
+    raw: &Spanned<RawRule>,
+    lint_known: &mut dyn FnMut(&str) -> Option<bool>,
+) -> Result<Rule, InfoError> {
+    let r = raw.get_ref();
+    if r.why.get_ref().trim().is_empty() {
+        return Err(at.error(
+            r.why.span(),
+            "a rule's `why` is empty".to_owned(),
+            "say in one sentence why the rule matters for this exercise: the learner reads it when the rule is broken",
+        ));
+    }
+    let check = match (&r.lint, &r.disallow) {
+        (Some(lint), None) => {
+            let name = rules::normalize_lint(lint.get_ref());
+            if let Some(kind) = &r.kind {
+                return Err(at.error(
+                    kind.span(),
+                    "`kind` belongs to a `disallow` rule, not a `lint` one".to_owned(),
+                    "remove `kind`",
+                ));
+            }
+            if lint_known(&name) == Some(false) {
+                return Err(at.error(
+                    lint.span(),
+                    format!("no lint is named `{name}`"),
+                    "use a name that `rustc -W help` or `clippy-driver -W help` lists (clippy's with `clippy::`)",
+                ));
+            }
+            Check::Lint(name)
+        }
+        (None, Some(path)) => {
+            let text = path.get_ref().trim();
+            if !rules::is_item_path(text) {
+                return Err(at.error(
+                    path.span(),
+                    format!("`{text}` is not a path to an item"),
+                    "write the item's full path, such as `std::mem::transmute` or `std::boxed::Box::leak`",
+                ));
+            }
+            let kind = match &r.kind {
+                None => PathKind::Fn,
+                Some(kind) => PathKind::parse(kind.get_ref()).ok_or_else(|| {
+                    at.error(
+                        kind.span(),
+                        format!("`kind = \"{}\"` is not a kind of path", kind.get_ref()),
+                        "use \"fn\" (the default: functions and methods), \"type\" or \"macro\"",
+                    )
+                })?,
+            };
+            Check::Disallow {
+                kind,
+                path: text.to_owned(),
+            }
+        }
+        _ => {
+            return Err(at.error(
+                raw.span(),
+                "a rule needs one of `lint` and `disallow`, not both or neither".to_owned(),
+                "write `lint = \"unsafe_code\"` for a lint, or `disallow = \"std::mem::forget\"` for a path",
+            ));
+        }
+    };
+    Ok(Rule {
+        check,
+        why: r.why.get_ref().trim().to_owned(),
+    })
 }
 
 /// Lowercase letters, digits and underscores, starting with a letter.

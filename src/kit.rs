@@ -60,7 +60,8 @@ impl Kit {
         let shipped = crate::shipped::dir_at(&root);
         let exists =
             |rel: &Path| root.join("exercises").join(rel).is_file() || shipped.join(rel).is_file();
-        let (settings, list) = info_file::parse(&shown, &source, &exists)?;
+        let mut lints = crate::rules::known_lints::KnownLints::new(&build_dir_at(&root));
+        let (settings, list) = info_file::parse(&shown, &source, &exists, &mut |l| lints.knows(l))?;
         Ok(Self {
             root,
             settings,
@@ -86,7 +87,7 @@ impl Kit {
 
     /// Where the generated crates are built; inside `target/` so `cargo clean` clears it.
     pub fn build_dir(&self) -> PathBuf {
-        self.root.join("target").join("rustprep")
+        build_dir_at(&self.root)
     }
 
     pub fn hidden_tests(&self, exercise: &Exercise) -> PathBuf {
@@ -118,6 +119,11 @@ impl Kit {
             .display()
             .to_string()
     }
+}
+
+/// The build folder of the kit whose root is `root`.
+pub fn build_dir_at(root: &Path) -> PathBuf {
+    root.join("target").join("rustprep")
 }
 
 /// The state folder of the kit whose root is `root`.

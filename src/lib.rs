@@ -22,6 +22,8 @@ pub mod kit_check;
 pub mod outcome;
 pub mod progress;
 pub mod report;
+pub mod rule_check;
+pub mod rules;
 pub mod runner;
 pub mod shipped;
 pub mod state;

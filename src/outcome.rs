@@ -10,6 +10,8 @@ use serde::Serialize;
 pub enum Status {
     Pass,
     Fail,
+    /// It built and may even pass its tests, but breaks one of its concept rules.
+    Rule,
     CompileError,
     Timeout,
     Crash,
@@ -20,6 +22,7 @@ impl Status {
         match self {
             Status::Pass => "pass",
             Status::Fail => "fail",
+            Status::Rule => "rule broken",
             Status::CompileError => "compile error",
             Status::Timeout => "timeout",
             Status::Crash => "crash",
@@ -68,6 +71,8 @@ pub struct Outcome {
     /// rustc's diagnostics (ANSI colour), errors or warnings; may be empty.
     pub diagnostics: String,
     pub tests: Vec<TestResult>,
+    /// The concept rules the learner's file breaks (then the status is [`Status::Rule`]).
+    pub breaches: Vec<Breach>,
     /// A sentence about the whole run, when there is one to say (a missing file, the limit hit).
     pub note: Option<String>,
     #[serde(serialize_with = "as_secs")]
@@ -81,6 +86,11 @@ impl Outcome {
         self.diagnostics = self.diagnostics.replace(&from, &to);
         for test in &mut self.tests {
             test.message = test.message.replace(&from, &to);
+        }
+        for breach in &mut self.breaches {
+            if let Some(rest) = breach.file.strip_prefix(&from) {
+                breach.file = format!("{to}{rest}");
+            }
         }
         self
     }
@@ -96,6 +106,7 @@ impl Outcome {
             status: Status::Fail,
             diagnostics: String::new(),
             tests: Vec::new(),
+            breaches: Vec::new(),
             note: Some(note.to_owned()),
             duration: Duration::ZERO,
         }
@@ -115,6 +126,31 @@ impl Outcome {
             Status::Pass
         }
     }
+}
+
+/// One concept rule broken: which, where in the learner's file, and why it matters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breach {
+    /// The rule's target as `info.toml` writes it (`unsafe_code`, `std::mem::transmute`).
+    pub rule: String,
+    /// The file, as the learner sees its path.
+    pub file: String,
+    pub line: usize,
+    pub cause: BreachCause,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreachCause {
+    /// The rule's own reason, from `info.toml`.
+    Rule(String),
+    /// An `#[allow]` (or `#[expect]`) of a lint the rules forbid.
+    SwitchedOff,
+    /// The file tests a cfg the grader sets for itself (`cfg(miri)`).
+    GraderCfg,
+    /// The file does not build without the hidden tests (the compiler's message), so its rules
+    /// could not be checked.
+    NotAlone(String),
 }
 
 fn as_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {

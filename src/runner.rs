@@ -25,6 +25,7 @@ use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::outcome::{Outcome, Status, TestResult};
+use crate::rule_check::RuleChecks;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
 #[derive(Debug, Clone, Copy)]
@@ -104,26 +105,15 @@ pub fn run_many(
     let present = |s: usize, i: usize| kit.file_in(&sources[s], &exercises[i]).is_file();
     let owners = owners(kit, sources, indices);
 
-    let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
-    let mut compiled = CompiledMap::new();
     let count = (0..sources.len())
         .map(|s| indices.iter().filter(|&&i| present(s, i)).count())
         .sum();
     if count > 0 {
         on_event(Event::Compiling { count });
     }
+    let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
     for group in [Group::Plain, Group::WithDependencies] {
-        let wanted: Vec<Wanted> = indices
-            .iter()
-            .map(|&i| &exercises[i])
-            .filter(|e| Group::of(e) == group)
-            .map(|e| Wanted {
-                exercise: e.name.clone(),
-                test: build_crate::has_hidden_tests(kit, e),
-                bin: e.mode == Mode::Run,
-            })
-            .collect();
-        if wanted.is_empty() {
+        if !indices.iter().any(|&i| Group::of(&exercises[i]) == group) {
             continue;
         }
         let ws = match sources {
@@ -132,13 +122,71 @@ pub fn run_many(
                 owners.get(&(s, e.name.as_str())) == Some(&s)
             })?,
         };
-        match compile::compile(&ws, &wanted, options.jobs, &kit.root, cancel)? {
-            CompileEnd::Done(map) => compiled.extend(map),
-            CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
-        }
         workspaces.insert(group, ws);
     }
+    thread::scope(|scope| {
+        // The rules are checked beside the test build and the tests: clippy needs no test binary.
+        let checks = RuleChecks::start(
+            scope,
+            kit,
+            sources,
+            &workspaces,
+            indices,
+            options.jobs,
+            cancel,
+        );
+        let mut compiled = CompiledMap::new();
+        for group in [Group::Plain, Group::WithDependencies] {
+            let Some(ws) = workspaces.get(&group) else {
+                continue;
+            };
+            let wanted: Vec<Wanted> = indices
+                .iter()
+                .map(|&i| &exercises[i])
+                .filter(|e| Group::of(e) == group)
+                .map(|e| Wanted {
+                    exercise: e.name.clone(),
+                    test: build_crate::has_hidden_tests(kit, e),
+                    bin: e.mode == Mode::Run,
+                })
+                .collect();
+            match compile::compile(ws, &wanted, options.jobs, &kit.root, cancel)? {
+                CompileEnd::Done(map) => compiled.extend(map),
+                CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
+            }
+        }
+        run_compiled(
+            kit,
+            sources,
+            indices,
+            &owners,
+            &workspaces,
+            &compiled,
+            &checks,
+            options,
+            cancel,
+            on_event,
+        )
+    })
+}
 
+/// Runs every (source, exercise) of a compiled run, `options.jobs` at a time, each outcome
+/// completed with the breaches of its rules before it is reported.
+#[allow(clippy::too_many_arguments)]
+fn run_compiled(
+    kit: &Kit,
+    sources: &[Source],
+    indices: &[usize],
+    owners: &HashMap<(usize, &str), usize>,
+    workspaces: &HashMap<Group, Workspace>,
+    compiled: &CompiledMap,
+    checks: &RuleChecks<'_, '_>,
+    options: &RunOptions,
+    cancel: &Cancel,
+    on_event: &(dyn Fn(Event<'_>) + Sync),
+) -> Result<ManyEnd> {
+    let exercises = kit.list.exercises();
+    let present = |s: usize, i: usize| kit.file_in(&sources[s], &exercises[i]).is_file();
     let jobs: Vec<(usize, usize)> = (0..sources.len())
         .flat_map(|s| indices.iter().map(move |&i| (s, i)))
         .collect();
@@ -173,19 +221,24 @@ pub fn run_many(
                             .map(|m| m.bin_name(&exercise.name))
                             .unwrap_or_default();
                         let built = &compiled[&(owner, exercise.name.clone())];
-                        execute(&kit.root, &bin, exercise, built, options, cancel).map(|o| {
-                            o.map(|o| {
-                                // The owner's file is byte for byte this source's own: only
-                                // its path differs.
-                                let from = kit.display_path(&kit.source_dir(&sources[owner]));
-                                let to = kit.display_path(&kit.source_dir(&sources[source]));
-                                if owner == source {
-                                    o
-                                } else {
-                                    o.with_folder_renamed(&from, &to)
-                                }
+                        execute(&kit.root, &bin, exercise, built, options, cancel)
+                            .and_then(|o| match o {
+                                Some(o) => checks.complete(o, owner, exercise),
+                                None => Ok(None),
                             })
-                        })
+                            .map(|o| {
+                                o.map(|o| {
+                                    // The owner's file is byte for byte this source's own: only
+                                    // its path differs.
+                                    let from = kit.display_path(&kit.source_dir(&sources[owner]));
+                                    let to = kit.display_path(&kit.source_dir(&sources[source]));
+                                    if owner == source {
+                                        o
+                                    } else {
+                                        o.with_folder_renamed(&from, &to)
+                                    }
+                                })
+                            })
                     };
                     match outcome {
                         Ok(Some(outcome)) => {
@@ -261,6 +314,7 @@ fn execute(
             status: Status::CompileError,
             diagnostics: compiled.diagnostics.clone(),
             tests: Vec::new(),
+            breaches: Vec::new(),
             note: None,
             duration: start.elapsed(),
         }));
@@ -335,6 +389,7 @@ fn execute(
         status,
         diagnostics: compiled.diagnostics.clone(),
         tests,
+        breaches: Vec::new(),
         note,
         duration: start.elapsed(),
     }))

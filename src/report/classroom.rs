@@ -48,7 +48,7 @@ pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
             name: e.name.clone(),
             status: match o.status {
                 Status::Pass => "pass",
-                Status::Fail => "fail",
+                Status::Fail | Status::Rule => "fail",
                 Status::CompileError | Status::Timeout | Status::Crash => "error",
             },
             score: if o.passed() { e.points } else { 0 },

@@ -30,7 +30,19 @@ pub struct ExerciseReport {
     pub points: Points,
     /// The compiler's errors for a compile error, else a note about the whole run, if any.
     pub message: Option<String>,
+    /// The concept rules broken (status `rule`).
+    pub rules: Vec<RuleReport>,
     pub tests: Vec<TestReport>,
+}
+
+#[derive(Serialize)]
+pub struct RuleReport {
+    /// The rule as info.toml names it (`unsafe_code`, `std::mem::transmute`).
+    pub rule: String,
+    pub path: String,
+    pub line: usize,
+    /// Why it matters, in one sentence.
+    pub why: String,
 }
 
 #[derive(Serialize)]
@@ -78,6 +90,16 @@ pub fn report(graded: &Graded<'_>) -> Report {
                 Status::CompileError => Some(plain_capped(&o.diagnostics)),
                 _ => o.note.as_deref().map(plain_capped),
             },
+            rules: o
+                .breaches
+                .iter()
+                .map(|b| RuleReport {
+                    rule: b.rule.clone(),
+                    path: b.file.clone(),
+                    line: b.line,
+                    why: super::breach_text(b).1,
+                })
+                .collect(),
             tests: o
                 .tests
                 .iter()

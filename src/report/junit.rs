@@ -23,7 +23,7 @@ pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
             let status = match outcome.status {
                 Status::Pass => TestCaseStatus::success(),
                 other => {
-                    let kind = if other == Status::Fail {
+                    let kind = if matches!(other, Status::Fail | Status::Rule) {
                         NonSuccessKind::Failure
                     } else {
                         NonSuccessKind::Error
@@ -60,6 +60,10 @@ fn summary(outcome: &crate::outcome::Outcome) -> String {
         Status::CompileError => "does not compile".to_owned(),
         Status::Timeout => "did not finish within its time limit".to_owned(),
         Status::Crash => "crashed".to_owned(),
+        Status::Rule => outcome.breaches.first().map_or_else(
+            || "breaks a rule".to_owned(),
+            |b| format!("breaks a rule: {}", super::breach_text(b).0),
+        ),
         _ if outcome.tests.is_empty() => {
             outcome.note.clone().unwrap_or_else(|| "failed".to_owned())
         }

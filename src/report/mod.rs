@@ -12,7 +12,7 @@ use clap::ValueEnum;
 
 use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
-use crate::outcome::Outcome;
+use crate::outcome::{Breach, BreachCause, Outcome};
 
 pub use text::{details, status_word};
 
@@ -69,6 +69,34 @@ pub fn render(format: Format, graded: &Graded<'_>, verbose: bool) -> anyhow::Res
         Format::Junit => junit::render(graded)?,
         Format::Classroom => classroom::render(graded)?,
     })
+}
+
+/// A broken rule in two parts: where and what (`exercises/a/b.rs:4 uses \`std::mem::forget\``),
+/// and why it matters, in one sentence.
+pub fn breach_text(breach: &Breach) -> (String, String) {
+    let at = format!("{}:{}", breach.file, breach.line);
+    match &breach.cause {
+        BreachCause::Rule(why) => {
+            let what = if breach.rule.contains("::") && !breach.rule.starts_with("clippy::") {
+                format!("uses `{}`", breach.rule)
+            } else {
+                format!("breaks the rule `{}`", breach.rule)
+            };
+            (format!("{at} {what}"), why.clone())
+        }
+        BreachCause::SwitchedOff => (
+            format!("{at} switches off the rule `{}`", breach.rule),
+            "an exercise's rules cannot be switched off with #[allow] or #[expect]: fix what they point at instead".to_owned(),
+        ),
+        BreachCause::GraderCfg => (
+            format!("{at} tests `cfg(miri)`"),
+            "Miri must check the same code the tests run: remove the cfg".to_owned(),
+        ),
+        BreachCause::NotAlone(error) => (
+            format!("{at} does not build without the hidden tests ({error})"),
+            "the rules are checked on your file alone, so it must build on its own".to_owned(),
+        ),
+    }
 }
 
 /// `text` without ANSI colour, cut to [`MESSAGE_CAP`] characters, saying how much was cut.

@@ -20,6 +20,7 @@ pub fn status_word(status: Status) -> colored::ColoredString {
     match status {
         Status::Pass => label.green().bold(),
         Status::Fail => label.red().bold(),
+        Status::Rule => label.red().bold(),
         Status::CompileError => label.red().bold(),
         Status::Timeout => label.yellow().bold(),
         Status::Crash => label.magenta().bold(),
@@ -37,6 +38,10 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
     }
     if let Some(note) = &outcome.note {
         let _ = writeln!(out, "{}", note.yellow());
+    }
+    for breach in &outcome.breaches {
+        let (what, why) = super::breach_text(breach);
+        let _ = writeln!(out, "  {} {what}\n      {why}", "✗".red());
     }
     for test in &outcome.tests {
         let (mark, word) = match test.status {
@@ -63,6 +68,9 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
         Status::Pass => format!("{} {} passes.", "✓".green(), exercise.name.bold()),
         Status::CompileError => format!("{path} does not compile yet: read the first error above."),
         Status::Fail => format!("{path} is not passing yet: see what failed above."),
+        Status::Rule => format!(
+            "{path} breaks a rule of this exercise: it gets there without the idea it is about."
+        ),
         Status::Timeout => format!(
             "{path}: stopped after {} s. Something never finishes.",
             exercise.timeout.as_secs()
