@@ -50,10 +50,14 @@ const BUILD_OUTPUT_CAP: usize = 64 << 20;
 /// whoever runs it and whatever the user's environment says.
 pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    cmd.arg(subcommand)
-        .arg("--manifest-path")
-        .arg(&ws.manifest)
-        .env("CARGO_TARGET_DIR", &ws.target_dir)
+    set_build_env(&mut cmd, ws);
+    cmd.arg(subcommand).arg("--manifest-path").arg(&ws.manifest);
+    cmd
+}
+
+/// The environment every build of a generated workspace gets.
+pub fn set_build_env(cmd: &mut Command, ws: &Workspace) {
+    cmd.env("CARGO_TARGET_DIR", &ws.target_dir)
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     // The user's own compiler flags (`-D warnings`, say) would turn an exercise's expected
@@ -68,7 +72,6 @@ pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     // clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
     // learner's `#[cfg(not(clippy))]` hides nothing from the rules.
     cmd.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fclippy");
-    cmd
 }
 
 /// `cargo build` of every member of a generated workspace.

@@ -12,18 +12,32 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, Group};
 use crate::compile;
 use crate::kit::{Kit, Source};
-use crate::runner::{self, RunEnd, RunOptions};
+use crate::miri;
+use crate::runner::{self, ManyEnd, RunEnd, RunOptions};
 use crate::shipped;
 use crate::supervise::Cancel;
+use crate::wrong_fixes::{self, Verdict};
 
 /// One thing wrong with the kit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub problem: String,
+    /// Something the author should know that is no problem (a check that could not run here).
+    pub notice: bool,
 }
 
 fn finding(problem: String) -> Finding {
-    Finding { problem }
+    Finding {
+        problem,
+        notice: false,
+    }
+}
+
+fn notice(text: String) -> Finding {
+    Finding {
+        problem: text,
+        notice: true,
+    }
 }
 
 /// Every part of the check, over the exercises at `indices` (the orphan check only when that is
@@ -39,6 +53,7 @@ pub fn check(
         findings.extend(orphans(kit)?);
     }
     findings.extend(passing_as_shipped(kit, indices, options, cancel)?);
+    findings.extend(wrong_fixes(kit, indices, options, cancel)?);
     findings.extend(rustfmt(kit, indices)?);
     findings.extend(clippy(kit, indices)?);
     Ok(findings)
@@ -124,6 +139,106 @@ pub fn passing_as_shipped(
             ))
         })
         .collect())
+}
+
+/// Wrong fixes an exercise must have in its corpus, at least.
+const WRONG_FIXES_WANTED: usize = 3;
+
+/// Every case of the wrong-fix corpus still applies to its shipped exercise and gets the verdict
+/// it requires, and every exercise has at least [`WRONG_FIXES_WANTED`] wrong fixes.
+pub fn wrong_fixes(
+    kit: &Kit,
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    let root = kit.build_dir().join("wrong-fixes");
+    // (source, exercise index, case) for each case that applies.
+    let mut graded = Vec::new();
+    let mut sources = Vec::new();
+    let mut skipped_for_miri = 0;
+    for &i in indices {
+        let e = &kit.list.exercises()[i];
+        let cases = wrong_fixes::load(kit, e)?;
+        let wrong = cases.iter().filter(|c| c.verdict != Verdict::Pass).count();
+        if wrong < WRONG_FIXES_WANTED {
+            findings.push(finding(format!(
+                "{} has {wrong} wrong fixes in {}; at least {WRONG_FIXES_WANTED} are wanted",
+                e.name,
+                kit.display_path(&wrong_fixes::file_of(kit, e))
+            )));
+        }
+        let shipped_file = kit.file_in(&Source::Shipped, e);
+        let shipped = std::fs::read_to_string(&shipped_file)
+            .with_context(|| format!("failed to read {}", shipped_file.display()))?;
+        for case in cases {
+            if case.needs_miri && !miri::available() {
+                skipped_for_miri += 1;
+                continue;
+            }
+            match wrong_fixes::apply(&shipped, &case) {
+                Ok(text) => {
+                    sources.push(wrong_fixes::materialize(&root, e, &case, &text)?);
+                    graded.push((i, case));
+                }
+                Err(why) => findings.push(finding(format!(
+                    "the wrong fix `{}` of {} no longer applies to the shipped exercise: {why}",
+                    case.name, e.name
+                ))),
+            }
+        }
+    }
+    if skipped_for_miri > 0 {
+        findings.push(notice(format!(
+            "{skipped_for_miri} wrong fixes that only Miri catches were skipped: Miri is not installed \
+             (rustup toolchain install nightly --component miri)"
+        )));
+    }
+    if sources.is_empty() {
+        return Ok(findings);
+    }
+    let mut wanted: Vec<usize> = graded.iter().map(|(i, _)| *i).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let ManyEnd::Done(per_source) =
+        runner::run_many(kit, &sources, &wanted, options, cancel, &|_| {})?
+    else {
+        anyhow::bail!("the run of the wrong-fix corpus was cancelled");
+    };
+    for ((index, case), outcomes) in graded.iter().zip(per_source) {
+        let e = &kit.list.exercises()[*index];
+        let Some((_, outcome)) = outcomes.iter().find(|(i, _)| i == index) else {
+            continue;
+        };
+        if outcome.status != case.verdict.status() {
+            let failed: Vec<&str> = outcome
+                .tests
+                .iter()
+                .filter(|t| t.status != crate::outcome::TestStatus::Passed)
+                .map(|t| t.name.as_str())
+                .collect();
+            findings.push(finding(format!(
+                "the {} `{}` of {} gets `{}`, not `{}` ({}){}",
+                if case.verdict == Verdict::Pass {
+                    "correct fix"
+                } else {
+                    "wrong fix"
+                },
+                case.name,
+                e.name,
+                outcome.status.label(),
+                case.verdict.status().label(),
+                case.why,
+                if failed.is_empty() {
+                    String::new()
+                } else {
+                    format!("; failing: {}", failed.join(", "))
+                }
+            )));
+        }
+    }
+    Ok(findings)
 }
 
 /// The solutions and hidden tests of the exercises are formatted as `rustfmt` formats them.

@@ -73,6 +73,8 @@ pub struct Outcome {
     pub tests: Vec<TestResult>,
     /// The concept rules the learner's file breaks (then the status is [`Status::Rule`]).
     pub breaches: Vec<Breach>,
+    /// Whether Miri checked the tests for undefined behaviour.
+    pub miri: MiriCheck,
     /// A sentence about the whole run, when there is one to say (a missing file, the limit hit).
     pub note: Option<String>,
     #[serde(serialize_with = "as_secs")]
@@ -107,6 +109,7 @@ impl Outcome {
             diagnostics: String::new(),
             tests: Vec::new(),
             breaches: Vec::new(),
+            miri: MiriCheck::NotAsked,
             note: Some(note.to_owned()),
             duration: Duration::ZERO,
         }
@@ -126,6 +129,23 @@ impl Outcome {
             Status::Pass
         }
     }
+}
+
+/// What Miri said of an exercise marked for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MiriCheck {
+    /// Not marked for Miri, or its tests did not pass (nothing to check).
+    #[default]
+    NotAsked,
+    /// No undefined behaviour in the hidden tests.
+    Passed,
+    /// Undefined behaviour: the test named [`crate::miri::CHECK_NAME`] says which.
+    Failed,
+    /// Miri is not installed here: nothing was checked.
+    Skipped,
+    /// Miri cannot run this code (a foreign call, a timeout); its first error.
+    Unsupported(String),
 }
 
 /// One concept rule broken: which, where in the learner's file, and why it matters.

@@ -24,7 +24,8 @@ use crate::exercise::{Exercise, Mode};
 use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
-use crate::outcome::{Outcome, Status, TestResult};
+use crate::miri;
+use crate::outcome::{MiriCheck, Outcome, Status, TestResult};
 use crate::rule_check::RuleChecks;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
@@ -118,8 +119,10 @@ pub fn run_many(
         }
         let ws = match sources {
             [one] => build_crate::prepare_one(kit, one, group)?,
+            // Only the files a source has: a folder lacking one fails it without a build.
             _ => build_crate::prepare(kit, sources, group, &|s, e| {
                 owners.get(&(s, e.name.as_str())) == Some(&s)
+                    && kit.file_in(&sources[s], e).is_file()
             })?,
         };
         workspaces.insert(group, ws);
@@ -226,6 +229,10 @@ fn run_compiled(
                                 Some(o) => checks.complete(o, owner, exercise),
                                 None => Ok(None),
                             })
+                            .and_then(|o| match (o, member) {
+                                (Some(o), Some(m)) => miri::complete(o, ws, m, exercise, cancel),
+                                (o, _) => Ok(o),
+                            })
                             .map(|o| {
                                 o.map(|o| {
                                     // The owner's file is byte for byte this source's own: only
@@ -315,6 +322,7 @@ fn execute(
             diagnostics: compiled.diagnostics.clone(),
             tests: Vec::new(),
             breaches: Vec::new(),
+            miri: MiriCheck::NotAsked,
             note: None,
             duration: start.elapsed(),
         }));
@@ -390,6 +398,7 @@ fn execute(
         diagnostics: compiled.diagnostics.clone(),
         tests,
         breaches: Vec::new(),
+        miri: MiriCheck::NotAsked,
         note,
         duration: start.elapsed(),
     }))

@@ -182,16 +182,20 @@ fn kit_check(
     format: Format,
 ) -> Result<bool> {
     let spinner = ProgressBar::new_spinner()
-        .with_message("checking the kit: shipped exercises, rustfmt, clippy");
+        .with_message("checking the kit: shipped exercises, the wrong-fix corpus, rustfmt, clippy");
     spinner.enable_steady_tick(std::time::Duration::from_millis(100));
     let findings = crate::kit_check::check(kit, indices, options, cancel)?;
     spinner.finish_and_clear();
+    let (notices, problems): (Vec<_>, Vec<_>) = findings.iter().partition(|f| f.notice);
     let mut text = String::new();
-    if findings.is_empty() {
-        text.push_str("Kit check: every shipped exercise fails, and the files, hints and formatting are in order.\n");
+    for n in &notices {
+        text.push_str(&format!("Note: {}\n", n.problem));
+    }
+    if problems.is_empty() {
+        text.push_str("Kit check: every shipped exercise fails, every wrong fix of the corpus gets its verdict, and the files, hints and formatting are in order.\n");
     } else {
-        text.push_str(&format!("Kit check: {} problem(s)\n", findings.len()));
-        for f in &findings {
+        text.push_str(&format!("Kit check: {} problem(s)\n", problems.len()));
+        for f in &problems {
             text.push_str(&format!("  - {}\n", f.problem.replace('\n', "\n    ")));
         }
     }
@@ -200,7 +204,7 @@ fn kit_check(
         Format::Text => print!("{text}"),
         _ => eprint!("{text}"),
     }
-    Ok(findings.is_empty())
+    Ok(problems.is_empty())
 }
 
 fn folder(dir: &Path) -> Result<PathBuf> {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{Graded, plain_capped};
-use crate::outcome::{Status, TestStatus};
+use crate::outcome::{MiriCheck, Status, TestStatus};
 
 pub const VERSION: u32 = 1;
 
@@ -32,6 +32,9 @@ pub struct ExerciseReport {
     pub message: Option<String>,
     /// The concept rules broken (status `rule`).
     pub rules: Vec<RuleReport>,
+    /// For an exercise checked by Miri: `passed`, `failed` (the test `miri` says why), `skipped`
+    /// (Miri is not installed) or `unsupported`; else null.
+    pub miri: Option<&'static str>,
     pub tests: Vec<TestReport>,
 }
 
@@ -100,6 +103,13 @@ pub fn report(graded: &Graded<'_>) -> Report {
                     why: super::breach_text(b).1,
                 })
                 .collect(),
+            miri: match o.miri {
+                MiriCheck::NotAsked => None,
+                MiriCheck::Passed => Some("passed"),
+                MiriCheck::Failed => Some("failed"),
+                MiriCheck::Skipped => Some("skipped"),
+                MiriCheck::Unsupported(_) => Some("unsupported"),
+            },
             tests: o
                 .tests
                 .iter()

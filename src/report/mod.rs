@@ -12,7 +12,7 @@ use clap::ValueEnum;
 
 use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
-use crate::outcome::{Breach, BreachCause, Outcome};
+use crate::outcome::{Breach, BreachCause, MiriCheck, Outcome};
 
 pub use text::{details, status_word};
 
@@ -96,6 +96,22 @@ pub fn breach_text(breach: &Breach) -> (String, String) {
             format!("{at} does not build without the hidden tests ({error})"),
             "the rules are checked on your file alone, so it must build on its own".to_owned(),
         ),
+    }
+}
+
+/// Why Miri did not check an exercise, and how to have it.
+pub const MIRI_MISSING: &str =
+    "Miri is not installed (rustup toolchain install nightly --component miri)";
+
+/// A line about Miri's check, when there is one to say.
+pub fn miri_text(check: &MiriCheck) -> Option<String> {
+    match check {
+        MiriCheck::NotAsked | MiriCheck::Failed => None,
+        MiriCheck::Passed => Some("Miri found no undefined behaviour in the tests.".to_owned()),
+        MiriCheck::Skipped => Some(format!(
+            "Not checked for undefined behaviour: {MIRI_MISSING}."
+        )),
+        MiriCheck::Unsupported(error) => Some(format!("Miri could not check this code: {error}")),
     }
 }
 

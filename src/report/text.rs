@@ -7,7 +7,7 @@ use colored::Colorize;
 
 use super::Graded;
 use crate::exercise::Exercise;
-use crate::outcome::{Outcome, Status, TestStatus};
+use crate::outcome::{MiriCheck, Outcome, Status, TestStatus};
 use crate::style;
 
 /// Messages longer than this many lines are cut in the terminal view.
@@ -63,6 +63,9 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
                 let _ = writeln!(out, "{indent}{line}");
             }
         }
+    }
+    if let Some(line) = super::miri_text(&outcome.miri) {
+        let _ = writeln!(out, "{}", line.yellow());
     }
     let summary = match outcome.status {
         Status::Pass => format!("{} {} passes.", "✓".green(), exercise.name.bold()),
@@ -130,6 +133,22 @@ pub fn verify_report(graded: &Graded<'_>, verbose: bool) -> String {
             exercise.name,
             " ".repeat(pad),
             outcome.duration.as_secs_f64()
+        );
+    }
+    let unchecked = graded
+        .results
+        .iter()
+        .filter(|(_, o)| o.miri == MiriCheck::Skipped)
+        .count();
+    if unchecked > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            format!(
+                "{unchecked} exercise(s) were not checked for undefined behaviour: {}",
+                super::MIRI_MISSING
+            )
+            .yellow()
         );
     }
     let passed = graded.results.iter().filter(|(_, o)| o.passed()).count();
