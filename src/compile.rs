@@ -203,7 +203,9 @@ pub fn compile(
 pub type CheckedMap = HashMap<(usize, String), Vec<CheckDiagnostic>>;
 
 pub enum CheckEnd {
-    Done(CheckedMap),
+    /// What each exercise's check reported, and what clippy said of the rules' configuration
+    /// (a disallowed path that leads nowhere).
+    Done(CheckedMap, Vec<String>),
     Cancelled,
 }
 
@@ -242,6 +244,7 @@ pub fn check_rules(
     }
     let root_prefix = format!("{}/", kit_root.display());
     let mut results = CheckedMap::new();
+    let mut config = Vec::new();
     let mut checked = 0;
     let stdout = finished.stdout.text();
     for (member, target, msg) in messages(ws, &stdout) {
@@ -250,6 +253,16 @@ pub fn check_rules(
         };
         let entry = results.entry((member, exercise.to_owned())).or_default();
         match (msg.reason.as_str(), msg.message) {
+            ("compiler-message", Some(diag))
+                if diag
+                    .spans
+                    .iter()
+                    .any(|s| s.file_name.ends_with("clippy.toml")) =>
+            {
+                if !config.contains(&diag.message) {
+                    config.push(diag.message);
+                }
+            }
             ("compiler-message", Some(diag)) if diag.level == "error" => {
                 let span = diag.spans.iter().find(|s| s.is_primary);
                 entry.push(CheckDiagnostic {
@@ -273,7 +286,7 @@ pub fn check_rules(
             stderr.trim_end()
         );
     }
-    Ok(CheckEnd::Done(results))
+    Ok(CheckEnd::Done(results, config))
 }
 
 /// cargo's JSON messages about the members of `ws`: for each, the index of its member's source,

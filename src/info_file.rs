@@ -32,6 +32,9 @@ struct RawInfo {
     edition: String,
     welcome_message: Option<String>,
     final_message: Option<String>,
+    /// The kit check wants at least this many wrong fixes per exercise in the corpus.
+    #[serde(default)]
+    wrong_fixes_per_exercise: usize,
     /// Copied into the generated crate's `[dependencies]`; shared by every exercise.
     #[serde(default)]
     dependencies: toml::Table,
@@ -104,6 +107,8 @@ pub struct KitSettings {
     pub dependencies: toml::Table,
     pub welcome_message: Option<String>,
     pub final_message: Option<String>,
+    /// The kit check wants at least this many wrong fixes per exercise (default 0).
+    pub wrong_fixes_per_exercise: usize,
 }
 
 /// A problem in `info.toml`, located in the file.
@@ -316,6 +321,7 @@ pub fn parse(
         dependencies: raw.dependencies,
         welcome_message: raw.welcome_message,
         final_message: raw.final_message,
+        wrong_fixes_per_exercise: raw.wrong_fixes_per_exercise,
     };
     Ok((settings, ExerciseList::new(questions, exercises)))
 }

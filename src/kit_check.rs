@@ -54,6 +54,7 @@ pub fn check(
     }
     findings.extend(passing_as_shipped(kit, indices, options, cancel)?);
     findings.extend(wrong_fixes(kit, indices, options, cancel)?);
+    findings.extend(rule_paths(kit, indices, options, cancel)?);
     findings.extend(rustfmt(kit, indices)?);
     findings.extend(clippy(kit, indices)?);
     Ok(findings)
@@ -141,11 +142,8 @@ pub fn passing_as_shipped(
         .collect())
 }
 
-/// Wrong fixes an exercise must have in its corpus, at least.
-const WRONG_FIXES_WANTED: usize = 3;
-
 /// Every case of the wrong-fix corpus still applies to its shipped exercise and gets the verdict
-/// it requires, and every exercise has at least [`WRONG_FIXES_WANTED`] wrong fixes.
+/// it requires, and every exercise has as many wrong fixes as `info.toml` asks for.
 pub fn wrong_fixes(
     kit: &Kit,
     indices: &[usize],
@@ -162,9 +160,10 @@ pub fn wrong_fixes(
         let e = &kit.list.exercises()[i];
         let cases = wrong_fixes::load(kit, e)?;
         let wrong = cases.iter().filter(|c| c.verdict != Verdict::Pass).count();
-        if wrong < WRONG_FIXES_WANTED {
+        let wanted = kit.settings.wrong_fixes_per_exercise;
+        if wrong < wanted {
             findings.push(finding(format!(
-                "{} has {wrong} wrong fixes in {}; at least {WRONG_FIXES_WANTED} are wanted",
+                "{} has {wrong} wrong fixes in {}; at least {wanted} are wanted",
                 e.name,
                 kit.display_path(&wrong_fixes::file_of(kit, e))
             )));
@@ -236,6 +235,39 @@ pub fn wrong_fixes(
                     format!("; failing: {}", failed.join(", "))
                 }
             )));
+        }
+    }
+    Ok(findings)
+}
+
+/// Every path a rule disallows leads to an item: a misspelt path would forbid nothing.
+pub fn rule_paths(
+    kit: &Kit,
+    indices: &[usize],
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Vec<Finding>> {
+    let mut findings = Vec::new();
+    for group in [Group::Plain, Group::WithDependencies] {
+        let ruled: Vec<String> = indices
+            .iter()
+            .map(|&i| &kit.list.exercises()[i])
+            .filter(|e| Group::of(e) == group && !e.rules.is_empty())
+            .map(|e| e.name.clone())
+            .collect();
+        if ruled.is_empty() {
+            continue;
+        }
+        let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
+        match compile::check_rules(&ws, &ruled, options.jobs, &kit.root, cancel)? {
+            compile::CheckEnd::Done(_, config) => {
+                findings.extend(config.into_iter().map(|message| {
+                    finding(format!(
+                        "a rule in info.toml disallows a path that leads to nothing: {message}"
+                    ))
+                }));
+            }
+            compile::CheckEnd::Cancelled => anyhow::bail!("the check of the rules was cancelled"),
         }
     }
     Ok(findings)

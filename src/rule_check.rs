@@ -112,7 +112,7 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(&group);
             match handle.map(|h| h.join()) {
-                Some(Ok(Ok(CheckEnd::Done(map)))) => Checked::Done(map),
+                Some(Ok(Ok(CheckEnd::Done(map, _)))) => Checked::Done(map),
                 Some(Ok(Ok(CheckEnd::Cancelled))) => Checked::Cancelled,
                 Some(Ok(Err(e))) => Checked::Failed(format!("{e:#}")),
                 Some(Err(_)) => Checked::Failed("the rules' check panicked".to_owned()),

@@ -333,6 +333,71 @@ fn verify_solutions_also_checks_the_kit_and_says_what_is_wrong() {
 }
 
 #[test]
+fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
+    let kit = Kit::new("basics");
+    let info = kit.read("info.toml").replacen(
+        "[[questions]]",
+        "wrong_fixes_per_exercise = 5\n\n\
+         [[rules]]\ndisallow = \"std::mem::take\"\nwhy = \"Taking the vector leaves it empty.\"\n\n\
+         [[rules]]\ndisallow = \"std::mem::no_such_function\"\nwhy = \"A misspelt path.\"\n\n\
+         [[questions]]",
+        1,
+    );
+    kit.write("info.toml", &info);
+    kit.write(
+        "tests/wrong_fixes/02_moves/moves1.toml",
+        r#"
+[[fix]]
+name = "returns_a_new_vector"
+verdict = "fail"
+why = "It loses what was there: the tests catch it."
+[[fix.edit]]
+find = "    Vec::new()\n"
+replace = "    vec![1]\n"
+
+[[fix]]
+name = "takes_the_vector"
+verdict = "rule"
+why = "Taking the vector out leaves the caller's empty: a rule catches it."
+[[fix.edit]]
+find = "    Vec::new()\n"
+replace = "    std::mem::take(&mut v)\n"
+
+[[fix]]
+name = "clones_the_vector"
+verdict = "fail"
+why = "Claimed wrong, but it is right: the kit check must say it passes."
+[[fix.edit]]
+find = "    Vec::new()\n"
+replace = "    v.clone()\n"
+
+[[fix]]
+name = "gone_stale"
+verdict = "fail"
+why = "Its text is no longer in the exercise."
+[[fix.edit]]
+find = "    v.push(2);\n"
+replace = "    v.push(3);\n"
+"#,
+    );
+    let out = kit.rustprep(&["verify", "--solutions", "2"]).output();
+    out.assert_code(1);
+    let problems = [
+        "the wrong fix `clones_the_vector` of moves1 gets `pass`, not `fail`",
+        "the wrong fix `gone_stale` of moves1 no longer applies to the shipped exercise: edit 1 finds its text 0 times",
+        "a rule in info.toml disallows a path that leads to nothing: `std::mem::no_such_function`",
+        "moves1 has 4 wrong fixes in tests/wrong_fixes/02_moves/moves1.toml; at least 5 are wanted",
+    ];
+    for problem in problems {
+        assert!(out.stdout.contains(problem), "{problem}\n{out:?}");
+    }
+    assert!(out.stdout.contains("Kit check: 4 problem(s)"), "{out:?}");
+    for held in ["returns_a_new_vector", "takes_the_vector"] {
+        assert!(!out.stdout.contains(held), "{held}\n{out:?}");
+    }
+}
+
+#[test]
 fn verify_selects_the_exercises_of_a_question_by_its_number() {
     let run = &basics().solutions_of_question_2;
     run.assert_code(0);
@@ -414,6 +479,33 @@ fn info_toml_syntax_error_names_its_line() {
 fn info_toml_unknown_key_names_its_line_and_the_key() {
     let message = info_error("info_unknown_key", "timeout = 5", 1);
     assert!(message.contains("`timeout`"), "{message}");
+}
+
+#[test]
+fn info_toml_rule_naming_an_unknown_lint_names_its_line() {
+    let message = info_error("info_rule_unknown_lint", "lint = \"unsafe_cod\"", 1);
+    assert!(
+        message.contains("no lint is named `unsafe_cod`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn info_toml_rule_with_a_lint_and_a_path_names_its_line() {
+    let message = info_error("info_rule_malformed", "[[rules]]", 1);
+    assert!(
+        message.contains("one of `lint` and `disallow`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn info_toml_allow_of_a_rule_nobody_set_names_its_line() {
+    let message = info_error("info_rule_stray_allow", "allow = [", 1);
+    assert!(
+        message.contains("allows `std::mem::forget`, which no rule above it sets"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -38,13 +38,14 @@ const KIT: [(&str, u64, u64); 4] = [
 /// The kit's questions as the JUnit report names its suites.
 const SUITES: [&str; 2] = ["Q1 Basics", "Q2 Running code"];
 
-const CASES: [&str; 6] = [
+const CASES: [&str; 7] = [
     "all_pass",
     "partial",
     "compile_error",
     "timeout",
     "crash",
     "printed_output",
+    "rule_broken",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,6 +314,23 @@ fn deserved(case: &str) -> [Deserved; 4] {
                 ],
             },
         ],
+        // add_one passes its tests, but through `unsafe` and `transmute`, which the kit's rules
+        // forbid; the rule and the line are named, and the tests' own results are kept.
+        "rule_broken" => [
+            Deserved {
+                exercise: "add_one",
+                status: "rule",
+                tests: &[("adds_one", "passed"), ("adds_one_to_a_negative", "passed")],
+                says: &[
+                    "rule unsafe_code at <tmp>/submissions/rule_broken/01_basics/add_one.rs:5:",
+                    "rule std::mem::transmute at <tmp>/submissions/rule_broken/01_basics/add_one.rs:5:",
+                    "solve it without `unsafe`",
+                ],
+            },
+            SHOUT_PASSES,
+            TRANSFER_PASSES,
+            COUNTDOWN_PASSES,
+        ],
         "printed_output" => [
             ADD_ONE_PASSES,
             Deserved {
@@ -335,6 +353,15 @@ fn deserved(case: &str) -> [Deserved; 4] {
 /// Everything an exercise's JSON entry says in words: its message and its tests' messages.
 fn all_messages(exercise: &Value) -> String {
     let mut text = exercise["message"].as_str().unwrap_or_default().to_owned();
+    for rule in exercise["rules"].as_array().into_iter().flatten() {
+        text.push_str(&format!(
+            "\nrule {} at {}:{}: {}",
+            rule["rule"].as_str().unwrap_or_default(),
+            rule["path"].as_str().unwrap_or_default(),
+            rule["line"],
+            rule["why"].as_str().unwrap_or_default()
+        ));
+    }
     for test in exercise["tests"].as_array().into_iter().flatten() {
         text.push('\n');
         text.push_str(test["message"].as_str().unwrap_or_default());
@@ -424,6 +451,11 @@ fn golden_crash() {
 #[test]
 fn golden_printed_output() {
     golden("printed_output");
+}
+
+#[test]
+fn golden_rule_broken() {
+    golden("rule_broken");
 }
 
 // ---------------------------------------------------------------------------------------------

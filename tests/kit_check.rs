@@ -72,6 +72,22 @@ fn every_shipped_exercise_fails() {
 }
 
 #[test]
+fn every_wrong_fix_of_the_corpus_gets_its_verdict() {
+    let kit = kit();
+    let findings =
+        kit_check::wrong_fixes(&kit, &all(&kit), &RunOptions::default(), &Cancel::default());
+    assert_none(findings.unwrap());
+}
+
+#[test]
+fn every_path_a_rule_disallows_leads_to_an_item() {
+    let kit = kit();
+    let findings =
+        kit_check::rule_paths(&kit, &all(&kit), &RunOptions::default(), &Cancel::default());
+    assert_none(findings.unwrap());
+}
+
+#[test]
 fn every_solution_passes() {
     let kit = kit();
     let end = runner::run(
