@@ -7,7 +7,8 @@
 // `make_card` and then used again.
 //
 // `make_card` only reads the title. Change how it receives the title so that the caller keeps
-// ownership. Do not clone: nothing needs a second copy of the text.
+// ownership. Do not clone: nothing needs a second copy of the text. The tests also call
+// `make_card` on its own, with a title they go on using afterwards.
 
 #[derive(Debug, PartialEq)]
 struct Card {

@@ -10,9 +10,10 @@
 // is linked into every Rust program on this system; nothing to install). `qsort` calls
 // back into Rust to compare two elements, and that is where it goes wrong: this does not
 // compile. Read which type the compiler expected for the comparator, and change the
-// comparator (not the declaration of `qsort`) to match. Then ask yourself whether a
-// function that dereferences whatever pointers it is given can honestly be a safe fn (the
-// hidden tests ask it too).
+// comparator (not the declaration of `qsort`) to match, and keep sorting with `qsort`.
+// Then ask yourself whether a function that dereferences whatever pointers it is given can
+// honestly be a safe fn (the hidden tests ask it too). `by_depth` is public: if it is an
+// `unsafe fn`, its doc comment says in a `# Safety` section what its callers must promise.
 
 use std::cmp::Ordering;
 use std::ffi::{c_int, c_void};
@@ -37,7 +38,7 @@ unsafe extern "C" {
 // TODO
 /// qsort's comparator: negative, zero or positive as `a` is shallower than, as deep as, or
 /// deeper than `b`.
-fn by_depth(a: *const c_void, b: *const c_void) -> c_int {
+pub fn by_depth(a: *const c_void, b: *const c_void) -> c_int {
     // SAFETY: qsort only passes pointers to elements of the array it is sorting (or to
     // copies of them it keeps while merging).
     let (a, b) = unsafe { (&*a.cast::<Gauge>(), &*b.cast::<Gauge>()) };

@@ -11,7 +11,9 @@
 // holds values goes away, its values are leaked: their destructors never run (a file
 // never closed, a lock never released, a message never acknowledged). Leaking is not
 // undefined behaviour, but it is a bug. Fix it so that every value pushed is dropped
-// exactly once: never twice, never zero times, and an uninitialised slot never.
+// exactly once: never twice, never zero times, and an uninitialised slot never. That
+// holds even when one value's destructor panics: the other values are still dropped, and
+// the panic still reaches whoever dropped the stack.
 
 use std::mem::MaybeUninit;
 use std::slice;

@@ -6,10 +6,11 @@
 // other does not compile. No `T` is stored (`PhantomData<T>` takes no space), so at run time an
 // id is just its `u32`.
 //
-// An id should be as easy to use as that `u32`: copied freely, compared, used as a `HashMap`
-// key. Yet the library does not compile, because `Id<Book>` is neither `Copy` nor `Hash`,
-// although the traits are derived. Find out what `#[derive]` requires of `T`, then make these
-// traits hold for every `Id<T>`, whatever `T` is. `Book` and `Member` stay as they are.
+// An id should be as easy to use as that `u32`: copied freely, compared (with an id of the same
+// kind only), used as a `HashMap` key. Yet the library does not compile, because `Id<Book>` is
+// neither `Copy` nor `Hash`, although the traits are derived. Find out what `#[derive]` requires
+// of `T`, then make these traits hold for every `Id<T>`, whatever `T` is, even a kind of thing
+// that has no traits at all. `Book` and `Member` stay as they are.
 
 use std::collections::HashMap;
 use std::marker::PhantomData;

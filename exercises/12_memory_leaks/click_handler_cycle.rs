@@ -8,7 +8,8 @@
 // A `ClickCounter` widget owns a `Button` and registers a click handler on it that counts the
 // clicks in the widget. Counting works, but no `ClickCounter` is ever freed: the live-widget
 // count never goes down. Change what the handler captures so that it no longer keeps the
-// widget alive. Clicking must still count.
+// widget alive. Clicking must still count, and the counting must stay in the handler: a click
+// on the button itself (`button.click()`) counts as well as one on the widget.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

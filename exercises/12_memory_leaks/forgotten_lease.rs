@@ -7,7 +7,8 @@
 //
 // A `Lease` gives its connection back to the pool when it is dropped. `run_report` borrows a
 // connection, runs one query and is done with it, but after a few reports the pool is empty
-// and every further report fails. Find the leak and let the lease go back.
+// and every further report fails. Find the leak and let the lease go back through its own
+// destructor: once a report's result is dropped, nothing it allocated may stay on the heap.
 
 use std::cell::RefCell;
 use std::rc::Rc;

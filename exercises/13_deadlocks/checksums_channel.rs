@@ -7,8 +7,10 @@
 //
 // `checksum_all` computes the checksums of some files on worker threads and gathers the
 // results from a channel. Every worker finishes, yet the function never returns. Make the
-// gathering end once the last worker is done. (As shipped the tests hang until rustprep stops
-// them.)
+// gathering end once the last worker is done. Keep the work on the workers: the calling
+// thread only gathers. A worker can also fail: if reading a file's bytes (`as_ref`) panics,
+// that worker ends without sending anything, and `checksum_all` must still return, with the
+// checksums of the other files. (As shipped the tests hang until rustprep stops them.)
 
 use std::sync::mpsc;
 use std::thread;
@@ -23,13 +25,16 @@ fn checksum(data: &[u8]) -> u16 {
     (high << 8) | low
 }
 
-/// The checksum of every file, sorted by file name.
-fn checksum_all(files: Vec<(String, Vec<u8>)>) -> Vec<(String, u16)> {
+/// The checksum of every file that could be read, sorted by file name.
+fn checksum_all<D>(files: Vec<(String, D)>) -> Vec<(String, u16)>
+where
+    D: AsRef<[u8]> + Send + 'static,
+{
     let (tx, rx) = mpsc::channel();
     for (name, data) in files {
         let tx = tx.clone();
         thread::spawn(move || {
-            let sum = checksum(&data);
+            let sum = checksum(data.as_ref());
             tx.send((name, sum)).expect("the receiver is waiting");
         });
     }

@@ -7,7 +7,8 @@
 // negative amount. `month_end` returns the total it collected. It compiles, and the total is
 // right, but no account is ever charged: someone made the borrow checker happy with `.clone()`.
 //
-// Make `charge` change the real account.
+// Make `charge` change the real account. The tests also call `charge` on its own, on an account
+// they then read.
 
 #[derive(Debug, Clone, PartialEq)]
 struct Account {

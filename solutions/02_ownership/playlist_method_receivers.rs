@@ -9,7 +9,8 @@
 // the time `summary` wants to read it. `into_titles`, which really does consume the playlist,
 // and `add`, which changes it, have the right receivers.
 //
-// Give each method the receiver it needs.
+// Give each method the receiver it needs (the tests check all three receivers, and that
+// `into_titles` hands over the very strings the playlist held).
 
 #[derive(Debug, Clone, PartialEq)]
 struct Track {

@@ -5,7 +5,8 @@
 // (lifetime elision); with two, you have to say.
 //
 // A contacts app shows the nickname a person chose or, when they left it blank (empty or only
-// spaces), their full name. `display_name` returns one of its two arguments without copying it.
+// spaces), their full name. `display_name` returns one of its two arguments, whole and without
+// copying it: a nickname with spaces around it is shown as it was typed.
 // It does not compile: the compiler cannot tell which argument the result borrows from.
 //
 // Add the lifetime annotations the compiler asks for.

@@ -6,7 +6,9 @@
 // `dyn Future` cannot be awaited.
 //
 // Change how a step is stored, in the `Step` type and in `step`, so that `run_steps`
-// compiles and runs the steps in order. `run_steps` itself needs no change.
+// compiles and runs the steps in order. `run_steps` itself needs no change. Building the
+// list only wraps the steps (it needs no runtime): each step runs when `run_steps` gets to
+// it, after the one before it has finished.
 
 use std::future::Future;
 use std::pin::Pin;

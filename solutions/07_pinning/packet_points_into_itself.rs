@@ -10,8 +10,9 @@
 // so `Pin::new` accepts it and the packet can still be moved, which is what `inbox` does.
 //
 // Make `Packet` opt out of `Unpin`, so that the compiler rejects what `inbox` does. Then
-// change `inbox` (and `payloads`) so that each packet stays where it was parsed.
-// Leave `new`, `parse` and `payload` as they are.
+// change `inbox` (and `payloads`) so that each packet stays where it was parsed, and so
+// that the packets `inbox` hands out are pinned: no caller may move one either. Leave
+// `parse` and `payload` as they are, and `new` too, apart from the field you add.
 
 use std::marker::PhantomPinned;
 use std::pin::Pin;

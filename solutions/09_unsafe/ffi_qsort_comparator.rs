@@ -10,9 +10,10 @@
 // is linked into every Rust program on this system; nothing to install). `qsort` calls
 // back into Rust to compare two elements, and that is where it goes wrong: this does not
 // compile. Read which type the compiler expected for the comparator, and change the
-// comparator (not the declaration of `qsort`) to match. Then ask yourself whether a
-// function that dereferences whatever pointers it is given can honestly be a safe fn (the
-// hidden tests ask it too).
+// comparator (not the declaration of `qsort`) to match, and keep sorting with `qsort`.
+// Then ask yourself whether a function that dereferences whatever pointers it is given can
+// honestly be a safe fn (the hidden tests ask it too). `by_depth` is public: if it is an
+// `unsafe fn`, its doc comment says in a `# Safety` section what its callers must promise.
 
 use std::cmp::Ordering;
 use std::ffi::{c_int, c_void};
@@ -43,7 +44,7 @@ unsafe extern "C" {
 //
 // `extern "C"` makes it use C's calling convention, so C can call it through a function
 // pointer; `unsafe` because it trusts its pointers, which only its callers can vouch for.
-unsafe extern "C" fn by_depth(a: *const c_void, b: *const c_void) -> c_int {
+pub unsafe extern "C" fn by_depth(a: *const c_void, b: *const c_void) -> c_int {
     // SAFETY: our contract says both point to valid `Gauge`s; qsort keeps it, as it only
     // passes pointers to elements of the array it is sorting (ours, of `Gauge`s), or to
     // copies of them that it keeps while merging.

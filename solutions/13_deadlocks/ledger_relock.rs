@@ -6,24 +6,48 @@
 // last line that uses it.
 //
 // `Ledger::deposit` adds an entry and returns the new balance, but it never returns. Fix it so
-// that the lock is not requested again while this thread still holds it. (As shipped the tests
-// hang until rustprep stops them.)
+// that the lock is not requested again while this thread still holds it. Other threads deposit
+// too, so the balance returned must be the one just after this deposit: the new entry and the
+// sum must come from one critical section (a deposit asks for the lock once). Keep taking the
+// lock with `lock_entries`, so that the hidden tests' lock observer sees every request. (As
+// shipped the tests hang until rustprep stops them.)
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
-#[derive(Default)]
+/// Called just before the ledger's lock is requested.
+type LockObserver = Box<dyn Fn() + Send + Sync>;
+
 struct Ledger {
     entries: Mutex<Vec<i64>>,
+    on_lock: LockObserver,
+}
+
+impl Default for Ledger {
+    fn default() -> Self {
+        Ledger::with_observer(Box::new(|| {}))
+    }
 }
 
 impl Ledger {
+    fn with_observer(on_lock: LockObserver) -> Self {
+        Ledger {
+            entries: Mutex::new(Vec::new()),
+            on_lock,
+        }
+    }
+
+    fn lock_entries(&self) -> MutexGuard<'_, Vec<i64>> {
+        (self.on_lock)();
+        self.entries.lock().unwrap()
+    }
+
     fn balance(&self) -> i64 {
-        self.entries.lock().unwrap().iter().sum()
+        self.lock_entries().iter().sum()
     }
 
     /// Adds `amount` and returns the balance just after it.
     fn deposit(&self, amount: i64) -> i64 {
-        let mut entries = self.entries.lock().unwrap();
+        let mut entries = self.lock_entries();
         entries.push(amount);
         // Sum through the guard this thread already holds: calling `self.balance()` here
         // would lock the same mutex a second time and wait forever for ourselves. (Dropping
@@ -34,7 +58,7 @@ impl Ledger {
 
     /// Takes `amount` out if the balance allows it; returns the balance just after.
     fn withdraw(&self, amount: i64) -> Result<i64, String> {
-        let mut entries = self.entries.lock().unwrap();
+        let mut entries = self.lock_entries();
         let balance: i64 = entries.iter().sum();
         if amount > balance {
             return Err(format!(
@@ -46,7 +70,7 @@ impl Ledger {
     }
 
     fn entry_count(&self) -> usize {
-        self.entries.lock().unwrap().len()
+        self.lock_entries().len()
     }
 }
 

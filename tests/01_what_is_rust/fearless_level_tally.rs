@@ -67,3 +67,40 @@ fn the_lines_are_counted_on_the_worker_threads() {
         usage.allocations
     );
 }
+
+#[test]
+fn any_first_word_is_a_level() {
+    // Servers invent their own levels: every first word counts, whatever it is.
+    let counts = count_levels(vec![
+        lines(&["TRACE enter", "NOTICE backup done", "audit user=7"]),
+        lines(&[
+            "FATAL out of memory",
+            "TRACE leave",
+            "info lower case is another level",
+        ]),
+    ]);
+    assert_eq!(counts.len(), 5, "{counts:?}");
+    assert_eq!(counts["TRACE"], 2);
+    assert_eq!(counts["NOTICE"], 1);
+    assert_eq!(counts["audit"], 1);
+    assert_eq!(counts["FATAL"], 1);
+    assert_eq!(counts["info"], 1);
+    assert!(!counts.contains_key("INFO"));
+}
+
+#[test]
+fn every_call_counts_only_its_own_lines() {
+    // Two logs counted one after the other, then in the other order: no count may carry over
+    // from one call to the next.
+    let first = || vec![lines(&["INFO a", "WARN b"]), lines(&["INFO c"])];
+    let second = || vec![lines(&["ERROR x"]), lines(&["DEBUG y", "ERROR z"])];
+    for _ in 0..2 {
+        let a = count_levels(first());
+        let b = count_levels(second());
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!((a["INFO"], a["WARN"]), (2, 1));
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!((b["ERROR"], b["DEBUG"]), (2, 1));
+    }
+    assert!(count_levels(vec![lines(&["", "  "])]).is_empty());
+}

@@ -42,3 +42,24 @@ fn the_total_does_not_overflow_a_u32() {
 fn a_goal_of_zero_is_reached_every_day() {
     assert_eq!(weekly_summary(&[0, 0, 7], 0).days_at_goal, 3);
 }
+
+#[test]
+fn every_call_starts_from_nothing() {
+    // Two weeks, summed one after the other and then again in the other order: each summary
+    // must describe its own week only.
+    let first = [12_000, 3_000, 8_500];
+    let second = [1, 2, 3, 4];
+    for _ in 0..2 {
+        let a = weekly_summary(&first, 8_000);
+        let b = weekly_summary(&second, 3);
+        assert_eq!((a.total_steps, a.days_at_goal), (23_500, 2));
+        assert_eq!((b.total_steps, b.days_at_goal), (10, 2));
+    }
+    let b = weekly_summary(&second, 5);
+    assert_eq!((b.total_steps, b.days_at_goal), (10, 0));
+}
+
+#[test]
+fn the_function_keeps_its_signature() {
+    let _: fn(&[u32], u32) -> Summary = weekly_summary;
+}

@@ -69,3 +69,16 @@ fn the_accounts_are_charged_where_they_are() {
         );
     }
 }
+
+#[test]
+fn charge_changes_the_account_it_is_lent() {
+    // `charge` borrows the caller's account mutably: the caller's own value changes.
+    let charge_in_place: fn(&mut Account, i64) = charge;
+    let mut acc = account("Jun", 700);
+    let name = acc.owner.as_ptr();
+    charge_in_place(&mut acc, 25);
+    charge(&mut acc, 75);
+    assert_eq!(acc.balance_cents, 600);
+    assert_eq!(acc.history, vec![700, -25, -75]);
+    assert!(::std::ptr::eq(acc.owner.as_ptr(), name));
+}

@@ -67,3 +67,18 @@ fn the_title_is_never_copied() {
     assert_eq!(library.cards[0].shelf_code, "5-AVT");
     assert_eq!(library.cards[0].title_chars, title_len);
 }
+
+#[test]
+fn make_card_only_borrows_the_title() {
+    // `make_card` reads a title the caller goes on owning and using: it gets a loan, and
+    // gives nothing back but the card.
+    let title = String::from("War and Peace");
+    let buffer = title.as_ptr();
+    let card = make_card(&title, 9);
+    assert_eq!(card.shelf_code, "9-WAP");
+    assert_eq!(card.title_chars, 13);
+    let again = make_card(&title, 10);
+    assert_eq!(again.shelf_code, "10-WAP");
+    assert_eq!(title, "War and Peace");
+    assert!(::std::ptr::eq(title.as_ptr(), buffer));
+}

@@ -38,3 +38,32 @@ fn summary_leaves_the_playlist_as_it_was() {
 fn into_titles_hands_over_the_titles_in_order() {
     assert_eq!(road_trip().into_titles(), vec!["Overture", "Coda"]);
 }
+
+#[test]
+fn each_method_has_the_receiver_it_needs() {
+    // Reading borrows, changing borrows mutably, handing over consumes.
+    let _: fn(&Playlist) -> u32 = Playlist::total_seconds;
+    let _: fn(&mut Playlist, &str, u32) = Playlist::add;
+    let _: fn(Playlist) -> Vec<String> = Playlist::into_titles;
+}
+
+#[test]
+fn into_titles_moves_the_titles_out() {
+    // The titles are handed over, not copied: each returned string is the very buffer the
+    // playlist held.
+    let mut playlist = Playlist::new("Long");
+    for i in 0..5 {
+        playlist.add(&format!("Track number {i}"), 60 + i);
+    }
+    let buffers: Vec<*const u8> = playlist
+        .tracks
+        .iter()
+        .map(|track| track.title.as_ptr())
+        .collect();
+    let titles = playlist.into_titles();
+    assert_eq!(titles.len(), 5);
+    assert_eq!(titles[4], "Track number 4");
+    for (title, buffer) in titles.iter().zip(buffers) {
+        assert!(::std::ptr::eq(title.as_ptr(), buffer), "{title} was copied");
+    }
+}

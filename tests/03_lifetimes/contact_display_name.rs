@@ -51,3 +51,18 @@ fn list_entries() {
         "Alan Turing"
     );
 }
+
+#[test]
+fn the_nickname_is_shown_as_it_was_typed() {
+    // Spaces around a nickname are the person's choice: the result is the argument itself,
+    // every byte of it, not a trimmed part of it.
+    let nickname = String::from("  Ace ");
+    let full_name = String::from("Alice Cooper");
+    let shown = display_name(&nickname, &full_name);
+    assert_eq!(shown, "  Ace ");
+    assert_eq!(shown.as_ptr(), nickname.as_ptr());
+    assert_eq!(shown.len(), nickname.len());
+    let shown = display_name("    ", &full_name);
+    assert_eq!(shown.as_ptr(), full_name.as_ptr());
+    assert_eq!(shown.len(), full_name.len());
+}

@@ -63,3 +63,49 @@ fn the_readings_are_not_copied() {
         readings.len()
     );
 }
+
+/// How many allocations starting one scoped thread makes on the thread that starts it (its
+/// handle, its result slot, its closure), measured here, where this test runs.
+fn allocations_per_started_thread() -> usize {
+    // The first thread of a process sets a few things up once: not part of the price.
+    ::std::thread::scope(|scope| {
+        scope.spawn(|| 0_u64);
+    });
+    let (_, none) = measure(|| ::std::thread::scope(|_| {}));
+    let (_, eight) = measure(|| {
+        ::std::thread::scope(|scope| {
+            for _ in 0..8 {
+                scope.spawn(|| 0_u64);
+            }
+        })
+    });
+    let per_thread = eight.allocations.saturating_sub(none.allocations) / 8;
+    assert!(per_thread > 0, "starting a thread allocated nothing here");
+    per_thread
+}
+
+#[test]
+fn the_work_is_split_between_the_workers() {
+    // 32 workers on 3 200 readings: 32 chunks of 100, each added up on a thread of its own (the
+    // calling thread may take one of them). Every thread started costs a few allocations on the
+    // calling thread, which the allocator counts; adding up costs none.
+    let per_thread = allocations_per_started_thread();
+    let readings: Vec<u64> = (0..3_200).map(|i| i % 97).collect();
+    let expected: u64 = readings.iter().sum();
+    let workers = 32;
+    let (total, usage) = measure(|| total_energy(&readings, workers));
+    assert_eq!(total, expected);
+    assert!(
+        usage.allocations >= (workers - 1) * per_thread,
+        "{} allocations for {workers} workers, where one thread costs {per_thread}: \
+         were fewer than {} threads started?",
+        usage.allocations,
+        workers - 1
+    );
+    assert!(
+        usage.allocations <= 3 * workers * per_thread + 64,
+        "{} allocations for {workers} workers, where one thread costs {per_thread}: \
+         were far more than {workers} threads started?",
+        usage.allocations
+    );
+}

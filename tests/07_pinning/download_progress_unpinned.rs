@@ -67,3 +67,21 @@ async fn fast_ticks() {
     assert_eq!((kb, ticks), (64, 10));
     assert_took(elapsed, ms(64));
 }
+
+#[test]
+fn the_download_is_pinned_inside_the_outer_future() {
+    // Pinned on the stack of `download_with_progress`, the download future is a local of
+    // that async fn, so it is stored inside the outer future. `Box::pin` (or spawning it as
+    // a task) would leave only a pointer there.
+    for size_kb in [0, 64, 350] {
+        let outer = download_with_progress(size_kb, ms(100));
+        let inner = download(size_kb);
+        assert!(
+            ::std::mem::size_of_val(&outer) > ::std::mem::size_of_val(&inner),
+            "the download future ({} bytes) is not stored in `download_with_progress`'s own \
+             future ({} bytes): pin it where it is, on the stack, not on the heap",
+            ::std::mem::size_of_val(&inner),
+            ::std::mem::size_of_val(&outer),
+        );
+    }
+}

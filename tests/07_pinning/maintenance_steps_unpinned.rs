@@ -69,3 +69,65 @@ async fn steps_only_run_when_run_steps_gets_to_them() {
     assert_eq!(run_steps(steps).await, ["step 1", "step 2", "step 3"]);
     assert_eq!(*journal.lock().unwrap(), [1, 2, 3]);
 }
+
+/// Tells at run time whether `T` is a future, by method resolution: the impl that needs
+/// `T: Future` is found first, the fallback one only when it does not apply.
+struct Probe<T>(::std::marker::PhantomData<T>);
+
+trait IsFuture {
+    fn is_future(&self) -> bool {
+        true
+    }
+}
+impl<T: Future> IsFuture for Probe<T> {}
+
+trait NotFuture {
+    fn is_future(&self) -> bool {
+        false
+    }
+}
+impl<T> NotFuture for &Probe<T> {}
+
+#[test]
+fn a_step_is_itself_a_future() {
+    let step_probe = &Probe::<Step>(::std::marker::PhantomData);
+    assert!(
+        step_probe.is_future(),
+        "a `Step` cannot be awaited as it is: change the `Step` type itself (and `step`), \
+         not only how `run_steps` uses it"
+    );
+    // The probe itself works.
+    let boxed_probe = &Probe::<Box<dyn Future<Output = String>>>(::std::marker::PhantomData);
+    assert!(!boxed_probe.is_future());
+}
+
+#[test]
+fn the_list_is_built_outside_any_runtime_and_run_one_step_at_a_time() {
+    // Building the list only wraps the futures: no runtime is needed, nothing runs yet.
+    let journal = Arc::new(Mutex::new(Vec::new()));
+    let steps: Vec<Step> = ["a", "b", "c"]
+        .into_iter()
+        .map(|name| {
+            let journal = Arc::clone(&journal);
+            step(async move {
+                journal.lock().unwrap().push(format!("{name} starts"));
+                tokio::task::yield_now().await;
+                journal.lock().unwrap().push(format!("{name} ends"));
+                name.to_string()
+            })
+        })
+        .collect();
+    assert!(journal.lock().unwrap().is_empty());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .unwrap();
+    assert_eq!(runtime.block_on(run_steps(steps)), ["a", "b", "c"]);
+    assert_eq!(
+        *journal.lock().unwrap(),
+        [
+            "a starts", "a ends", "b starts", "b ends", "c starts", "c ends"
+        ],
+        "each step must run only when the one before it has finished"
+    );
+}

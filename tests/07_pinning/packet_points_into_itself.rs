@@ -94,3 +94,43 @@ fn an_unparsed_packet_has_no_payload() {
     let packet = pin!(Packet::new(b"\x00data"));
     packet.as_ref().payload();
 }
+
+/// Tells at run time whether `T` is a pinned pointer to a `Packet`, the same way.
+struct PointerProbe<T>(PhantomData<T>);
+
+trait IsPinnedPacket {
+    fn is_pinned_packet(&self) -> bool {
+        true
+    }
+}
+impl<P: ::std::ops::Deref<Target = Packet>> IsPinnedPacket for PointerProbe<Pin<P>> {}
+
+trait NotPinnedPacket {
+    fn is_pinned_packet(&self) -> bool {
+        false
+    }
+}
+impl<T> NotPinnedPacket for &PointerProbe<T> {}
+
+/// A probe for the type of the items of `items`.
+fn probe_items<T>(_: &[T]) -> PointerProbe<T> {
+    PointerProbe(PhantomData)
+}
+
+#[test]
+fn the_inbox_hands_out_pinned_packets() {
+    let packets = inbox(&[b"\x00x"]);
+    let items_probe = &probe_items(&packets);
+    assert!(
+        items_probe.is_pinned_packet(),
+        "`inbox` hands out packets that are not pinned (its items are not `Pin<...>`): \
+         a caller could still move a parsed packet, whatever `unsafe` promise was made inside"
+    );
+    // The probe itself works.
+    let pinned = [Box::pin(Packet::new(b""))];
+    let pinned_probe = &probe_items(&pinned);
+    assert!(pinned_probe.is_pinned_packet());
+    let boxed = [Box::new(Packet::new(b""))];
+    let boxed_probe = &probe_items(&boxed);
+    assert!(!boxed_probe.is_pinned_packet());
+}

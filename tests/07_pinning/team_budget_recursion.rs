@@ -1,5 +1,9 @@
 use super::*;
 
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
 fn team(name: &str, budget: u64, subteams: Vec<Team>) -> Team {
     Team {
         name: name.to_string(),
@@ -76,4 +80,43 @@ async fn a_deep_chain_of_command() {
     assert_eq!(total_budget(&chain, &finance).await, 303);
     assert_eq!(finance.journal().len(), 301);
     assert_eq!(finance.journal()[300], "level 300");
+}
+
+#[test]
+fn each_sub_team_is_its_own_recursive_call() {
+    // A recursive async fn must box the future of each recursive call: one allocation per
+    // sub-team, on top of the one the journal makes for each approved name. A loop (or a
+    // flat list of the teams) would make only the journal's.
+    for (branches, leaves) in [(10, 11), (3, 40)] {
+        let company = team(
+            "Board",
+            1,
+            (0..branches)
+                .map(|b| {
+                    let leaves = (0..leaves)
+                        .map(|l| team(&format!("Leaf {b}.{l}"), 2, vec![]))
+                        .collect();
+                    team(&format!("Branch {b}"), 3, leaves)
+                })
+                .collect(),
+        );
+        let teams = 1 + branches * (1 + leaves);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let finance = Finance::default();
+        let (total, usage) =
+            counting::measure(|| runtime.block_on(total_budget(&company, &finance)));
+        assert_eq!(
+            total,
+            1 + 3 * branches as u64 + 2 * (branches * leaves) as u64
+        );
+        assert_eq!(finance.journal().len(), teams);
+        assert!(
+            usage.allocations >= 2 * teams - 1,
+            "{} allocations for {teams} teams: `total_budget` must stay a recursive async fn, \
+             whose call for each sub-team is a future of its own, boxed",
+            usage.allocations
+        );
+    }
 }

@@ -67,3 +67,43 @@ fn a_ledger_error_fits_in_a_box_dyn_error() {
     assert!(err.downcast_ref::<LedgerError>().is_some());
     assert!(err.source().is_some());
 }
+
+/// Converts `cause` with `T`'s `From<ParseIntError>` impl, if it has one, chosen by method
+/// resolution: the impl that needs `T: From<ParseIntError>` is found first.
+struct Probe<T>(::std::marker::PhantomData<T>);
+
+trait Converts<T> {
+    fn convert(&self, cause: ParseIntError) -> Option<T>;
+}
+impl<T: From<ParseIntError>> Converts<T> for Probe<T> {
+    fn convert(&self, cause: ParseIntError) -> Option<T> {
+        Some(T::from(cause))
+    }
+}
+
+trait DoesNotConvert<T> {
+    fn convert(&self, _cause: ParseIntError) -> Option<T> {
+        None
+    }
+}
+impl<T> DoesNotConvert<T> for &Probe<T> {}
+
+#[test]
+fn question_mark_converts_with_a_from_impl() {
+    let probe = &Probe::<LedgerError>(::std::marker::PhantomData);
+    for (text, kind) in [
+        ("12x", IntErrorKind::InvalidDigit),
+        ("", IntErrorKind::Empty),
+        ("99999999999", IntErrorKind::PosOverflow),
+    ] {
+        let cause = text.parse::<u32>().unwrap_err();
+        let converted = probe.convert(cause).expect(
+            "`LedgerError` has no `From<ParseIntError>` impl: that conversion is what `?` calls, \
+             so `apply` should need no change",
+        );
+        match converted {
+            LedgerError::BadAmount(cause) => assert_eq!(cause.kind(), &kind),
+            other => panic!("a ParseIntError should become BadAmount, got {other:?}"),
+        }
+    }
+}

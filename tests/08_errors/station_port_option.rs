@@ -44,6 +44,15 @@ fn a_value_too_large_for_a_port_gives_none() {
     let s = settings(&[("a.port", "65536"), ("b.port", "65535")]);
     assert_eq!(port_of(&s, "a"), None);
     assert_eq!(port_of(&s, "b"), Some(65535));
+    // Too large for a `u16`, whatever they would wrap around to.
+    let s = settings(&[
+        ("c.port", "65537"),
+        ("d.port", "70000"),
+        ("e.port", "4294975488"),
+    ]);
+    for service in ["c", "d", "e"] {
+        assert_eq!(port_of(&s, service), None, "service {service}");
+    }
 }
 
 #[test]

@@ -1,5 +1,70 @@
 use super::*;
 
+use std::cell::Cell;
+
+// In this test binary, `qsort` is this stand-in, not the C library's: the exercise's
+// `extern` declaration links to it. It records its calls and sorts in place (a heapsort),
+// calling the comparator it is given exactly as C's `qsort` would: with pointers to two
+// elements of the array.
+thread_local! {
+    static QSORT_CALLS: Cell<usize> = const { Cell::new(0) };
+    static QSORT_BASE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The same signature as the C library's `qsort`, and the same symbol.
+///
+/// # Safety
+///
+/// `base` points to `count` elements of `size` bytes each, and `compare` may be called with
+/// pointers to any two of them.
+#[unsafe(no_mangle)]
+unsafe extern "C" fn qsort(
+    base: *mut c_void,
+    count: usize,
+    size: usize,
+    compare: unsafe extern "C" fn(*const c_void, *const c_void) -> c_int,
+) {
+    QSORT_CALLS.with(|calls| calls.set(calls.get() + 1));
+    QSORT_BASE.with(|at| at.set(base as usize));
+    let base = base.cast::<u8>();
+    let at = |i: usize| base.wrapping_add(i * size);
+    // SAFETY: i and j are below count, so both point to elements of the array.
+    let less = |i: usize, j: usize| unsafe { compare(at(i).cast(), at(j).cast()) } < 0;
+    let swap = |i: usize, j: usize| {
+        if i != j {
+            // SAFETY: two different elements of the array, `size` bytes each.
+            unsafe { std::ptr::swap_nonoverlapping(at(i), at(j), size) }
+        }
+    };
+    let sift_down = |mut root: usize, end: usize| {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                break;
+            }
+            if child + 1 < end && less(child, child + 1) {
+                child += 1;
+            }
+            if !less(root, child) {
+                break;
+            }
+            swap(root, child);
+            root = child;
+        }
+    };
+    for start in (0..count / 2).rev() {
+        sift_down(start, count);
+    }
+    for end in (1..count).rev() {
+        swap(0, end);
+        sift_down(0, end);
+    }
+}
+
+fn qsort_calls() -> usize {
+    QSORT_CALLS.with(Cell::get)
+}
+
 fn g(station: u32, depth_mm: i32) -> Gauge {
     Gauge { station, depth_mm }
 }
@@ -85,4 +150,23 @@ fn the_comparator_says_which_is_deeper() {
         cmp(&deep, &also_deep),
     );
     assert!(lt < 0 && gt > 0 && eq == 0, "got {lt}, {gt}, {eq}");
+}
+
+#[test]
+fn the_sorting_is_done_by_qsort() {
+    let mut readings: Vec<Gauge> = (0..50).map(|i| g(i, (i as i32 * 37) % 11 - 5)).collect();
+    let before = qsort_calls();
+    sort_by_depth(&mut readings[5..45]);
+    assert_eq!(
+        qsort_calls() - before,
+        1,
+        "`sort_by_depth` must sort with one call to the C library's `qsort`"
+    );
+    assert_eq!(
+        QSORT_BASE.with(Cell::get),
+        readings[5..].as_ptr() as usize,
+        "qsort must sort the slice in place"
+    );
+    let sorted = depths(&readings[5..45]);
+    assert!(sorted.windows(2).all(|w| w[0] <= w[1]), "{sorted:?}");
 }

@@ -1,4 +1,5 @@
 use super::*;
+use std::sync::Barrier;
 use std::thread;
 
 // Each hidden test runs in a process of its own, so every test starts from zero.
@@ -83,4 +84,40 @@ fn workers_and_a_reader_can_run_together() {
         });
     });
     assert_eq!(snapshot(), (4_000, 28_000, 7));
+}
+
+#[test]
+fn no_update_is_lost_when_workers_collide() {
+    // The workers start together and send rising sizes, interleaved between them, so nearly
+    // every response is the largest so far: each counter is updated by all of them at once.
+    // Under Miri, whose scheduler switches threads at random points, fewer are enough.
+    const WORKERS: u64 = 4;
+    let responses: u64 = if cfg!(miri) { 100 } else { 100_000 };
+    let start = Barrier::new(WORKERS as usize);
+    thread::scope(|s| {
+        for worker in 0..WORKERS {
+            let start = &start;
+            s.spawn(move || {
+                start.wait();
+                for i in 0..responses {
+                    let size = i * WORKERS + worker;
+                    record(size);
+                    // The largest response only ever grows, and this one is already in it.
+                    let (_, _, largest) = snapshot();
+                    assert!(
+                        largest >= size,
+                        "recorded a response of {size} bytes, then the largest was {largest}: \
+                         an update was lost (a load then a store is not one step)"
+                    );
+                }
+            });
+        }
+    });
+    // Every size from 0 to n - 1 was sent exactly once.
+    let n = WORKERS * responses;
+    assert_eq!(
+        snapshot(),
+        (n, n * (n - 1) / 2, n - 1),
+        "updates were lost: each update must read and write its counter in one step"
+    );
 }

@@ -83,3 +83,18 @@ fn floats_get_length_and_midpoint() {
     assert!(band.contains(&2.25));
     assert_eq!(Interval::new(-2.0, -2.0).length(), 0.0);
 }
+
+#[test]
+fn works_for_words_borrowed_from_a_local_string() {
+    // The words borrow from `text`, which lives only as long as this test.
+    let text = ::std::string::String::from("pear fig apple plum kiwi");
+    let words: ::std::vec::Vec<&str> = text.split(' ').collect();
+    let range = Interval::new(words[0], words[1]);
+    assert_eq!((*range.low(), *range.high()), ("fig", "pear"));
+    assert!(range.contains(&words[4]));
+    assert!(!range.contains(&words[2]));
+    assert!(!range.contains(&words[3]));
+    assert!(range.overlaps(&Interval::new(words[2], words[4])));
+    assert!(!range.overlaps(&Interval::new(words[3], words[3])));
+    assert_eq!(range.clamp(words[3]), "pear");
+}

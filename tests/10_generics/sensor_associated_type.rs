@@ -70,3 +70,43 @@ fn zero_readings() {
     assert_eq!(peak(&mut gate, 0), None);
     assert_eq!(gate.passed, 0, "no reading should have been taken");
 }
+
+#[test]
+fn readings_of_a_type_with_no_traits_from_a_sensor_that_borrows() {
+    // A reading that is not `Clone`, `Copy`, `Debug` or comparable.
+    struct Snapshot {
+        frame: u32,
+        pixels: ::std::vec::Vec<u8>,
+    }
+    // A sensor that borrows the scene it films.
+    struct Camera<'a> {
+        scene: &'a [u8],
+        frames: u32,
+    }
+    impl Sensor for Camera<'_> {
+        type Reading = Snapshot;
+        fn read(&mut self) -> Snapshot {
+            self.frames += 1;
+            let offset = self.frames as u8;
+            Snapshot {
+                frame: self.frames,
+                pixels: self.scene.iter().map(|p| p + offset).collect(),
+            }
+        }
+    }
+
+    // The scene lives only as long as this test.
+    let scene = ::std::vec![1u8, 2, 3];
+    let mut camera = Camera {
+        scene: &scene,
+        frames: 0,
+    };
+    let shots: ::std::vec::Vec<Snapshot> = take_readings(&mut camera, 2);
+    let frames: ::std::vec::Vec<(u32, ::std::vec::Vec<u8>)> =
+        shots.into_iter().map(|s| (s.frame, s.pixels)).collect();
+    assert_eq!(
+        frames,
+        [(1, ::std::vec![2, 3, 4]), (2, ::std::vec![3, 4, 5])]
+    );
+    assert_eq!(camera.frames, 2, "one read per reading");
+}

@@ -74,3 +74,61 @@ fn every_id_is_new() {
     }
     assert_eq!(ids.len(), 10);
 }
+
+// A kind the library has never heard of, with no derives at all.
+struct Shelf;
+
+#[test]
+fn ids_of_any_kind_are_copied_compared_and_hashed() {
+    fn copy_eq_hash<K: Copy + Eq + ::std::hash::Hash>() {}
+    copy_eq_hash::<Id<Shelf>>();
+    copy_eq_hash::<Id<::std::cell::Cell<::std::string::String>>>();
+
+    let first = Id::<Shelf>::new(3);
+    let copy = first;
+    assert!(first == copy, "a copy equals its original");
+    assert!(first != Id::<Shelf>::new(4));
+    assert_eq!(copy.raw(), 3);
+
+    let mut places: ::std::collections::HashMap<Id<Shelf>, &str> =
+        ::std::collections::HashMap::new();
+    places.insert(first, "by the window");
+    places.insert(Id::new(4), "in the basement");
+    places.insert(Id::new(3), "near the door");
+    assert_eq!(places.len(), 2);
+    assert_eq!(places[&copy], "near the door");
+}
+
+// Tells at run time whether `A: PartialEq<B>`: when it holds, `Probe::comparable` (through
+// `&Probe`) is found first; when it does not, method lookup falls back to the `&&Probe` one.
+struct Probe<A, B>(::std::marker::PhantomData<(A, B)>);
+
+trait Comparable {
+    fn comparable(&self) -> bool {
+        true
+    }
+}
+
+impl<A: PartialEq<B>, B> Comparable for Probe<A, B> {}
+
+trait NotComparable {
+    fn comparable(&self) -> bool {
+        false
+    }
+}
+
+impl<A, B> NotComparable for &Probe<A, B> {}
+
+#[test]
+fn a_book_id_cannot_be_compared_with_a_member_id() {
+    let same_kind: &Probe<Id<Book>, Id<Book>> = &Probe(::std::marker::PhantomData);
+    assert!(
+        same_kind.comparable(),
+        "`Id<Book> == Id<Book>` must compile"
+    );
+    let other_kind: &Probe<Id<Book>, Id<Member>> = &Probe(::std::marker::PhantomData);
+    assert!(
+        !other_kind.comparable(),
+        "`Id<Book> == Id<Member>` compiles: an id must only be comparable with an id of its own kind"
+    );
+}

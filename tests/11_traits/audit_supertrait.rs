@@ -93,3 +93,70 @@ fn a_new_type_implements_both_traits() {
     assert_eq!(refund.audit_line(), "refund-of-1042 changed by kemal");
     assert_eq!(tables_touched(&[&refund, &order()]), ["refunds", "orders"]);
 }
+
+#[test]
+fn a_record_that_borrows_its_data_can_be_auditable() {
+    struct Draft<'a> {
+        number: u64,
+        clerk: &'a str,
+    }
+    impl Record for Draft<'_> {
+        fn table(&self) -> &'static str {
+            "drafts"
+        }
+        fn id(&self) -> u64 {
+            self.number
+        }
+    }
+    impl Auditable for Draft<'_> {
+        fn changed_by(&self) -> &str {
+            self.clerk
+        }
+    }
+    // The clerk's name lives only as long as this test.
+    let clerk = ::std::string::String::from("noor");
+    let draft = Draft {
+        number: 5,
+        clerk: &clerk,
+    };
+    assert_eq!(draft.audit_line(), "drafts/5 changed by noor");
+    assert_eq!(audit_report(&[&draft]), ["drafts/5 changed by noor"]);
+}
+
+#[test]
+fn a_record_that_shares_its_data_within_one_thread_can_be_auditable() {
+    // `Rc` is neither `Send` nor `Sync`: nothing in auditing needs other threads.
+    struct Note {
+        id: u64,
+        author: ::std::rc::Rc<str>,
+    }
+    impl Record for Note {
+        fn table(&self) -> &'static str {
+            "notes"
+        }
+        fn id(&self) -> u64 {
+            self.id
+        }
+    }
+    impl Auditable for Note {
+        fn changed_by(&self) -> &str {
+            &self.author
+        }
+    }
+    let author: ::std::rc::Rc<str> = ::std::rc::Rc::from("ines");
+    let (first, second) = (
+        Note {
+            id: 1,
+            author: ::std::rc::Rc::clone(&author),
+        },
+        Note { id: 2, author },
+    );
+    assert_eq!(
+        audit_report(&[&first, &second]),
+        ["notes/1 changed by ines", "notes/2 changed by ines"]
+    );
+    assert_eq!(
+        tables_touched(&[&first, &order(), &second]),
+        ["notes", "orders"]
+    );
+}

@@ -72,3 +72,33 @@ fn works_as_a_dyn_store_as_well() {
         assert_eq!(store.count(), 1);
     }
 }
+
+// Tells at run time whether `T: DerefMut`: when it holds, `Probe::hands_out_inner` (through
+// `&Probe`) is found first; when it does not, method lookup falls back to the `&&Probe` one.
+struct Probe<T>(::std::marker::PhantomData<T>);
+
+trait HandsOutInner {
+    fn hands_out_inner(&self) -> bool {
+        true
+    }
+}
+
+impl<T: ::std::ops::DerefMut> HandsOutInner for Probe<T> {}
+
+trait KeepsInner {
+    fn hands_out_inner(&self) -> bool {
+        false
+    }
+}
+
+impl<T> KeepsInner for &Probe<T> {}
+
+#[test]
+fn no_write_can_slip_past_the_log() {
+    let probe: &Probe<Audited<MemoryStore>> = &Probe(::std::marker::PhantomData);
+    assert!(
+        !probe.hands_out_inner(),
+        "`Audited` still implements `DerefMut`: `&mut *store` hands out the inner store, and \
+         writes made through it skip the log"
+    );
+}

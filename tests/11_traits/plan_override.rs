@@ -51,3 +51,44 @@ fn checkout_charges_each_plan_its_own_price() {
     assert_eq!(checkout(&cart), 20_400 + 6000 + 102_000);
     assert_eq!(checkout(&[]), 0);
 }
+
+#[test]
+fn a_plan_that_keeps_the_default_gets_no_discount_whatever_it_is_called() {
+    // Named like an annual plan, but it does not override the discount.
+    struct LegacyAnnualPlan {
+        cents: u64,
+    }
+    impl Plan for LegacyAnnualPlan {
+        fn name(&self) -> String {
+            ::std::string::String::from("Legacy (annual)")
+        }
+        fn monthly_cents(&self) -> u64 {
+            self.cents
+        }
+    }
+    let legacy = LegacyAnnualPlan { cents: 1000 };
+    assert_eq!(legacy.discount_percent(), 0);
+    assert_eq!(legacy.yearly_cents(), 12_000);
+    let plan: &dyn Plan = &legacy;
+    assert_eq!(plan.discount_percent(), 0);
+    assert_eq!(checkout(&[&legacy]), 12_000);
+    assert_eq!(checkout(&[&legacy, &pro_annual()]), 12_000 + 20_400);
+}
+
+#[test]
+fn any_plan_can_override_the_discount() {
+    struct StudentPlan;
+    impl Plan for StudentPlan {
+        fn name(&self) -> String {
+            ::std::string::String::from("Student")
+        }
+        fn monthly_cents(&self) -> u64 {
+            1000
+        }
+        fn discount_percent(&self) -> u64 {
+            40
+        }
+    }
+    assert_eq!(StudentPlan.yearly_cents(), 7200);
+    assert_eq!(checkout(&[&StudentPlan, &basic_monthly()]), 7200 + 6000);
+}

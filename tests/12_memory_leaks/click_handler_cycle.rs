@@ -70,3 +70,18 @@ fn other_handlers_on_the_button_still_run() {
     widget.click();
     assert_eq!((widget.clicks(), log.get()), (1, 10));
 }
+
+#[test]
+fn clicking_the_button_itself_counts() {
+    let like = ClickCounter::new("Like");
+    like.button.click();
+    like.button.click();
+    assert_eq!(
+        like.clicks(),
+        2,
+        "a click on the widget's button must be counted by the handler registered on it"
+    );
+    like.click();
+    assert_eq!(like.clicks(), 3);
+    assert_eq!(Rc::strong_count(&like), 1);
+}
