@@ -253,15 +253,10 @@ pub fn check_rules(
         };
         let entry = results.entry((member, exercise.to_owned())).or_default();
         match (msg.reason.as_str(), msg.message) {
-            ("compiler-message", Some(diag))
-                if diag
-                    .spans
-                    .iter()
-                    .any(|s| s.file_name.ends_with("clippy.toml")) =>
-            {
-                if !config.contains(&diag.message) {
-                    config.push(diag.message);
-                }
+            // A diagnostic about clippy.toml is about the rules, not the learner's file.
+            ("compiler-message", Some(diag)) if diag.is_about_config() => {
+                config.push(diag.message);
+                config.dedup();
             }
             ("compiler-message", Some(diag)) if diag.level == "error" => {
                 let span = diag.spans.iter().find(|s| s.is_primary);
@@ -385,6 +380,12 @@ struct Span {
 }
 
 impl Diagnostic {
+    fn is_about_config(&self) -> bool {
+        self.spans
+            .iter()
+            .any(|s| s.file_name.ends_with("clippy.toml"))
+    }
+
     /// rustc's closing tallies ("aborting due to 2 previous errors", "3 warnings emitted") say
     /// nothing the diagnostics above them did not.
     fn worth_showing(&self) -> bool {
