@@ -256,7 +256,6 @@ pub fn check_rules(
             // A diagnostic about clippy.toml is about the rules, not the learner's file.
             ("compiler-message", Some(diag)) if diag.is_about_config() => {
                 config.push(diag.message);
-                config.dedup();
             }
             ("compiler-message", Some(diag)) if diag.level == "error" => {
                 let span = diag.spans.iter().find(|s| s.is_primary);
@@ -273,6 +272,9 @@ pub fn check_rules(
             _ => {}
         }
     }
+    // Each target compiled says it again.
+    config.sort();
+    config.dedup();
     // Nothing reported for any of them means clippy itself did not run.
     if checked == 0 && results.values().all(Vec::is_empty) && !exercises.is_empty() {
         let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
