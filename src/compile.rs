@@ -83,24 +83,38 @@ fn cargo_build(ws: &Workspace, jobs: usize) -> Command {
 }
 
 /// Builds the crate's dependencies (through its empty library) so that the first exercise
-/// needing them does not wait for a cold build. Returns `false` when cancelled.
+/// needing them does not wait for a cold build, then checks them for the rules' check builds.
+/// Returns `false` when cancelled.
 pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
-    let mut cmd = cargo_build(ws, jobs);
-    cmd.arg("--lib");
-    let limits = Limits {
-        timeout: BUILD_TIMEOUT,
-        memory: None,
-        ..Limits::default()
-    };
-    let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
-    match finished.ending {
-        Ending::Cancelled => Ok(false),
-        Ending::Exited(status) if status.success() => Ok(true),
-        _ => bail!(
-            "building the kit's dependencies failed:\n{}",
-            strip_ansi_escapes::strip_str(finished.stderr.text()).trim_end()
-        ),
+    let mut build = cargo_build(ws, jobs);
+    build.arg("--lib");
+    let mut check = rules_cargo(ws);
+    check.args(["--workspace", "--lib", "--jobs", &jobs.max(1).to_string()]);
+    for cmd in [&mut build, &mut check] {
+        let limits = Limits {
+            timeout: BUILD_TIMEOUT,
+            memory: None,
+            ..Limits::default()
+        };
+        let finished = supervise::run(cmd, &limits, cancel).context("failed to run cargo")?;
+        match finished.ending {
+            Ending::Cancelled => return Ok(false),
+            Ending::Exited(status) if status.success() => {}
+            _ => bail!(
+                "building the kit's dependencies failed:\n{}",
+                strip_ansi_escapes::strip_str(finished.stderr.text()).trim_end()
+            ),
+        }
     }
+    Ok(true)
+}
+
+/// `cargo clippy` for the rules' check builds of a workspace, in their own target folder.
+fn rules_cargo(ws: &Workspace) -> Command {
+    let mut cmd = cargo(ws, "clippy");
+    cmd.env("CARGO_TARGET_DIR", &ws.rules_target_dir)
+        .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
+    cmd
 }
 
 pub fn compile(
@@ -218,10 +232,8 @@ pub fn check_rules(
     kit_root: &Path,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
-    let mut cmd = cargo(ws, "clippy");
-    cmd.env("CARGO_TARGET_DIR", &ws.rules_target_dir)
-        .env("CLIPPY_CONF_DIR", &ws.rules_config_dir)
-        .args(["--workspace", "--jobs", &jobs.max(1).to_string()])
+    let mut cmd = rules_cargo(ws);
+    cmd.args(["--workspace", "--jobs", &jobs.max(1).to_string()])
         .args(["--message-format", "json", "--keep-going"]);
     for exercise in exercises {
         cmd.args(["--test", &build_crate::rules_target(exercise)]);

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""What the concept rules cost in watch: save-to-verdict with the rules on, the same with them off,
+and bare `rustc --test` + run of the same file, interleaved round by round, medians.
+
+    python3 bench/rules_cost.py [--rounds 15]
+
+Two copies of this kit (the second with every rule taken out of info.toml) each run
+`rustprep watch` in tmux. Each round saves the solution into both (rename over the file, as
+editors do) and times the verdict on screen, then compiles and runs the same file bare; then
+saves the shipped file back. For a plain exercise and a tokio one. Nothing is asserted.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from watch_latency import ROOT, PLAIN, TOKIO, rel_path, save, screen, tmux, wait_for  # noqa: E402
+
+
+def strip_rules(info):
+    """info.toml with no rule: the kit-wide [[rules]] tables, and rules/allow at any level."""
+    info = re.sub(r'\[\[rules\]\]\n(?:(?:lint|disallow|kind|why) = .*\n)+', "", info)
+    info = re.sub(r'^rules = \[\n(?:  .*\n)*\]\n', "", info, flags=re.M)
+    info = re.sub(r'^allow = \[.*\]\n', "", info, flags=re.M)
+    return info
+
+
+def bare_once(kit, name, deps, exe):
+    workspace = "exercises_deps" if deps else "exercises"
+    stub = os.path.join(kit, "target", "rustprep", workspace, "exercises", "gen", name + ".rs")
+    flags = ["--edition", "2024", "--test", "-C", "debuginfo=0", "--cfg", "clippy"]
+    if deps:
+        import glob
+        libdir = os.path.join(kit, "target", "rustprep", "target-deps", "debug", "deps")
+        rlib = sorted(glob.glob(os.path.join(libdir, "libtokio-*.rlib")), key=os.path.getmtime)[-1]
+        flags += ["-L", "dependency=" + libdir, "--extern", "tokio=" + rlib]
+    start = time.perf_counter()
+    subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True, check=True)
+    subprocess.run([exe, "-q"], capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def timed_save(session, path, contents):
+    start = time.perf_counter()
+    save(path, contents)
+    return wait_for(session, "passes") - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, "target", "debug", "rustprep")
+    work = tempfile.mkdtemp(prefix="rustprep-rules-bench-")
+    kits = {"on": os.path.join(work, "on"), "off": os.path.join(work, "off")}
+    for kit in kits.values():
+        shutil.copytree(ROOT, kit, ignore=shutil.ignore_patterns(".git", ".rustprep", "answers"))
+    with open(os.path.join(kits["off"], "info.toml")) as f:
+        info = f.read()
+    with open(os.path.join(kits["off"], "info.toml"), "w") as f:
+        f.write(strip_rules(info))
+    rows = []
+    try:
+        for name in [PLAIN, TOKIO]:
+            rel, deps = rel_path(kits["on"], name)
+            paths, sessions = {}, {}
+            for which, kit in kits.items():
+                os.makedirs(os.path.join(kit, ".rustprep"), exist_ok=True)
+                with open(os.path.join(kit, ".rustprep", "state.json"), "w") as f:
+                    json.dump({"version": 1, "current": name, "done": [], "welcomed": True}, f)
+                paths[which] = os.path.join(kit, "exercises", rel)
+                sessions[which] = f"rustprep-rules-{which}"
+                tmux("kill-session", "-t", sessions[which])
+                tmux("new-session", "-d", "-s", sessions[which], "-x", "120", "-y", "50",
+                     f"cd {kit} && {binary} watch")
+                wait_for(sessions[which], "not")  # the first verdict; the cold builds are done
+            shipped = open(paths["on"]).read()
+            solved = open(os.path.join(ROOT, "solutions", rel)).read()
+            times = {"on": [], "off": [], "bare": []}
+            with tempfile.TemporaryDirectory() as out:
+                for i in range(args.rounds):
+                    order = ["on", "off"] if i % 2 == 0 else ["off", "on"]
+                    for which in order:
+                        time.sleep(0.3)
+                        times[which].append(timed_save(sessions[which], paths[which],
+                                                       solved + f"// round {i}\n"))
+                    times["bare"].append(bare_once(kits["on"], name, deps,
+                                                   os.path.join(out, "t")))
+                    for which in order:
+                        save(paths[which], shipped)
+                        while "passes" in screen(sessions[which]):
+                            time.sleep(0.01)
+            for session in sessions.values():
+                tmux("send-keys", "-t", session, "q")
+            rows.append((name, {k: statistics.median(v) for k, v in times.items()}))
+    finally:
+        for which in kits:
+            tmux("kill-session", "-t", f"rustprep-rules-{which}")
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"{'exercise':<24} {'rules on':>9} {'rules off':>10} {'bare':>7} {'on/off':>7} "
+          f"{'on/bare':>8} {'off/bare':>9}")
+    for name, m in rows:
+        print(f"{name:<24} {m['on']:>8.3f}s {m['off']:>9.3f}s {m['bare']:>6.3f}s "
+              f"{m['on'] / m['off']:>6.2f}x {m['on'] / m['bare']:>7.2f}x "
+              f"{m['off'] / m['bare']:>8.2f}x")
+    print(f"(medians of {args.rounds} interleaved rounds: save to verdict on screen in watch, "
+          "and bare rustc --test + run of the same file)")
+
+
+if __name__ == "__main__":
+    main()
