@@ -99,6 +99,35 @@ fn saving_a_fix_in_place_shows_the_pass() {
 }
 
 #[test]
+fn a_fix_that_breaks_a_rule_is_shown_as_such_and_not_done() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+
+    // The right count, through `unsafe` that the kit's rules forbid.
+    kit.save_in_place(
+        COUNT_CHARS,
+        &COUNT_CHARS_FIXED.replace(
+            "s.chars().count()",
+            "unsafe { std::str::from_utf8_unchecked(s.as_bytes()) }.chars().count()",
+        ),
+    );
+    let screen = watch.wait_for_text("breaks a rule of this exercise", RESULT);
+    assert!(
+        screen.contains("count_chars.rs:4 breaks the rule `unsafe_code`"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Counting needs no unsafe code."),
+        "{screen}"
+    );
+    assert!(screen.contains("0/3 exercises done"), "{screen}");
+
+    kit.save_in_place(COUNT_CHARS, COUNT_CHARS_FIXED);
+    let screen = watch.wait_for_text(PASSES, RESULT);
+    assert!(screen.contains("1/3 exercises done"), "{screen}");
+}
+
+#[test]
 fn saving_by_renaming_a_temporary_file_over_the_exercise_shows_the_pass() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &[]);
