@@ -55,6 +55,9 @@ pub fn check(
     findings.extend(passing_as_shipped(kit, indices, options, cancel)?);
     findings.extend(wrong_fixes(kit, indices, options, cancel)?);
     findings.extend(rule_paths(kit, indices, options, cancel)?);
+    if indices.len() == kit.list.exercises().len() {
+        findings.extend(crate::answer_code::check(kit)?.into_iter().map(finding));
+    }
     findings.extend(rustfmt(kit, indices)?);
     findings.extend(clippy(kit, indices)?);
     Ok(findings)

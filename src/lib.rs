@@ -6,6 +6,7 @@
 //! [`watch`] and [`interview`], built on [`tui`]). The UI never compiles; the runner never
 //! prints.
 
+pub mod answer_code;
 pub mod atomic_file;
 pub mod build_crate;
 pub mod cli;

@@ -88,6 +88,12 @@ fn every_path_a_rule_disallows_leads_to_an_item() {
 }
 
 #[test]
+fn every_model_answer_example_compiles() {
+    let problems = rustprep::answer_code::check(&kit()).expect("cargo runs");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn every_solution_passes() {
     let kit = kit();
     let end = runner::run(
