@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::sandbox::SandboxMode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::report::Format;
@@ -84,6 +85,9 @@ pub enum Command {
     Run {
         /// The exercise's name.
         name: Option<String>,
+        /// Run your code in a sandbox (see `verify --help`).
+        #[arg(long, value_enum, value_name = "WHEN", default_value = "off")]
+        sandbox: SandboxMode,
     },
 
     /// Show the hint for an exercise (default: the current one).
@@ -158,6 +162,11 @@ pub struct VerifyArgs {
     /// Show the details of every exercise that did not pass.
     #[arg(long, short)]
     pub verbose: bool,
+
+    /// Run learner code in a sandbox (Linux: Landlock, namespaces where allowed, no process
+    /// outliving its test). Default: `auto` with --exercises and --submissions, else `off`.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub sandbox: Option<SandboxMode>,
 }
 
 fn positive_minutes(text: &str) -> Result<f64, String> {

@@ -27,6 +27,7 @@ pub mod report;
 pub mod rule_check;
 pub mod rules;
 pub mod runner;
+pub mod sandbox;
 pub mod shipped;
 pub mod state;
 pub mod style;

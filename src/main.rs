@@ -12,6 +12,15 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // The supervisor of a confined test process: not a command for people.
+    #[cfg(target_os = "linux")]
+    {
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        if args.get(1).is_some_and(|a| a == rustprep::sandbox::CONTAIN) {
+            let code = rustprep::sandbox::contain::main(&args[2..]);
+            return ExitCode::from(u8::try_from(code).unwrap_or(u8::MAX));
+        }
+    }
     let cli = rustprep::cli::Cli::parse();
     rustprep::style::apply(cli.color);
     match rustprep::commands::dispatch(cli) {

@@ -11,6 +11,7 @@ pub enum Status {
     Pass,
     Fail,
     /// It built and may even pass its tests, but breaks one of its concept rules.
+    #[serde(rename = "rule_broken")]
     Rule,
     CompileError,
     Timeout,

@@ -27,14 +27,17 @@ use crate::kit::{Kit, Source};
 use crate::miri;
 use crate::outcome::{MiriCheck, Outcome, Status, TestResult};
 use crate::rule_check::RuleChecks;
+use crate::sandbox::Sandbox;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RunOptions {
     /// Exercises compiled and run at once. Default: the number of cores.
     pub jobs: usize,
     /// Output kept per test process and stream. Default: 1 MiB.
     pub output_cap: usize,
+    /// The sandbox learner code runs in, if any. Default: none.
+    pub sandbox: Option<std::sync::Arc<Sandbox>>,
 }
 
 impl Default for RunOptions {
@@ -42,6 +45,7 @@ impl Default for RunOptions {
         Self {
             jobs: thread::available_parallelism().map_or(1, |n| n.get()),
             output_cap: Limits::default().output_cap,
+            sandbox: None,
         }
     }
 }
@@ -334,7 +338,7 @@ fn execute(
     };
     let mut tests = Vec::new();
     if let Some(bin) = &compiled.bin_exe {
-        match supervise::run(&mut Command::new(bin), &limits, cancel)
+        match supervise::run(&mut learner_command(bin, options), &limits, cancel)
             .with_context(|| format!("failed to run `{bin_name}`"))?
         {
             Finished {
@@ -353,7 +357,7 @@ fn execute(
                 .iter()
                 .map(|name| {
                     scope.spawn(move || -> Result<Option<TestResult>> {
-                        let mut cmd = Command::new(exe);
+                        let mut cmd = learner_command(exe, options);
                         cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
                             .env("RUST_BACKTRACE", "0");
                         // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
@@ -402,6 +406,15 @@ fn execute(
         note,
         duration: start.elapsed(),
     }))
+}
+
+/// A command that runs learner code (a test binary, an exercise's program), in the sandbox when
+/// there is one.
+fn learner_command(program: &Path, options: &RunOptions) -> Command {
+    match &options.sandbox {
+        Some(sandbox) => sandbox.command(program),
+        None => Command::new(program),
+    }
 }
 
 /// The hidden tests in a test binary (tests the learner wrote in the file are not graded).

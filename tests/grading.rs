@@ -319,7 +319,7 @@ fn deserved(case: &str) -> [Deserved; 4] {
         "rule_broken" => [
             Deserved {
                 exercise: "add_one",
-                status: "rule",
+                status: "rule_broken",
                 tests: &[("adds_one", "passed"), ("adds_one_to_a_negative", "passed")],
                 says: &[
                     "rule unsafe_code at <tmp>/submissions/rule_broken/01_basics/add_one.rs:5:",
@@ -461,7 +461,14 @@ fn golden_rule_broken() {
 // ---------------------------------------------------------------------------------------------
 // Schema checks, over every case.
 
-const EXERCISE_STATUSES: [&str; 5] = ["pass", "fail", "compile_error", "timeout", "crash"];
+const EXERCISE_STATUSES: [&str; 6] = [
+    "pass",
+    "fail",
+    "rule_broken",
+    "compile_error",
+    "timeout",
+    "crash",
+];
 const TEST_STATUSES: [&str; 5] = ["passed", "failed", "did_not_finish", "crashed", "no_report"];
 
 #[track_caller]
@@ -557,8 +564,18 @@ fn check_json_schema(case: &str, json: &Value) {
         }
         let any = |s: &str| seen.contains(&s);
         // The exercise's status follows from its tests' (a timeout outranks a crash, which
-        // outranks a failure), except a compile error, which has no tests but a message.
+        // outranks a failure), except a compile error, which has no tests but a message, and a
+        // broken rule, which names the rules whatever the tests said.
         let follows = match status {
+            "rule_broken" => e["rules"].as_array().is_some_and(|r| {
+                !r.is_empty()
+                    && r.iter().all(|rule| {
+                        rule["rule"].is_string()
+                            && rule["path"].is_string()
+                            && count(&rule["line"], &format!("{at}: rule line")) > 0
+                            && rule["why"].as_str().is_some_and(|w| !w.is_empty())
+                    })
+            }),
             "compile_error" => tests.is_empty() && message.as_str().is_some_and(|m| !m.is_empty()),
             "timeout" => any("did_not_finish"),
             "crash" => any("crashed") && !any("did_not_finish"),
@@ -603,6 +620,7 @@ fn junit_marker(status: &str) -> Option<(&'static str, &'static str)> {
     match status {
         "pass" => None,
         "fail" => Some(("failure", "fail")),
+        "rule_broken" => Some(("failure", "rule broken")),
         "compile_error" => Some(("error", "compile error")),
         "timeout" => Some(("error", "timeout")),
         "crash" => Some(("error", "crash")),
@@ -746,7 +764,7 @@ fn check_classroom(case: &str, run: &CaseRun) {
         let status = exercise["status"].as_str().unwrap();
         let want = match status {
             "pass" => "pass",
-            "fail" => "fail",
+            "fail" | "rule_broken" => "fail",
             _ => "error",
         };
         assert_eq!(test["status"], want, "{at}: status");

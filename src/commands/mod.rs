@@ -10,12 +10,14 @@ mod run;
 mod verify;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
 use crate::editor;
 use crate::kit::Kit;
+use crate::sandbox::{self, Confinement, Sandbox, SandboxMode};
 use crate::shipped;
 use crate::state::State;
 use crate::supervise::Cancel;
@@ -52,6 +54,43 @@ pub fn open_kit(cli_kit: Option<&std::path::Path>) -> Result<Kit> {
         eprintln!("warning: could not write exercises/Cargo.toml for editors: {e:#}");
     }
     Ok(kit)
+}
+
+/// The sandbox `mode` asks for, saying on standard error what it confines (or that there is
+/// none here); an error when `on` cannot be had.
+pub fn sandbox(mode: SandboxMode) -> Result<Option<Arc<Sandbox>>> {
+    let (sandbox, missing) = sandbox::prepare(mode)?;
+    if let Some(why) = missing {
+        eprintln!("note: {why}: learner code runs with your own rights (see the README's Limits)");
+    }
+    if let Some(s) = &sandbox {
+        eprintln!("Sandbox: {}", describe(&s.confinement));
+    }
+    Ok(sandbox.map(Arc::new))
+}
+
+fn describe(c: &Confinement) -> String {
+    let mut held = Vec::new();
+    if c.landlock_abi > 0 {
+        held.push(format!("Landlock ABI {} (files", c.landlock_abi));
+        if c.tcp_denied {
+            held.push("TCP".to_owned());
+        }
+        if c.signals_scoped {
+            held.push("signals)".to_owned());
+        } else if let Some(last) = held.last_mut() {
+            last.push(')');
+        }
+    } else {
+        held.push("no Landlock (files are not confined)".to_owned());
+    }
+    if c.network_namespace {
+        held.push("no network".to_owned());
+    }
+    if c.subreaper {
+        held.push("no process outlives its test".to_owned());
+    }
+    held.join(", ")
 }
 
 pub fn load_state(kit: &Kit) -> State {
@@ -103,7 +142,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         ),
         Command::List => list::list(&kit, &state),
         Command::New { name, question } => new::new(&kit, &name, question),
-        Command::Run { name } => run::run(&kit, &state, name.as_deref()),
+        Command::Run { name, sandbox } => run::run(&kit, &state, name.as_deref(), sandbox),
         Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
         Command::Explain { name } => explain::explain(&kit, &state, name.as_deref()),
         Command::Reset { name, yes } => reset::reset(&kit, &name, yes),

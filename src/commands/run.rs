@@ -7,9 +7,14 @@ use super::{Exit, cancel_on_signals, interrupted, pick};
 use crate::kit::{Kit, Source};
 use crate::report;
 use crate::runner::{self, RunEnd, RunOptions};
+use crate::sandbox::SandboxMode;
 use crate::state::State;
 
-pub fn run(kit: &Kit, state: &State, name: Option<&str>) -> Result<Exit> {
+pub fn run(kit: &Kit, state: &State, name: Option<&str>, sandbox: SandboxMode) -> Result<Exit> {
+    let options = RunOptions {
+        sandbox: super::sandbox(sandbox)?,
+        ..RunOptions::default()
+    };
     let index = pick(kit, state, name)?;
     let exercise = &kit.list.exercises()[index];
     let path = kit.display_path(&kit.exercise_file(exercise));
@@ -18,7 +23,7 @@ pub fn run(kit: &Kit, state: &State, name: Option<&str>) -> Result<Exit> {
         kit,
         &Source::Learner,
         &[index],
-        &RunOptions::default(),
+        &options,
         &cancel_on_signals(),
         &|_| {},
     )?;

@@ -14,6 +14,7 @@ use crate::cli::VerifyArgs;
 use crate::kit::{Kit, Source};
 use crate::report::{self, Format, Graded, gradebook, json};
 use crate::runner::{self, Event, ManyEnd, RunOptions};
+use crate::sandbox::SandboxMode;
 use crate::state::State;
 use crate::supervise::Cancel;
 
@@ -21,8 +22,15 @@ use super::{cancel_on_signals, interrupted};
 
 pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     let indices = kit.list.select(&request.selectors)?;
+    let grading = request.exercises.is_some() || request.submissions.is_some();
+    let mode = request.sandbox.unwrap_or(if grading {
+        SandboxMode::Auto
+    } else {
+        SandboxMode::Off
+    });
     let options = RunOptions {
         jobs: request.jobs.max(1),
+        sandbox: super::sandbox(mode)?,
         ..RunOptions::default()
     };
     let cancel = cancel_on_signals();

@@ -30,7 +30,7 @@ pub struct ExerciseReport {
     pub points: Points,
     /// The compiler's errors for a compile error, else a note about the whole run, if any.
     pub message: Option<String>,
-    /// The concept rules broken (status `rule`).
+    /// The concept rules broken (status `rule_broken`).
     pub rules: Vec<RuleReport>,
     /// For an exercise checked by Miri: `passed`, `failed` (the test `miri` says why), `skipped`
     /// (Miri is not installed) or `unsupported`; else null.

@@ -1,0 +1,256 @@
+//! `rustprep __contain [--probe] -- PROGRAM ARGS...`: the supervisor of one confined test
+//! process. It makes itself a child subreaper that dies with rustprep, takes a user and network
+//! namespace where the system allows, creates a scratch folder, confines itself with Landlock
+//! (which its child inherits), starts the program there, and when the program ends (or a
+//! SIGTERM asks) kills every process the program left behind before it exits with the program's
+//! own status, so a supervisor above it sees the program's exit code or signal as its own.
+//!
+//! `--probe` sets everything up, prints what holds as one line ([`Confinement::to_line`]) and
+//! exits: rustprep runs it once to know what this machine offers.
+
+use std::ffi::OsString;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use landlock::{
+    ABI, Access, AccessFs, AccessNet, CompatLevel, Compatible, LandlockStatus, Ruleset,
+    RulesetAttr, RulesetCreatedAttr, RulesetStatus, Scope, path_beneath_rules,
+};
+
+use super::Confinement;
+
+/// The exit code of a supervisor that could not start its program (as `env` and `docker` use).
+pub const FAILED_TO_START: i32 = 125;
+/// The largest file the program may write (RLIMIT_FSIZE): a scratch file is not a disk filler.
+const FILE_SIZE_LIMIT: u64 = 64 << 20;
+/// Folders a test binary reads from: the dynamic loader, libc, and what std and tokio consult
+/// (`/proc/self`, cgroup limits under `/sys`, `/etc/ld.so.cache`).
+const READABLE: [&str; 8] = [
+    "/usr",
+    "/lib",
+    "/lib64",
+    "/bin",
+    "/etc",
+    "/proc",
+    "/sys",
+    "/dev/urandom",
+];
+/// Device files a test may read and write.
+const DEVICES: [&str; 3] = ["/dev/null", "/dev/zero", "/dev/full"];
+
+/// Runs the supervisor with the arguments after `__contain`; returns the exit code for a
+/// program that ended normally (one killed by a signal is re-raised here).
+pub fn main(args: &[OsString]) -> i32 {
+    match contain(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rustprep sandbox: {e}");
+            FAILED_TO_START
+        }
+    }
+}
+
+fn contain(args: &[OsString]) -> Result<i32, String> {
+    let probe = args.first().is_some_and(|a| a == "--probe");
+    let rest = args.iter().skip_while(|a| *a != "--").skip(1);
+    let command: Vec<&OsString> = rest.collect();
+    if command.is_empty() && !probe {
+        return Err("usage: rustprep __contain [--probe] -- PROGRAM ARGS...".to_owned());
+    }
+    let mut confinement = Confinement {
+        subreaper: die_with_parent_and_adopt_orphans()?,
+        // Before any thread exists: unshare refuses a user namespace to a threaded process.
+        network_namespace: own_network(),
+        ..Confinement::default()
+    };
+    let scratch = tempfile::Builder::new()
+        .prefix("rustprep-test-")
+        .tempdir()
+        .map_err(|e| format!("no scratch folder: {e}"))?;
+    // Absolute: the program runs in the scratch folder.
+    let program = command
+        .first()
+        .map(|p| std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p)));
+    confine(&mut confinement, scratch.path(), program.as_deref())?;
+    if probe {
+        println!("{}", confinement.to_line());
+        return Ok(0);
+    }
+    let program = program.unwrap_or_default();
+    limit_files();
+    let mut cmd = Command::new(&program);
+    cmd.args(&command[1..])
+        .current_dir(scratch.path())
+        .env("TMPDIR", scratch.path());
+    // SAFETY: prctl is async-signal-safe and nothing here allocates.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("failed to start {}: {e}", program.display()))?;
+    let pid = child.id();
+
+    let (tx, rx) = mpsc::channel();
+    let ended = tx.clone();
+    std::thread::spawn(move || {
+        let _ = ended.send(child.wait().ok());
+    });
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ])
+    .map_err(|e| format!("cannot handle signals: {e}"))?;
+    let stop = signals.handle();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(None);
+        }
+    });
+    let status = rx.recv().ok().flatten();
+    stop.close();
+    // The program, if it still runs (a stop was asked), and everything it left behind.
+    // SAFETY: plain system call on our own child's pid (not reaped while we may signal it:
+    // the waiting thread reaps it, and a reaped pid is only reused after it is gone from here).
+    unsafe {
+        libc::kill(pid as libc::pid_t, libc::SIGKILL);
+    }
+    kill_descendants();
+    drop(scratch);
+    match status {
+        Some(status) => Ok(exit_as(status)),
+        None => Ok(128 + libc::SIGTERM),
+    }
+}
+
+/// Dies (SIGTERM, handled: the cleanup runs) when the thread that started it ends, and adopts
+/// the orphans of its descendants. `Ok(false)` when the kernel refuses the subreaper.
+fn die_with_parent_and_adopt_orphans() -> Result<bool, String> {
+    // SAFETY: plain system calls with integer arguments.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+        if libc::getppid() == 1 {
+            return Err("rustprep ended before its test started".to_owned());
+        }
+        Ok(libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1) == 0)
+    }
+}
+
+/// A user and network namespace of its own: no interface but a loopback that is down. Systems
+/// that restrict unprivileged user namespaces (Ubuntu 24.04's AppArmor) refuse; that is fine.
+fn own_network() -> bool {
+    // SAFETY: plain system call; the process is single-threaded here.
+    unsafe { libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNET) == 0 }
+}
+
+/// Landlock for this process and its children: read the system and the program, write only
+/// `scratch` and a few devices, no TCP, no signals or abstract sockets outside the sandbox.
+fn confine(
+    confinement: &mut Confinement,
+    scratch: &Path,
+    program: Option<&Path>,
+) -> Result<(), String> {
+    let abi = ABI::V6;
+    let fail = |e: landlock::RulesetError| format!("Landlock: {e}");
+    let mut readable: Vec<PathBuf> = READABLE.iter().map(PathBuf::from).collect();
+    readable.extend(program.map(Path::to_owned));
+    let status = Ruleset::default()
+        .set_compatibility(CompatLevel::BestEffort)
+        .handle_access(AccessFs::from_all(abi))
+        .and_then(|r| r.handle_access(AccessNet::from_all(abi)))
+        .and_then(|r| r.scope(Scope::from_all(abi)))
+        .and_then(|r| r.create())
+        .and_then(|r| r.add_rules(path_beneath_rules(&readable, AccessFs::from_read(abi))))
+        .and_then(|r| r.add_rules(path_beneath_rules(DEVICES, AccessFs::from_all(abi))))
+        .and_then(|r| r.add_rules(path_beneath_rules([scratch], AccessFs::from_all(abi))))
+        .and_then(|r| r.restrict_self())
+        .map_err(fail)?;
+    let effective = match status.landlock {
+        LandlockStatus::Available { effective_abi, .. } => effective_abi as u8,
+        _ => 0,
+    };
+    if status.ruleset != RulesetStatus::NotEnforced {
+        confinement.landlock_abi = effective;
+        confinement.tcp_denied = effective >= ABI::V4 as u8;
+        confinement.signals_scoped = effective >= ABI::V6 as u8;
+    }
+    Ok(())
+}
+
+/// No core files, and no file larger than [`FILE_SIZE_LIMIT`].
+fn limit_files() {
+    let _ = rlimit::setrlimit(rlimit::Resource::CORE, 0, 0);
+    let _ = rlimit::setrlimit(rlimit::Resource::FSIZE, FILE_SIZE_LIMIT, FILE_SIZE_LIMIT);
+}
+
+/// Kills and reaps every process left: as a subreaper, the orphans of the program's descendants
+/// (a `setsid` daemon included) are this process's children once their parents are gone.
+fn kill_descendants() {
+    let mut rounds = 0;
+    loop {
+        let children = children();
+        for pid in &children {
+            // SAFETY: plain system call on a child of ours, not yet reaped.
+            unsafe {
+                libc::kill(*pid, libc::SIGKILL);
+            }
+        }
+        // Reap what is dead; ECHILD means no child is left at all.
+        loop {
+            // SAFETY: a null status pointer is allowed.
+            let reaped = unsafe { libc::waitpid(-1, std::ptr::null_mut(), libc::WNOHANG) };
+            if reaped > 0 {
+                continue;
+            }
+            if reaped < 0 {
+                return;
+            }
+            break;
+        }
+        rounds += 1;
+        // A child not yet listed (adopted a moment ago) or not yet dead: look again shortly.
+        std::thread::sleep(Duration::from_millis(if rounds < 20 { 1 } else { 10 }));
+    }
+}
+
+/// This process's children, from `/proc/self/task/*/children`.
+fn children() -> Vec<libc::pid_t> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
+        .flat_map(|list| {
+            list.split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The exit code that reports `status`: the same code, or for a signal the same signal
+/// raised on this process, so that its parent sees it as the program's.
+fn exit_as(status: ExitStatus) -> i32 {
+    if let Some(code) = status.code() {
+        return code;
+    }
+    let signal = status.signal().unwrap_or(libc::SIGKILL);
+    // SAFETY: restoring the default action and raising a signal on ourselves are plain calls.
+    unsafe {
+        libc::signal(signal, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signal);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(signal);
+    }
+    128 + signal
+}
