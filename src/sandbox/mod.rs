@@ -19,6 +19,9 @@ use clap::ValueEnum;
 
 /// The hidden command that confines one test process.
 pub const CONTAIN: &str = "__contain";
+/// Set (to anything), the sandbox takes no namespace, as where the system refuses them: how the
+/// tests try that path on a system that allows them.
+pub const NO_NAMESPACES: &str = "RUSTPREP_SANDBOX_NO_NAMESPACES";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SandboxMode {

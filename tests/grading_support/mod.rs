@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::Kit;
-pub use common::Output;
+pub use common::{Output, processes_mentioning};
 
 /// The environment variable that makes the golden tests write the expected files instead of
 /// comparing with them.
@@ -69,6 +69,16 @@ impl Scene {
         // reach the submissions' test threads.
         self.kit
             .rustprep(args)
+            .env_remove("RUST_MIN_STACK")
+            .output()
+    }
+
+    /// The same, with `env` set in rustprep's environment (which its tests inherit).
+    pub fn rustprep_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        env.iter()
+            .fold(self.kit.rustprep(args), |run, (key, value)| {
+                run.env(key, value)
+            })
             .env_remove("RUST_MIN_STACK")
             .output()
     }

@@ -1,0 +1,169 @@
+//! The sandbox learner code is graded in (`--sandbox`), tried as a hostile submission would:
+//! read the kit's solutions, overwrite the kit's `info.toml`, connect to a port on this
+//! machine, and leave a detached process holding the test's output open. Under the sandbox
+//! none of it gets out and the honest answer still gets its result; with `--sandbox off` the
+//! same submission reads, writes and connects, which shows each test can tell.
+//!
+//! The fixture is `tests/fixtures/grading/escape/`. Linux only: elsewhere there is no sandbox,
+//! and `--sandbox on` must say so.
+
+// Shared with tests/grading.rs, which uses the rest of it.
+#[allow(dead_code)]
+mod grading_support;
+
+use std::net::TcpListener;
+
+use grading_support::{Output, Scene};
+use serde_json::Value;
+
+struct Escape {
+    scene: Scene,
+    /// The port the submission is told to connect to; its detached process sleeps as long.
+    port: String,
+    output: Output,
+    json: Value,
+    info_before: String,
+    info_after: String,
+    _listener: TcpListener,
+}
+
+fn escape(mode: &str) -> Escape {
+    escape_with(mode, None)
+}
+
+/// The run, with `extra` set in rustprep's environment.
+fn escape_with(mode: &str, extra: Option<(&str, &str)>) -> Escape {
+    let scene = Scene::new("escape/kit");
+    let submission = scene.copy_in("escape/submission", "submission");
+    let report = scene.path("report.json");
+    let info_before = std::fs::read_to_string(scene.kit().join("info.toml")).unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port on loopback");
+    let port = listener.local_addr().unwrap().port().to_string();
+    let mut env = vec![("ESCAPE_PORT", port.as_str())];
+    env.extend(extra);
+    let output = scene.rustprep_with_env(
+        &[
+            "verify",
+            "--exercises",
+            submission.to_str().unwrap(),
+            "--sandbox",
+            mode,
+            "--format",
+            "json",
+            "--output",
+            report.to_str().unwrap(),
+        ],
+        &env,
+    );
+    let text =
+        std::fs::read_to_string(&report).unwrap_or_else(|e| panic!("no report: {e}\n{output:?}"));
+    let info_after = std::fs::read_to_string(scene.kit().join("info.toml")).unwrap();
+    Escape {
+        json: serde_json::from_str(&text).unwrap(),
+        scene,
+        port,
+        output,
+        info_before,
+        info_after,
+        _listener: listener,
+    }
+}
+
+impl Escape {
+    fn status(&self, name: &str) -> &str {
+        self.json["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .and_then(|e| e["status"].as_str())
+            .unwrap_or_else(|| panic!("no exercise {name}\n{:#}", self.json))
+    }
+
+    /// The detached processes of this run still running, once those on their way out are gone
+    /// (a moment, not a timing assertion: one left behind is there for minutes).
+    fn daemons(&self) -> Vec<(u32, String)> {
+        let needle = format!("sleep {}", self.port);
+        let mut found = Vec::new();
+        for _ in 0..50 {
+            found = grading_support::processes_mentioning(&needle);
+            if found.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        found
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn in_the_sandbox_nothing_gets_out_and_the_honest_answer_still_counts() {
+    assert_contained(&escape("on"));
+}
+
+/// Where user namespaces are refused (Ubuntu 24.04, GitHub's runners), Landlock alone holds.
+#[cfg(target_os = "linux")]
+#[test]
+fn without_namespaces_the_sandbox_still_holds() {
+    let run = escape_with("on", Some(("RUSTPREP_SANDBOX_NO_NAMESPACES", "1")));
+    assert!(
+        !run.output.stderr.contains("no network"),
+        "{:?}",
+        run.output
+    );
+    assert_contained(&run);
+}
+
+#[cfg(target_os = "linux")]
+fn assert_contained(run: &Escape) {
+    run.output.assert_code(1);
+    assert!(
+        run.output.stderr.contains("Sandbox: Landlock ABI"),
+        "{:?}",
+        run.output
+    );
+    assert_eq!(run.status("reads_kit"), "fail", "{:#}", run.json);
+    assert_eq!(run.status("writes_kit"), "fail", "{:#}", run.json);
+    assert_eq!(
+        run.info_after, run.info_before,
+        "the kit's info.toml was written"
+    );
+    assert_eq!(run.status("connects"), "fail", "{:#}", run.json);
+    // The detached process held the output open: the test still reports, and passes.
+    assert_eq!(run.status("detaches"), "pass", "{:#}", run.json);
+    let left = run.scene.processes_left_behind();
+    assert!(left.is_empty(), "left running: {left:#?}");
+    let daemons = run.daemons();
+    assert!(daemons.is_empty(), "outlived the run: {daemons:?}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_the_sandbox_the_same_submission_reads_writes_and_connects() {
+    let run = escape("off");
+    assert_eq!(run.status("reads_kit"), "pass", "{:#}", run.json);
+    assert_eq!(run.status("writes_kit"), "pass", "{:#}", run.json);
+    assert_ne!(run.info_after, run.info_before);
+    assert_eq!(run.status("connects"), "pass", "{:#}", run.json);
+    // Unconfined, the detached process outlives the run (the sandbox is what stops it).
+    let daemons = grading_support::processes_mentioning(&format!("sleep {}", run.port));
+    for (pid, _) in &daemons {
+        let _ = std::process::Command::new("kill")
+            .arg(pid.to_string())
+            .status();
+    }
+    assert!(
+        !daemons.is_empty(),
+        "the detached process was not started\n{:#}",
+        run.json
+    );
+}
+
+#[cfg(not(target_os = "linux"))]
+#[test]
+fn sandbox_on_is_refused_where_there_is_none() {
+    let run = Scene::new("escape/kit").rustprep(&["verify", "--sandbox", "on"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("needs Linux"), "{run:?}");
+}
