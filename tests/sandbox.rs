@@ -7,8 +7,6 @@
 //! The fixture is `tests/fixtures/grading/escape/`. Linux only: elsewhere there is no sandbox,
 //! and `--sandbox on` must say so.
 
-// Shared with tests/grading.rs, which uses the rest of it.
-#[allow(dead_code)]
 mod grading_support;
 
 use std::net::TcpListener;

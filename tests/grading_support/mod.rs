@@ -7,6 +7,9 @@
 //! The kit's copy, the runs and the reading of `/proc` are shared with the other support modules
 //! (`tests/common/`); what is here is the grading scene around them and the golden files.
 
+// Shared by tests/grading.rs and tests/sandbox.rs; each uses a part.
+#![allow(dead_code, unused_imports)]
+
 #[path = "../common/mod.rs"]
 mod common;
 
