@@ -7,9 +7,12 @@
 // file does not compile.
 //
 // Read the compiler's explanation. Then fix the lock so the seat map can stay locked
-// across the payment, with the sales still running as spawned tasks. Releasing the lock
-// before the payment and taking it again after is not a fix: a seat could be sold twice,
-// or paid for by two customers.
+// across the payment, with the sales still running as spawned tasks (one per order) and
+// `charge_card` left as it is. Releasing the lock before the payment and taking it again
+// after is not a fix: a seat could be sold twice, or paid for by two customers. Nor is
+// holding the seat for the paying customer and turning the others away: a customer who
+// asks for a seat while someone is paying for it waits for that sale to end, and gets the
+// seat if that card is declined. Looking up a seat's holder waits for the lock too.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -6,7 +6,8 @@
 // the batch never closes: the window seems to start over with every line.
 //
 // Fix `next_batch` so the batch closes `window` after the call, however many lines arrive.
-// Keep the `select!`.
+// Keep the `select!`. The tests run on Tokio's paused clock, which only Tokio's timers and
+// `tokio::time::Instant` follow: tell time with those, not with `std::time::Instant`.
 
 use std::time::Duration;
 

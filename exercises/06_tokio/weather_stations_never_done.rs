@@ -5,7 +5,9 @@
 // but `collect_readings` never returns.
 //
 // Find out what the collector is still waiting for and make `collect_readings` return once
-// every station has sent all its readings. Keep the channel and the tasks.
+// every station has stopped sending. Keep the channel and the tasks. A station may stop
+// early (a broken sensor, see `Station`), so nobody knows in advance how many readings
+// will come.
 
 use std::collections::BTreeMap;
 
@@ -13,6 +15,7 @@ use tokio::sync::mpsc;
 
 pub struct Station {
     pub name: String,
+    /// A NaN reading means the sensor broke: the station stops reporting there.
     pub readings: Vec<f32>,
 }
 
@@ -26,6 +29,9 @@ pub async fn collect_readings(stations: Vec<Station>) -> BTreeMap<String, Vec<f3
         let tx = tx.clone();
         tokio::spawn(async move {
             for reading in station.readings {
+                if reading.is_nan() {
+                    return; // a broken sensor: nothing more from this station
+                }
                 if tx.send((station.name.clone(), reading)).await.is_err() {
                     return; // the collector is gone
                 }

@@ -6,8 +6,9 @@
 // scheduled on that thread stops, including the one that feeds the reader, and the door
 // controller freezes.
 //
-// Keep the driver as it is, and make `read_badges` wait for swipes without blocking the
-// runtime's threads.
+// Keep the driver as it is and use it only through `read_blocking`, and make
+// `read_badges` wait for swipes without blocking the runtime's threads (and without
+// checking for swipes in a loop).
 
 use std::sync::mpsc;
 

@@ -72,3 +72,36 @@ async fn consecutive_issues_accumulate() {
         ]
     );
 }
+
+/// Polls `future` to the end on this thread, outside any runtime, with a waker that does
+/// nothing. Returns its output and how many polls answered `Pending` before that.
+fn poll_to_the_end<F: ::std::future::Future>(future: F) -> (F::Output, usize) {
+    let mut future = ::std::pin::pin!(future);
+    let mut cx = ::std::task::Context::from_waker(::std::task::Waker::noop());
+    for pending in 0..1000 {
+        if let ::std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return (output, pending);
+        }
+    }
+    panic!("the newsletter was still not sent after 1000 polls");
+}
+
+#[test]
+fn sending_waits_for_the_mail_server() {
+    let outbox = Outbox::default();
+    let (count, pending) = poll_to_the_end(send_newsletter(
+        &outbox,
+        &["ida@example.org", "jon@example.org"],
+        5,
+    ));
+    assert_eq!(count, 2);
+    assert_eq!(
+        outbox.sent(),
+        ["issue #5 -> ida@example.org", "issue #5 -> jon@example.org"]
+    );
+    assert!(
+        pending > 0,
+        "send_newsletter finished on its first poll, so it never waited for the mail server: \
+         the emails must go out through `send_email`'s future, awaited"
+    );
+}

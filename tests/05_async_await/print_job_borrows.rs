@@ -1,5 +1,11 @@
 use super::*;
 
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::allocations;
+
 #[tokio::test]
 async fn a_job_runs_after_the_order_is_gone() {
     let order = String::from("  Annual report 2024  ");
@@ -60,4 +66,45 @@ async fn jobs_prepared_in_a_loop_keep_their_own_numbers() {
         copies.push(job.await.copies);
     }
     assert_eq!(copies, [1, 2, 3, 4]);
+}
+
+/// Polls `future` to the end on this thread, outside any runtime, with a waker that does
+/// nothing. Returns its output and how many polls answered `Pending` before that.
+fn poll_to_the_end<F: ::std::future::Future>(future: F) -> (F::Output, usize) {
+    let mut future = ::std::pin::pin!(future);
+    let mut cx = ::std::task::Context::from_waker(::std::task::Waker::noop());
+    for pending in 0..1000 {
+        if let ::std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return (output, pending);
+        }
+    }
+    panic!("the print job was still not done after 1000 polls");
+}
+
+#[test]
+fn preparing_a_job_copies_only_the_title() {
+    let (job, count) = allocations(|| prepare_job("  Price list  ", 2, 5));
+    assert_eq!(
+        count, 1,
+        "heap allocations made by prepare_job: the trimmed title is the only copy it needs"
+    );
+    let (receipt, pending) = poll_to_the_end(job);
+    assert_eq!(receipt.title, "Price list");
+    assert_eq!((receipt.copies, receipt.sheets), (2, 6));
+    assert!(
+        pending > 0,
+        "the job was done on its first poll: it must still wait for the printer when awaited"
+    );
+}
+
+#[test]
+fn a_job_waits_for_the_printer_only_when_awaited() {
+    let job = prepare_job("Notice", 7, 1);
+    let (receipt, pending) = poll_to_the_end(job);
+    assert_eq!((receipt.copies, receipt.sheets), (7, 7));
+    assert!(
+        pending > 0,
+        "the receipt was ready on the first poll: prepare_job must not print anything itself, \
+         the returned future waits for the printer"
+    );
 }

@@ -78,3 +78,27 @@ async fn instant_services_take_no_time() {
     assert_eq!(screen.weather, "Kyiv: 21 C, clear sky");
     assert_took(elapsed, ms(0));
 }
+
+#[tokio::test(start_paused = true)]
+async fn the_requests_run_on_the_calling_task() {
+    let delays = Delays {
+        weather: ms(30),
+        flights: ms(20),
+        hotels: ms(10),
+    };
+    let metrics = ::tokio::runtime::Handle::current().metrics();
+    let before = metrics.num_alive_tasks();
+    let mut loading = ::std::pin::pin!(load_home_screen("Porto", delays));
+    // One poll by hand: every request starts, and nothing else runs in the meantime.
+    let first =
+        ::std::future::poll_fn(|cx| ::std::task::Poll::Ready(loading.as_mut().poll(cx))).await;
+    assert!(first.is_pending(), "the screen loaded without waiting");
+    assert_eq!(
+        metrics.num_alive_tasks(),
+        before,
+        "load_home_screen started Tokio tasks: the three requests must run concurrently on \
+         the calling task itself (no `tokio::spawn`)"
+    );
+    let screen = loading.await;
+    assert_eq!(screen.hotels, 20);
+}

@@ -69,3 +69,66 @@ async fn on_a_multi_threaded_runtime() {
         (1..=50).collect::<Vec<u32>>()
     );
 }
+
+/// A waker that counts how many times it was used.
+#[derive(Default)]
+struct CountingWaker(AtomicUsize);
+
+impl ::std::task::Wake for CountingWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn waiting_for_a_swipe_neither_spins_nor_needs_a_clock() {
+    // A runtime without timers, which nothing drives while `read_badges` is polled by hand
+    // on a helper thread inside its context.
+    let runtime = ::tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let wakes = Arc::new(CountingWaker::default());
+    let waker = ::std::task::Waker::from(Arc::clone(&wakes));
+    let (done, first_poll) = mpsc::channel();
+    let handle = runtime.handle().clone();
+    ::std::thread::spawn(move || {
+        let _inside = handle.enter();
+        let mut reading = Box::pin(read_badges(BadgeReader::new(rx), 2));
+        let first = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| {
+            reading
+                .as_mut()
+                .poll(&mut ::std::task::Context::from_waker(&waker))
+        }));
+        let _ = done.send(first.map(|first| (reading, first)));
+    });
+    let first = first_poll
+        .recv_timeout(::std::time::Duration::from_secs(2))
+        .expect(
+            "the first poll of read_badges never returned: it blocked its thread waiting for \
+             a swipe",
+        );
+    let Ok((reading, first)) = first else {
+        panic!(
+            "read_badges used a Tokio timer (see the panic above): waiting for a swipe needs \
+             no clock, only a thread that may block on the driver's `read_blocking`"
+        );
+    };
+    assert!(
+        first.is_pending(),
+        "read_badges had badges before any was swiped"
+    );
+    assert_eq!(
+        wakes.0.load(Ordering::SeqCst),
+        0,
+        "no badge was swiped, yet read_badges asked to be polled again at once: it is polling \
+         in a loop instead of waiting for `read_blocking` to return"
+    );
+    tx.send(31).unwrap();
+    tx.send(32).unwrap();
+    assert_eq!(runtime.block_on(reading), [31, 32]);
+}

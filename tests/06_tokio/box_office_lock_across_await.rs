@@ -52,7 +52,9 @@ async fn a_declined_card_leaves_the_seat_free_for_the_next_customer() {
     let orders = vec![order(4, "Fay", BAD_CARD), order(4, "Gus", GOOD_CARD)];
     assert_eq!(
         sell_all(Arc::clone(&office), orders).await,
-        [Err(SaleError::CardDeclined), Ok(())]
+        [Err(SaleError::CardDeclined), Ok(())],
+        "Gus asked for seat 4 while Fay's card was being charged for it: his sale must wait \
+         for hers to end and, as her card is declined, get the seat"
     );
     assert_eq!(office.holder(4).await.as_deref(), Some("Gus"));
     assert_eq!(office.takings_cents(), u64::from(TICKET_PRICE_CENTS));
@@ -109,4 +111,90 @@ async fn a_rush_on_a_multi_threaded_runtime_sells_each_seat_once() {
         10 * u64::from(TICKET_PRICE_CENTS),
         "ten seats were sold, so ten customers should have been charged"
     );
+}
+
+/// Polls `future` once, with the calling task's waker.
+async fn poll_once<F: ::std::future::Future>(
+    future: ::std::pin::Pin<&mut F>,
+) -> ::std::task::Poll<F::Output> {
+    let mut future = Some(future);
+    ::std::future::poll_fn(|cx| {
+        ::std::task::Poll::Ready(future.take().expect("polled once").poll(cx))
+    })
+    .await
+}
+
+#[tokio::test]
+async fn every_sale_runs_on_its_own_task() {
+    let office = Arc::new(BoxOffice::new(4));
+    let orders: Vec<Order> = (1..=4)
+        .map(|seat| order(seat, &format!("fan{seat}"), GOOD_CARD))
+        .collect();
+    let metrics = ::tokio::runtime::Handle::current().metrics();
+    let before = metrics.num_alive_tasks();
+    let mut selling = ::std::pin::pin!(sell_all(Arc::clone(&office), orders));
+    // One poll by hand: the sales start, and none of them can run before this test yields.
+    assert!(
+        poll_once(selling.as_mut()).await.is_pending(),
+        "sell_all finished in one poll, without waiting for any payment"
+    );
+    assert_eq!(
+        metrics.num_alive_tasks() - before,
+        4,
+        "sell_all must run each of the 4 sales on its own spawned task"
+    );
+    assert_eq!(selling.await, [Ok(()), Ok(()), Ok(()), Ok(())]);
+    assert_eq!(office.takings_cents(), 4 * u64::from(TICKET_PRICE_CENTS));
+}
+
+#[tokio::test]
+async fn the_seat_map_stays_locked_while_a_card_is_charged() {
+    let office = BoxOffice::new(3);
+    assert_eq!(office.sell(&order(1, "Lou", GOOD_CARD)).await, Ok(()));
+
+    let max = order(2, "Max", GOOD_CARD);
+    let mut sale = ::std::pin::pin!(office.sell(&max));
+    assert!(
+        poll_once(sale.as_mut()).await.is_pending(),
+        "a sale finished in one poll: it must wait for the payment service (`charge_card`) \
+         with the seat map locked"
+    );
+    // While Max's card is being charged, Ned asks for the same seat, and someone asks who
+    // holds seat 1.
+    let ned = order(2, "Ned", GOOD_CARD);
+    let mut rival = ::std::pin::pin!(office.sell(&ned));
+    assert!(
+        poll_once(rival.as_mut()).await.is_pending(),
+        "Ned's sale of seat 2 ended while Max was still paying for it"
+    );
+    let mut asking = ::std::pin::pin!(office.holder(1));
+    let early = poll_once(asking.as_mut()).await;
+
+    assert_eq!(sale.await, Ok(()));
+    assert_eq!(rival.await, Err(SaleError::AlreadySold));
+    let holder = match early {
+        ::std::task::Poll::Ready(holder) => holder,
+        ::std::task::Poll::Pending => asking.await,
+    };
+    assert_eq!(
+        holder.as_deref(),
+        Some("Lou"),
+        "holder(1), asked while a sale of seat 2 was running, must still name seat 1's \
+         customer: it may wait for the lock, not give up"
+    );
+    assert_eq!(office.holder(2).await.as_deref(), Some("Max"));
+    assert_eq!(office.takings_cents(), 2 * u64::from(TICKET_PRICE_CENTS));
+}
+
+#[test]
+fn a_sale_can_run_on_any_runtime_thread() {
+    fn assert_send<T: Send>(_: &T) {}
+    let office = Arc::new(BoxOffice::new(1));
+    // Built, never polled: this only checks at compile time that the sales (and a look-up)
+    // may move between threads, as spawned tasks on a multi-threaded runtime must.
+    assert_send(&sell_all(
+        Arc::clone(&office),
+        vec![order(1, "Ola", GOOD_CARD)],
+    ));
+    assert_send(&office.holder(1));
 }

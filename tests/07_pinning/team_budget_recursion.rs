@@ -84,36 +84,32 @@ async fn a_deep_chain_of_command() {
 
 #[test]
 fn each_sub_team_is_its_own_recursive_call() {
-    // A recursive async fn must box the future of each recursive call: one allocation per
-    // sub-team, on top of the one the journal makes for each approved name. A loop (or a
-    // flat list of the teams) would make only the journal's.
-    for (branches, leaves) in [(10, 11), (3, 40)] {
-        let company = team(
-            "Board",
-            1,
-            (0..branches)
-                .map(|b| {
-                    let leaves = (0..leaves)
-                        .map(|l| team(&format!("Leaf {b}.{l}"), 2, vec![]))
-                        .collect();
-                    team(&format!("Branch {b}"), 3, leaves)
-                })
-                .collect(),
-        );
-        let teams = 1 + branches * (1 + leaves);
+    // A recursive async fn must box the future of its recursive calls: at the very least one
+    // allocation for each sub-team that has sub-teams of its own, on top of the one the
+    // journal makes for each approved name. A loop (or a flat list of the teams) would make
+    // only the journal's, whatever the shape of the tree.
+    for (branches, depth) in [(4, 30), (2, 60)] {
+        let chains = (0..branches)
+            .map(|b| {
+                let mut chain = team(&format!("Chain {b} level {depth}"), 2, vec![]);
+                for level in (1..depth).rev() {
+                    chain = team(&format!("Chain {b} level {level}"), 2, vec![chain]);
+                }
+                chain
+            })
+            .collect();
+        let company = team("Board", 1, chains);
+        let teams = 1 + branches * depth;
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap();
         let finance = Finance::default();
         let (total, usage) =
             counting::measure(|| runtime.block_on(total_budget(&company, &finance)));
-        assert_eq!(
-            total,
-            1 + 3 * branches as u64 + 2 * (branches * leaves) as u64
-        );
+        assert_eq!(total, 1 + 2 * teams as u64 - 2);
         assert_eq!(finance.journal().len(), teams);
         assert!(
-            usage.allocations >= 2 * teams - 1,
+            usage.allocations >= teams + branches * (depth - 1),
             "{} allocations for {teams} teams: `total_budget` must stay a recursive async fn, \
              whose call for each sub-team is a future of its own, boxed",
             usage.allocations

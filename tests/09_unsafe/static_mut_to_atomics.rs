@@ -2,9 +2,12 @@ use super::*;
 use std::sync::Barrier;
 use std::thread;
 
-// Each hidden test runs in a process of its own, so every test starts from zero.
+// Each hidden test runs in a process of its own, so every test starts from zero. Miri runs
+// them all in one process, one after another, so there only the last test runs: it is the
+// one that looks for races.
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 #[allow(unused_unsafe)]
 fn the_statistics_are_no_longer_a_static_mut() {
     // Rust 2024 refuses a reference to a `static mut`, even inside `unsafe`, and accepts
@@ -18,11 +21,13 @@ fn the_statistics_are_no_longer_a_static_mut() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 fn starts_at_zero() {
     assert_eq!(snapshot(), (0, 0, 0));
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 fn counts_responses_from_one_thread() {
     record(100);
     record(300);
@@ -31,6 +36,7 @@ fn counts_responses_from_one_thread() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 fn an_empty_response_is_still_a_request() {
     record(0);
     record(0);
@@ -38,6 +44,7 @@ fn an_empty_response_is_still_a_request() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 fn totals_are_exact_with_many_workers() {
     const WORKERS: u64 = 8;
     const RESPONSES: u64 = 2_000;
@@ -64,6 +71,7 @@ fn totals_are_exact_with_many_workers() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "Miri runs every test in one process")]
 fn workers_and_a_reader_can_run_together() {
     thread::scope(|s| {
         for _ in 0..4 {

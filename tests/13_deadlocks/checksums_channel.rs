@@ -51,7 +51,7 @@ fn checksums_of_a_few_files() {
 
 #[test]
 fn no_files_no_results() {
-    assert!(checksum_all(Vec::new()).is_empty());
+    assert!(checksum_all(Vec::<(String, Vec<u8>)>::new()).is_empty());
 }
 
 #[test]
