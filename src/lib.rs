@@ -12,6 +12,7 @@ pub mod build_crate;
 pub mod cli;
 pub mod commands;
 pub mod compile;
+pub mod dep_info;
 pub mod editor;
 pub mod exercise;
 pub mod info_file;

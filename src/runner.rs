@@ -20,6 +20,7 @@ use anyhow::{Context, Result};
 
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
+use crate::dep_info;
 use crate::exercise::{Exercise, Mode};
 use crate::invocation;
 use crate::judge::{judge_main, judge_test};
@@ -107,7 +108,7 @@ pub fn run_many(
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<ManyEnd> {
     let exercises = kit.list.exercises();
-    let present = |s: usize, i: usize| kit.file_in(&sources[s], &exercises[i]).is_file();
+    let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
 
     let count = (0..sources.len())
@@ -161,6 +162,7 @@ pub fn run_many(
                 CompileEnd::Done(map) => compiled.extend(map),
                 CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
             }
+            refuse_outside_reads(kit, sources, ws, &mut compiled);
         }
         run_compiled(
             kit,
@@ -175,6 +177,53 @@ pub fn run_many(
             on_event,
         )
     })
+}
+
+/// Whether a source's file of an exercise is there to grade: a file, and in a submission not a
+/// symbolic link (which could lead to the solutions or a classmate's file).
+fn gradable(kit: &Kit, source: &Source, exercise: &Exercise) -> bool {
+    let file = kit.file_in(source, exercise);
+    file.is_file() && !(matches!(source, Source::Folder(_)) && is_link(&file))
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// An exercise whose build read a file outside it (an `include_str!` of the solutions, of a
+/// classmate's file) does not compile: what the learner wrote must stand on its own.
+fn refuse_outside_reads(kit: &Kit, sources: &[Source], ws: &Workspace, compiled: &mut CompiledMap) {
+    let ws_dir = ws.manifest.parent().unwrap_or(Path::new("."));
+    let support = kit.root.join("tests").join("exercise_support");
+    for member in &ws.members {
+        for name in &member.exercises {
+            let Some(built) = compiled.get_mut(&(member.source, name.clone())) else {
+                continue;
+            };
+            let Ok(exercise) = kit.list.get(name) else {
+                continue;
+            };
+            let allowed = [
+                kit.file_in(&sources[member.source], exercise),
+                kit.hidden_tests(exercise),
+            ];
+            let dirs = [member.dir.join("gen"), support.clone()];
+            let outside: Vec<_> = [&built.test_exe, &built.bin_exe]
+                .into_iter()
+                .flatten()
+                .flat_map(|exe| {
+                    dep_info::outside(&dep_info::files_read(exe, ws_dir), &allowed, &dirs)
+                })
+                .collect();
+            if let Some(file) = outside.first() {
+                built.has_errors = true;
+                built.diagnostics.push_str(&format!(
+                    "error: this exercise reads {} at compile time, and an exercise may read only its own file (through include!, include_str! or include_bytes!)\n",
+                    kit.display_path(&std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()))
+                ));
+            }
+        }
+    }
 }
 
 /// Runs every (source, exercise) of a compiled run, `options.jobs` at a time, each outcome
@@ -193,7 +242,7 @@ fn run_compiled(
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<ManyEnd> {
     let exercises = kit.list.exercises();
-    let present = |s: usize, i: usize| kit.file_in(&sources[s], &exercises[i]).is_file();
+    let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let jobs: Vec<(usize, usize)> = (0..sources.len())
         .flat_map(|s| indices.iter().map(move |&i| (s, i)))
         .collect();
@@ -218,6 +267,9 @@ fn run_compiled(
                                 "{path} is missing: `{}` puts back the shipped version",
                                 invocation::command(&format!("reset {}", exercise.name))
                             ),
+                            Source::Folder(_) if is_link(&kit.file_in(&sources[source], exercise)) => {
+                                format!("{path} is a symbolic link: a submission is graded from its own files")
+                            }
                             _ => format!("{path} is missing"),
                         })))
                     } else {
@@ -299,10 +351,14 @@ fn owners<'k>(
     for (s, source) in sources.iter().enumerate() {
         for &i in indices {
             let exercise = &kit.list.exercises()[i];
-            // A file that cannot be read is compiled on its own (and its error reported there).
-            let owner = match std::fs::read(kit.file_in(source, exercise)) {
-                Ok(contents) => *first_with.entry((i, contents)).or_insert(s),
-                Err(_) => s,
+            // A file that cannot be read is compiled on its own (and its error reported there);
+            // one that is not graded (a link in a submission) is nobody's owner.
+            let contents = gradable(kit, source, exercise)
+                .then(|| std::fs::read(kit.file_in(source, exercise)).ok())
+                .flatten();
+            let owner = match contents {
+                Some(contents) => *first_with.entry((i, contents)).or_insert(s),
+                None => s,
             };
             owners.insert((s, exercise.name.as_str()), owner);
         }

@@ -33,6 +33,13 @@ fn escape(mode: &str) -> Escape {
 fn escape_with(mode: &str, extra: Option<(&str, &str)>) -> Escape {
     let scene = Scene::new("escape/kit");
     let submission = scene.copy_in("escape/submission", "submission");
+    // A submitted file that is a link to the kit's solution.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        scene.kit().join("solutions/01_escape/links_kit.rs"),
+        submission.join("01_escape/links_kit.rs"),
+    )
+    .unwrap();
     let report = scene.path("report.json");
     let info_before = std::fs::read_to_string(scene.kit().join("info.toml")).unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port on loopback");
@@ -68,14 +75,37 @@ fn escape_with(mode: &str, extra: Option<(&str, &str)>) -> Escape {
 }
 
 impl Escape {
-    fn status(&self, name: &str) -> &str {
+    fn exercise(&self, name: &str) -> &Value {
         self.json["exercises"]
             .as_array()
             .unwrap()
             .iter()
             .find(|e| e["name"] == name)
-            .and_then(|e| e["status"].as_str())
             .unwrap_or_else(|| panic!("no exercise {name}\n{:#}", self.json))
+    }
+
+    fn status(&self, name: &str) -> &str {
+        self.exercise(name)["status"].as_str().unwrap()
+    }
+
+    /// Sandbox or not, a submission compiles from its own files only.
+    fn assert_compiled_from_its_own_files(&self) {
+        assert_eq!(
+            self.status("includes_kit"),
+            "compile_error",
+            "{:#}",
+            self.json
+        );
+        let message = self.exercise("includes_kit")["message"]
+            .as_str()
+            .unwrap_or("");
+        assert!(
+            message.contains("reads solutions/01_escape/includes_kit.rs at compile time"),
+            "{message}"
+        );
+        assert_eq!(self.status("links_kit"), "fail", "{:#}", self.json);
+        let note = self.exercise("links_kit")["message"].as_str().unwrap_or("");
+        assert!(note.contains("is a symbolic link"), "{note}");
     }
 
     /// The detached processes of this run still running, once those on their way out are gone
@@ -115,6 +145,7 @@ fn without_namespaces_the_sandbox_still_holds() {
 
 #[cfg(target_os = "linux")]
 fn assert_contained(run: &Escape) {
+    run.assert_compiled_from_its_own_files();
     run.output.assert_code(1);
     assert!(
         run.output.stderr.contains("Sandbox: Landlock ABI"),
@@ -140,6 +171,7 @@ fn assert_contained(run: &Escape) {
 #[test]
 fn without_the_sandbox_the_same_submission_reads_writes_and_connects() {
     let run = escape("off");
+    run.assert_compiled_from_its_own_files();
     assert_eq!(run.status("reads_kit"), "pass", "{:#}", run.json);
     assert_eq!(run.status("writes_kit"), "pass", "{:#}", run.json);
     assert_ne!(run.info_after, run.info_before);

@@ -1,0 +1,109 @@
+//! What a compiled exercise read at compile time, from rustc's dep-info file beside its binary,
+//! and whether it stayed inside its exercise: an exercise file may use its own code, its hidden
+//! tests may use theirs and `tests/exercise_support/`, and nothing else may be read, so that
+//! `include!`, `include_str!` or `include_bytes!` of the solutions, of a classmate's file or of
+//! any other file on the machine is a compile error, whatever path leads there.
+
+use std::path::{Path, PathBuf};
+
+/// The files rustc read to build `binary`, from `binary.d`; relative paths are taken from
+/// `workspace_dir`, where cargo runs rustc. Empty when there is no dep-info.
+pub fn files_read(binary: &Path, workspace_dir: &Path) -> Vec<PathBuf> {
+    let mut dep_file = binary.as_os_str().to_owned();
+    dep_file.push(".d");
+    let Ok(text) = std::fs::read_to_string(PathBuf::from(dep_file)) else {
+        return Vec::new();
+    };
+    // The first rule names the binary and everything it depends on.
+    let Some(first) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let Some((_, deps)) = split_rule(first) else {
+        return Vec::new();
+    };
+    paths(deps)
+        .into_iter()
+        .map(|p| {
+            let p = PathBuf::from(p);
+            if p.is_absolute() {
+                p
+            } else {
+                workspace_dir.join(p)
+            }
+        })
+        .collect()
+}
+
+/// `target: deps` at the first colon that is not part of an escaped path.
+fn split_rule(line: &str) -> Option<(&str, &str)> {
+    let bytes = line.as_bytes();
+    (0..bytes.len())
+        .find(|&i| bytes[i] == b':' && (i + 1 == bytes.len() || bytes[i + 1] == b' '))
+        .map(|i| (&line[..i], &line[i + 1..]))
+}
+
+/// The space-separated paths of a dep-info rule, with `\ ` standing for a space in a path.
+fn paths(deps: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current = String::new();
+    let mut chars = deps.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&' ') => {
+                current.push(' ');
+                chars.next();
+            }
+            ' ' => {
+                if !current.is_empty() {
+                    found.push(std::mem::take(&mut current));
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    if !current.is_empty() {
+        found.push(current);
+    }
+    found
+}
+
+/// The files among `read` that are neither one of `allowed` nor inside one of `allowed_dirs`.
+pub fn outside(read: &[PathBuf], allowed: &[PathBuf], allowed_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let allowed: Vec<PathBuf> = allowed.iter().map(|p| canonical(p)).collect();
+    let dirs: Vec<PathBuf> = allowed_dirs.iter().map(|p| canonical(p)).collect();
+    read.iter()
+        .filter(|p| {
+            let p = canonical(p);
+            !allowed.contains(&p) && !dirs.iter().any(|d| p.starts_with(d))
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rule_splits_at_its_colon_and_keeps_escaped_spaces() {
+        let (target, deps) = split_rule("/t/a: gen/a.rs /k/my\\ dir/a.rs /k/tests/a.rs").unwrap();
+        assert_eq!(target, "/t/a");
+        assert_eq!(paths(deps), ["gen/a.rs", "/k/my dir/a.rs", "/k/tests/a.rs"]);
+    }
+
+    #[test]
+    fn only_files_outside_what_is_allowed_are_named() {
+        let read = vec![
+            PathBuf::from("/k/exercises/a.rs"),
+            PathBuf::from("/k/tests/support/c.rs"),
+            PathBuf::from("/k/solutions/a.rs"),
+        ];
+        let outside = outside(
+            &read,
+            &[PathBuf::from("/k/exercises/a.rs")],
+            &[PathBuf::from("/k/tests/support")],
+        );
+        assert_eq!(outside, [PathBuf::from("/k/solutions/a.rs")]);
+    }
+}
