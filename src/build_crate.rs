@@ -85,6 +85,8 @@ pub struct Workspace {
     pub rules_target_dir: PathBuf,
     /// The folder of the `clippy.toml` that lists the disallowed paths of the rules.
     pub rules_config_dir: PathBuf,
+    /// The Rust edition the exercises are written in.
+    pub edition: String,
     pub group: Group,
     /// In the order of the sources given to [`prepare`]; a source with nothing to build in a
     /// class workspace has no member.
@@ -177,6 +179,7 @@ pub fn prepare(
         target_dir,
         rules_target_dir,
         rules_config_dir,
+        edition: kit.settings.edition.clone(),
         group,
         members,
     })

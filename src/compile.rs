@@ -9,8 +9,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crate::build_crate::{self, Workspace};
-use crate::rules::breaches::CheckDiagnostic;
+use crate::build_crate::Workspace;
+use crate::rustc_limits::{self, CompileLimits};
 use crate::supervise::{self, Cancel, Ending, Limits};
 
 /// What one exercise's compilation gave.
@@ -23,6 +23,8 @@ pub struct Compiled {
     /// rustc's rendered diagnostics (ANSI colour), errors and warnings, in order.
     pub diagnostics: String,
     pub has_errors: bool,
+    /// Compiling it ran out of time (under [`CompileLimits`]).
+    pub timed_out: bool,
 }
 
 /// Which targets to build for an exercise, in every member of the workspace.
@@ -42,9 +44,9 @@ pub enum CompileEnd {
 }
 
 /// A cold build of the shared dependencies (tokio and its tree) can take minutes on two cores.
-const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
+pub(crate) const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 /// cargo's JSON messages for a whole kit, dependencies included, stay far below this.
-const BUILD_OUTPUT_CAP: usize = 64 << 20;
+pub(crate) const BUILD_OUTPUT_CAP: usize = 64 << 20;
 
 /// `cargo SUBCOMMAND` for a generated workspace, in its group's target directory, the same
 /// whoever runs it and whatever the user's environment says.
@@ -110,21 +112,27 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
 }
 
 /// `cargo clippy` for the rules' check builds of a workspace, in their own target folder.
-fn rules_cargo(ws: &Workspace) -> Command {
+pub(crate) fn rules_cargo(ws: &Workspace) -> Command {
     let mut cmd = cargo(ws, "clippy");
     cmd.env("CARGO_TARGET_DIR", &ws.rules_target_dir)
         .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
     cmd
 }
 
+/// Compiles the `wanted` targets of `ws`; with `limits`, each generated crate's rustc runs under
+/// them, and one that exceeds them fails alone.
 pub fn compile(
     ws: &Workspace,
     wanted: &[Wanted],
     jobs: usize,
     kit_root: &std::path::Path,
+    limits: Option<CompileLimits>,
     cancel: &Cancel,
 ) -> Result<CompileEnd> {
     let mut cmd = cargo_build(ws, jobs);
+    if let Some(limits) = limits {
+        rustc_limits::set(&mut cmd, limits).context("rustprep cannot find its own binary")?;
+    }
     cmd.args([
         "--message-format",
         "json-diagnostic-rendered-ansi",
@@ -182,6 +190,7 @@ pub fn compile(
             "compiler-message" => {
                 if let Some(diag) = msg.message.filter(Diagnostic::worth_showing) {
                     entry.has_errors |= diag.level == "error";
+                    entry.timed_out |= diag.message.starts_with(rustc_limits::TIMED_OUT);
                     entry
                         .diagnostics
                         .push_str(&diag.rendered.unwrap_or_default().replace(&root_prefix, ""));
@@ -199,108 +208,40 @@ pub fn compile(
         }
     }
 
-    // A target that produced neither a binary nor an error means cargo itself failed (a
-    // dependency could not be fetched, a lock could not be taken): that is not the learner's.
-    let unexplained = results.iter().any(|((_, exercise), c)| {
-        let w = wanted.iter().find(|w| &w.exercise == exercise);
-        !c.has_errors
-            && w.is_some_and(|w| (w.test && c.test_exe.is_none()) || (w.bin && c.bin_exe.is_none()))
-    });
-    if unexplained {
-        let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
+    // A target that produced neither a binary nor an error: when none did, cargo itself failed
+    // (a dependency could not be fetched, a lock could not be taken), which is not the
+    // learner's; when only some did, their compiler died without a word (killed, out of memory).
+    let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
+    let unexplained: Vec<&(usize, String)> = results
+        .iter()
+        .filter(|((_, exercise), c)| {
+            let w = wanted.iter().find(|w| &w.exercise == exercise);
+            !c.has_errors
+                && w.is_some_and(|w| {
+                    (w.test && c.test_exe.is_none()) || (w.bin && c.bin_exe.is_none())
+                })
+        })
+        .map(|(key, _)| key)
+        .collect();
+    if !unexplained.is_empty() && unexplained.len() == results.len() {
         bail!("cargo build failed:\n{}", stderr.trim_end());
+    }
+    let unexplained: Vec<(usize, String)> = unexplained.into_iter().cloned().collect();
+    for key in unexplained {
+        if let Some(entry) = results.get_mut(&key) {
+            entry.has_errors = true;
+            entry.diagnostics.push_str(&format!(
+                "error: the compiler ended without a message for this exercise:\n{}\n",
+                stderr.trim_end()
+            ));
+        }
     }
     Ok(CompileEnd::Done(results))
 }
 
-/// What the rules' check build reported for each exercise, keyed as [`CompiledMap`].
-pub type CheckedMap = HashMap<(usize, String), Vec<CheckDiagnostic>>;
-
-pub enum CheckEnd {
-    /// What each exercise's check reported, and what clippy said of the rules' configuration
-    /// (a disallowed path that leads nowhere).
-    Done(CheckedMap, Vec<String>),
-    Cancelled,
-}
-
-/// Checks the files of `exercises` (those with rules) against their rules: `cargo clippy` of
-/// each one's rules target, in the rules' own target folder. Returns the errors it reported.
-pub fn check_rules(
-    ws: &Workspace,
-    exercises: &[String],
-    jobs: usize,
-    kit_root: &Path,
-    cancel: &Cancel,
-) -> Result<CheckEnd> {
-    let mut cmd = rules_cargo(ws);
-    cmd.args(["--workspace", "--jobs", &jobs.max(1).to_string()])
-        .args(["--message-format", "json", "--keep-going"]);
-    for exercise in exercises {
-        cmd.args(["--test", &build_crate::rules_target(exercise)]);
-    }
-    let limits = Limits {
-        timeout: BUILD_TIMEOUT,
-        memory: None,
-        output_cap: BUILD_OUTPUT_CAP,
-        ..Limits::default()
-    };
-    let finished = supervise::run(&mut cmd, &limits, cancel)
-        .context("failed to run cargo clippy, which checks the exercises' rules")?;
-    match finished.ending {
-        Ending::Cancelled => return Ok(CheckEnd::Cancelled),
-        Ending::TimedOut => bail!(
-            "cargo clippy did not finish in {} minutes",
-            BUILD_TIMEOUT.as_secs() / 60
-        ),
-        Ending::Exited(_) => {}
-    }
-    let root_prefix = format!("{}/", kit_root.display());
-    let mut results = CheckedMap::new();
-    let mut config = Vec::new();
-    let mut checked = 0;
-    let stdout = finished.stdout.text();
-    for (member, target, msg) in messages(ws, &stdout) {
-        let Some(exercise) = target.name.strip_suffix("-rules") else {
-            continue;
-        };
-        let entry = results.entry((member, exercise.to_owned())).or_default();
-        match (msg.reason.as_str(), msg.message) {
-            // A diagnostic about clippy.toml is about the rules, not the learner's file.
-            ("compiler-message", Some(diag)) if diag.is_about_config() => {
-                config.push(diag.message);
-            }
-            ("compiler-message", Some(diag)) if diag.level == "error" => {
-                let span = diag.spans.iter().find(|s| s.is_primary);
-                entry.push(CheckDiagnostic {
-                    code: diag.code.map(|c| c.code),
-                    message: diag.message,
-                    file: span.map_or_else(String::new, |s| {
-                        s.file_name.trim_start_matches(&root_prefix).to_owned()
-                    }),
-                    line: span.map_or(0, |s| s.line_start),
-                });
-            }
-            ("compiler-artifact", _) => checked += 1,
-            _ => {}
-        }
-    }
-    // Each target compiled says it again.
-    config.sort();
-    config.dedup();
-    // Nothing reported for any of them means clippy itself did not run.
-    if checked == 0 && results.values().all(Vec::is_empty) && !exercises.is_empty() {
-        let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
-        bail!(
-            "checking the exercises' rules failed (is clippy installed? `rustup component add clippy`):\n{}",
-            stderr.trim_end()
-        );
-    }
-    Ok(CheckEnd::Done(results, config))
-}
-
 /// cargo's JSON messages about the members of `ws`: for each, the index of its member's source,
 /// the target it is about, and the message.
-fn messages<'a>(
+pub(crate) fn messages<'a>(
     ws: &'a Workspace,
     stdout: &'a str,
 ) -> impl Iterator<Item = (usize, Target, Message)> + 'a {
@@ -350,18 +291,18 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 #[derive(Deserialize)]
-struct Message {
-    reason: String,
+pub(crate) struct Message {
+    pub(crate) reason: String,
     manifest_path: Option<PathBuf>,
     target: Option<Target>,
-    message: Option<Diagnostic>,
+    pub(crate) message: Option<Diagnostic>,
     profile: Option<Profile>,
     executable: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
-struct Target {
-    name: String,
+pub(crate) struct Target {
+    pub(crate) name: String,
     #[serde(default)]
     kind: Vec<String>,
 }
@@ -372,29 +313,29 @@ struct Profile {
 }
 
 #[derive(Deserialize)]
-struct Diagnostic {
-    message: String,
-    level: String,
+pub(crate) struct Diagnostic {
+    pub(crate) message: String,
+    pub(crate) level: String,
     rendered: Option<String>,
-    code: Option<Code>,
+    pub(crate) code: Option<Code>,
     #[serde(default)]
-    spans: Vec<Span>,
+    pub(crate) spans: Vec<Span>,
 }
 
 #[derive(Deserialize)]
-struct Code {
-    code: String,
+pub(crate) struct Code {
+    pub(crate) code: String,
 }
 
 #[derive(Deserialize)]
-struct Span {
-    file_name: String,
-    line_start: usize,
-    is_primary: bool,
+pub(crate) struct Span {
+    pub(crate) file_name: String,
+    pub(crate) line_start: usize,
+    pub(crate) is_primary: bool,
 }
 
 impl Diagnostic {
-    fn is_about_config(&self) -> bool {
+    pub(crate) fn is_about_config(&self) -> bool {
         self.spans
             .iter()
             .any(|s| s.file_name.ends_with("clippy.toml"))

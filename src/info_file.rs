@@ -21,6 +21,10 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The longest time limit an exercise may set: an hour is far past any exercise's needs.
 pub const MAX_TIMEOUT_SECS: u64 = 3600;
+/// How long compiling one exercise may take when grading, when `info.toml` does not say.
+pub const DEFAULT_COMPILE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Data memory the compiler may use for one exercise when grading (RLIMIT_DATA).
+pub const COMPILE_MEMORY: u64 = 4 << 30;
 /// Points an exercise is worth when `info.toml` does not say.
 pub const DEFAULT_POINTS: u32 = 1;
 
@@ -35,6 +39,8 @@ struct RawInfo {
     /// The kit check wants at least this many wrong fixes per exercise in the corpus.
     #[serde(default)]
     wrong_fixes_per_exercise: usize,
+    /// How long compiling one exercise may take when grading.
+    compile_timeout_secs: Option<Spanned<u64>>,
     /// Copied into the generated crate's `[dependencies]`; shared by every exercise.
     #[serde(default)]
     dependencies: toml::Table,
@@ -109,6 +115,8 @@ pub struct KitSettings {
     pub final_message: Option<String>,
     /// The kit check wants at least this many wrong fixes per exercise (default 0).
     pub wrong_fixes_per_exercise: usize,
+    /// How long compiling one exercise may take when grading.
+    pub compile_timeout: Duration,
 }
 
 /// A problem in `info.toml`, located in the file.
@@ -316,12 +324,24 @@ pub fn parse(
         });
     }
 
+    let compile_timeout = match raw.compile_timeout_secs {
+        Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => {
+            return Err(at.error(
+                t.span(),
+                format!("compile_timeout_secs must be from 1 to {MAX_TIMEOUT_SECS}"),
+                "remove the field to use the default of 60 seconds",
+            ));
+        }
+        Some(t) => Duration::from_secs(*t.get_ref()),
+        None => DEFAULT_COMPILE_TIMEOUT,
+    };
     let settings = KitSettings {
         edition: raw.edition,
         dependencies: raw.dependencies,
         welcome_message: raw.welcome_message,
         final_message: raw.final_message,
         wrong_fixes_per_exercise: raw.wrong_fixes_per_exercise,
+        compile_timeout,
     };
     Ok((settings, ExerciseList::new(questions, exercises)))
 }

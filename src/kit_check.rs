@@ -13,6 +13,7 @@ use crate::build_crate::{self, Group};
 use crate::compile;
 use crate::kit::{Kit, Source};
 use crate::miri;
+use crate::rules_build;
 use crate::runner::{self, ManyEnd, RunEnd, RunOptions};
 use crate::shipped;
 use crate::supervise::Cancel;
@@ -262,15 +263,17 @@ pub fn rule_paths(
             continue;
         }
         let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
-        match compile::check_rules(&ws, &ruled, options.jobs, &kit.root, cancel)? {
-            compile::CheckEnd::Done(_, config) => {
+        match rules_build::check(&ws, &ruled, options.jobs, &kit.root, None, cancel)? {
+            rules_build::CheckEnd::Done(_, config) => {
                 findings.extend(config.into_iter().map(|message| {
                     finding(format!(
                         "a rule in info.toml disallows a path that leads to nothing: {message}"
                     ))
                 }));
             }
-            compile::CheckEnd::Cancelled => anyhow::bail!("the check of the rules was cancelled"),
+            rules_build::CheckEnd::Cancelled => {
+                anyhow::bail!("the check of the rules was cancelled")
+            }
         }
     }
     Ok(findings)

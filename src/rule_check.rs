@@ -9,11 +9,12 @@ use std::thread::{Scope, ScopedJoinHandle};
 use anyhow::{Result, anyhow};
 
 use crate::build_crate::{Group, Workspace};
-use crate::compile::{self, CheckEnd, CheckedMap};
 use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
 use crate::outcome::{Breach, BreachCause, Outcome, Status};
 use crate::rules::breaches;
+use crate::rules_build::{self, CheckEnd, CheckedMap};
+use crate::rustc_limits::CompileLimits;
 use crate::supervise::Cancel;
 
 type Handle<'scope> = ScopedJoinHandle<'scope, Result<CheckEnd>>;
@@ -41,6 +42,7 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         workspaces: &'env HashMap<Group, Workspace>,
         indices: &[usize],
         jobs: usize,
+        limits: Option<CompileLimits>,
         cancel: &'env Cancel,
     ) -> Self {
         let mut running = HashMap::new();
@@ -55,8 +57,8 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
             if ruled.is_empty() {
                 continue;
             }
-            let handle =
-                scope.spawn(move || compile::check_rules(ws, &ruled, jobs, &kit.root, cancel));
+            let handle = scope
+                .spawn(move || rules_build::check(ws, &ruled, jobs, &kit.root, limits, cancel));
             running.insert(*group, handle);
             ended.insert(*group, OnceLock::new());
         }
@@ -76,7 +78,11 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         owner: usize,
         exercise: &Exercise,
     ) -> Result<Option<Outcome>> {
-        if outcome.status == Status::CompileError {
+        // Nothing built, nothing to hold to the rules (a compile error, a compile that ran out
+        // of time).
+        if outcome.status == Status::CompileError
+            || (outcome.tests.is_empty() && outcome.status == Status::Timeout)
+        {
             return Ok(Some(outcome));
         }
         let mut found = match self.checked(exercise) {

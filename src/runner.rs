@@ -28,6 +28,7 @@ use crate::kit::{Kit, Source};
 use crate::miri;
 use crate::outcome::{MiriCheck, Outcome, Status, TestResult};
 use crate::rule_check::RuleChecks;
+use crate::rustc_limits::CompileLimits;
 use crate::sandbox::Sandbox;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
@@ -39,6 +40,8 @@ pub struct RunOptions {
     pub output_cap: usize,
     /// The sandbox learner code runs in, if any. Default: none.
     pub sandbox: Option<std::sync::Arc<Sandbox>>,
+    /// Limits on compiling each exercise (grading). Default: none.
+    pub compile_limits: Option<CompileLimits>,
 }
 
 impl Default for RunOptions {
@@ -47,6 +50,7 @@ impl Default for RunOptions {
             jobs: thread::available_parallelism().map_or(1, |n| n.get()),
             output_cap: Limits::default().output_cap,
             sandbox: None,
+            compile_limits: None,
         }
     }
 }
@@ -141,6 +145,7 @@ pub fn run_many(
             &workspaces,
             indices,
             options.jobs,
+            options.compile_limits,
             cancel,
         );
         let mut compiled = CompiledMap::new();
@@ -158,7 +163,8 @@ pub fn run_many(
                     bin: e.mode == Mode::Run,
                 })
                 .collect();
-            match compile::compile(ws, &wanted, options.jobs, &kit.root, cancel)? {
+            let limits = options.compile_limits;
+            match compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel)? {
                 CompileEnd::Done(map) => compiled.extend(map),
                 CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
             }
@@ -378,12 +384,21 @@ fn execute(
     let start = Instant::now();
     if compiled.has_errors {
         return Ok(Some(Outcome {
-            status: Status::CompileError,
+            status: if compiled.timed_out {
+                Status::Timeout
+            } else {
+                Status::CompileError
+            },
             diagnostics: compiled.diagnostics.clone(),
             tests: Vec::new(),
             breaches: Vec::new(),
             miri: MiriCheck::NotAsked,
-            note: None,
+            // The compiler's own words say what ran out of time.
+            note: compiled.timed_out.then(|| {
+                strip_ansi_escapes::strip_str(&compiled.diagnostics)
+                    .trim()
+                    .to_owned()
+            }),
             duration: start.elapsed(),
         }));
     }

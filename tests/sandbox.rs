@@ -4,7 +4,8 @@
 //! none of it gets out and the honest answer still gets its result; with `--sandbox off` the
 //! same submission reads, writes and connects, which shows each test can tell.
 //!
-//! The fixture is `tests/fixtures/grading/escape/`. Linux only: elsewhere there is no sandbox,
+//! Compiling is held too: a submission that includes a file outside its exercise, is a link to
+//! one, or compiles for ever fails alone. The fixture is `tests/fixtures/grading/escape/`. Linux only: elsewhere there is no sandbox,
 //! and `--sandbox on` must say so.
 
 mod grading_support;
@@ -106,6 +107,20 @@ impl Escape {
         assert_eq!(self.status("links_kit"), "fail", "{:#}", self.json);
         let note = self.exercise("links_kit")["message"].as_str().unwrap_or("");
         assert!(note.contains("is a symbolic link"), "{note}");
+        // A compile that never ends is stopped at the kit's limit, for that exercise alone.
+        assert_eq!(
+            self.status("compiles_for_ever"),
+            "timeout",
+            "{:#}",
+            self.json
+        );
+        let message = self.exercise("compiles_for_ever")["message"]
+            .as_str()
+            .unwrap_or("");
+        assert!(
+            message.contains("compiling did not finish within 5 s"),
+            "{message}"
+        );
     }
 
     /// The detached processes of this run still running, once those on their way out are gone

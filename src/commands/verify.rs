@@ -14,6 +14,7 @@ use crate::cli::VerifyArgs;
 use crate::kit::{Kit, Source};
 use crate::report::{self, Format, Graded, gradebook, json};
 use crate::runner::{self, Event, ManyEnd, RunOptions};
+use crate::rustc_limits::CompileLimits;
 use crate::sandbox::SandboxMode;
 use crate::state::State;
 use crate::supervise::Cancel;
@@ -31,6 +32,11 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     let options = RunOptions {
         jobs: request.jobs.max(1),
         sandbox: super::sandbox(mode)?,
+        // A submission that compiles for ever, or crashes the compiler, fails alone.
+        compile_limits: grading.then_some(CompileLimits {
+            timeout: kit.settings.compile_timeout,
+            memory: crate::info_file::COMPILE_MEMORY,
+        }),
         ..RunOptions::default()
     };
     let cancel = cancel_on_signals();

@@ -1,0 +1,249 @@
+//! The rules' check build: clippy on each learner file alone (its rules target, see
+//! [`crate::build_crate`]), and the errors it reports, sorted back to their exercises. Nothing
+//! here prints.
+//!
+//! A plain exercise is checked by `clippy-driver` directly, one process per file, which takes
+//! half the time of `cargo clippy` (no cargo start, no fingerprints) and runs beside the test
+//! build; an exercise with dependencies goes through `cargo clippy`, which knows where they are.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result, bail};
+
+use crate::build_crate::{self, Group, Workspace};
+use crate::compile::{self, BUILD_OUTPUT_CAP, BUILD_TIMEOUT, Diagnostic};
+use crate::rules::breaches::CheckDiagnostic;
+use crate::rustc_limits::{self, CompileLimits};
+use crate::supervise::{self, Cancel, Ending, Limits};
+
+/// What the rules' check build reported for each exercise, keyed as [`compile::CompiledMap`].
+pub type CheckedMap = HashMap<(usize, String), Vec<CheckDiagnostic>>;
+
+pub enum CheckEnd {
+    /// What each exercise's check reported, and what clippy said of the rules' configuration
+    /// (a disallowed path that leads nowhere).
+    Done(CheckedMap, Vec<String>),
+    Cancelled,
+}
+
+/// Checks the files of `exercises` (those with rules) of every member of `ws` against their
+/// rules. With `limits`, each check runs under them (grading).
+pub fn check(
+    ws: &Workspace,
+    exercises: &[String],
+    jobs: usize,
+    kit_root: &Path,
+    limits: Option<CompileLimits>,
+    cancel: &Cancel,
+) -> Result<CheckEnd> {
+    match ws.group {
+        Group::Plain => check_each(ws, exercises, jobs, kit_root, limits, cancel),
+        Group::WithDependencies => {
+            check_through_cargo(ws, exercises, jobs, kit_root, limits, cancel)
+        }
+    }
+}
+
+/// What one check said, before it is filed under its exercise.
+#[derive(Default)]
+struct Reported {
+    errors: Vec<CheckDiagnostic>,
+    config: Vec<String>,
+}
+
+impl Reported {
+    fn take(&mut self, diag: Diagnostic, root_prefix: &str) {
+        if diag.is_about_config() {
+            self.config.push(diag.message);
+        } else if diag.level == "error" {
+            let span = diag.spans.iter().find(|s| s.is_primary);
+            self.errors.push(CheckDiagnostic {
+                code: diag.code.map(|c| c.code),
+                message: diag.message,
+                file: span.map_or_else(String::new, |s| {
+                    s.file_name.trim_start_matches(root_prefix).to_owned()
+                }),
+                line: span.map_or(0, |s| s.line_start),
+            });
+        }
+    }
+}
+
+/// `clippy-driver` on each rules stub, `jobs` at a time.
+fn check_each(
+    ws: &Workspace,
+    exercises: &[String],
+    jobs: usize,
+    kit_root: &Path,
+    limits: Option<CompileLimits>,
+    cancel: &Cancel,
+) -> Result<CheckEnd> {
+    let work: Vec<(usize, &Path, &String)> = ws
+        .members
+        .iter()
+        .flat_map(|m| {
+            exercises
+                .iter()
+                .filter(|e| m.exercises.contains(e))
+                .map(move |e| (m.source, m.dir.as_path(), e))
+        })
+        .collect();
+    let root_prefix = format!("{}/", kit_root.display());
+    let next = AtomicUsize::new(0);
+    let found: Mutex<Vec<((usize, String), Reported)>> = Mutex::new(Vec::new());
+    let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, work.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let slot = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&(source, dir, exercise)) = work.get(slot) else {
+                        break;
+                    };
+                    match check_one(ws, dir, exercise, &root_prefix, limits, cancel) {
+                        Ok(Some(reported)) => found
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(((source, exercise.clone()), reported)),
+                        Ok(None) => break,
+                        Err(e) => {
+                            *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+    });
+    if let Some(e) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e);
+    }
+    if cancel.is_cancelled() {
+        return Ok(CheckEnd::Cancelled);
+    }
+    let mut results = CheckedMap::new();
+    let mut config = Vec::new();
+    for (key, reported) in found.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        config.extend(reported.config);
+        results.insert(key, reported.errors);
+    }
+    config.sort();
+    config.dedup();
+    Ok(CheckEnd::Done(results, config))
+}
+
+/// One exercise's check; `None` when cancelled.
+fn check_one(
+    ws: &Workspace,
+    member_dir: &Path,
+    exercise: &str,
+    root_prefix: &str,
+    limits: Option<CompileLimits>,
+    cancel: &Cancel,
+) -> Result<Option<Reported>> {
+    let stub = member_dir.join("gen").join(format!("{exercise}_rules.rs"));
+    let out = member_dir.join("rules-out");
+    std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
+    let mut cmd = Command::new("clippy-driver");
+    cmd.args(["--edition", &ws.edition, "--test", "--cfg", "clippy"])
+        .args(["--crate-name", &format!("rp_rules_{exercise}")])
+        .args(["--emit=metadata", "--error-format=json", "--out-dir"])
+        .arg(&out)
+        .arg(&stub)
+        .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
+    let run_limits = Limits {
+        timeout: limits.map_or(BUILD_TIMEOUT, |l| l.timeout),
+        memory: limits.map(|l| l.memory),
+        output_cap: BUILD_OUTPUT_CAP,
+        ..Limits::default()
+    };
+    let finished = supervise::run(&mut cmd, &run_limits, cancel).context(
+        "failed to run clippy-driver, which checks the exercises' rules (rustup component add clippy)",
+    )?;
+    let mut reported = Reported::default();
+    match finished.ending {
+        Ending::Cancelled => return Ok(None),
+        // Checked alone, it did not finish: the test build says why, under the same limit.
+        Ending::TimedOut => return Ok(Some(reported)),
+        Ending::Exited(_) => {}
+    }
+    for line in finished.stderr.text().lines() {
+        if let Ok(diag) = serde_json::from_str::<Diagnostic>(line) {
+            reported.take(diag, root_prefix);
+        }
+    }
+    Ok(Some(reported))
+}
+
+/// `cargo clippy` of every rules target of `ws`, in the rules' own target folder.
+fn check_through_cargo(
+    ws: &Workspace,
+    exercises: &[String],
+    jobs: usize,
+    kit_root: &Path,
+    limits: Option<CompileLimits>,
+    cancel: &Cancel,
+) -> Result<CheckEnd> {
+    let mut cmd = compile::rules_cargo(ws);
+    if let Some(limits) = limits {
+        rustc_limits::set(&mut cmd, limits).context("rustprep cannot find its own binary")?;
+    }
+    cmd.args(["--workspace", "--jobs", &jobs.max(1).to_string()])
+        .args(["--message-format", "json", "--keep-going"]);
+    for exercise in exercises {
+        cmd.args(["--test", &build_crate::rules_target(exercise)]);
+    }
+    let run_limits = Limits {
+        timeout: BUILD_TIMEOUT,
+        memory: None,
+        output_cap: BUILD_OUTPUT_CAP,
+        ..Limits::default()
+    };
+    let finished = supervise::run(&mut cmd, &run_limits, cancel)
+        .context("failed to run cargo clippy, which checks the exercises' rules")?;
+    match finished.ending {
+        Ending::Cancelled => return Ok(CheckEnd::Cancelled),
+        Ending::TimedOut => bail!(
+            "cargo clippy did not finish in {} minutes",
+            BUILD_TIMEOUT.as_secs() / 60
+        ),
+        Ending::Exited(_) => {}
+    }
+    let root_prefix = format!("{}/", kit_root.display());
+    let mut reported: HashMap<(usize, String), Reported> = HashMap::new();
+    let mut checked = 0;
+    let stdout = finished.stdout.text();
+    for (member, target, msg) in compile::messages(ws, &stdout) {
+        let Some(exercise) = target.name.strip_suffix("-rules") else {
+            continue;
+        };
+        let entry = reported.entry((member, exercise.to_owned())).or_default();
+        match (msg.reason.as_str(), msg.message) {
+            ("compiler-message", Some(diag)) => entry.take(diag, &root_prefix),
+            ("compiler-artifact", _) => checked += 1,
+            _ => {}
+        }
+    }
+    // Nothing reported for any of them means clippy itself did not run.
+    if checked == 0 && reported.values().all(|r| r.errors.is_empty()) && !exercises.is_empty() {
+        let stderr = strip_ansi_escapes::strip_str(finished.stderr.text());
+        bail!(
+            "checking the exercises' rules failed (is clippy installed? `rustup component add clippy`):\n{}",
+            stderr.trim_end()
+        );
+    }
+    let mut results = CheckedMap::new();
+    let mut config = Vec::new();
+    for (key, r) in reported {
+        config.extend(r.config);
+        results.insert(key, r.errors);
+    }
+    // Each target compiled says it again.
+    config.sort();
+    config.dedup();
+    Ok(CheckEnd::Done(results, config))
+}

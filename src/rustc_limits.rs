@@ -1,0 +1,124 @@
+//! Compiling a learner's crate under limits, for grading: rustprep is cargo's `RUSTC_WRAPPER`,
+//! and runs the compiler of each generated package (`rp_*`; never a dependency) with a time
+//! limit and a data-memory limit. (`RUSTC_WRAPPER`, not the workspace one, which `cargo clippy`
+//! needs for clippy-driver: cargo then starts `rustprep clippy-driver rustc ARGS...`.) A compile that runs out of
+//! time, or a compiler that crashes (out of memory, say), becomes an error message for that
+//! exercise alone, in the JSON form cargo reads, and every other exercise is graded as usual.
+
+use std::ffi::OsString;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Set on cargo by [`set`]: tells rustprep, started as the wrapper, to apply these limits.
+pub const LIMITS_VAR: &str = "RUSTPREP_RUSTC_LIMITS";
+/// How a compile that ran out of time is told apart in cargo's messages.
+pub const TIMED_OUT: &str = "rustprep: compiling did not finish within";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompileLimits {
+    pub timeout: Duration,
+    /// Bytes of data memory rustc may use (RLIMIT_DATA).
+    pub memory: u64,
+}
+
+/// Makes `cargo` compile its workspace members through rustprep under `limits`.
+pub fn set(cargo: &mut Command, limits: CompileLimits) -> std::io::Result<()> {
+    cargo.env("RUSTC_WRAPPER", std::env::current_exe()?).env(
+        LIMITS_VAR,
+        format!("{}:{}", limits.timeout.as_millis(), limits.memory),
+    );
+    Ok(())
+}
+
+/// The limits rustprep was started with as a wrapper, if it was.
+pub fn from_env() -> Option<CompileLimits> {
+    let text = std::env::var(LIMITS_VAR).ok()?;
+    let (millis, memory) = text.split_once(':')?;
+    Some(CompileLimits {
+        timeout: Duration::from_millis(millis.parse().ok()?),
+        memory: memory.parse().ok()?,
+    })
+}
+
+/// Whether cargo is compiling one of rustprep's generated packages (`rp_...`), by the package
+/// name cargo gives every compiler it starts.
+fn compiles_learner_code() -> bool {
+    std::env::var("CARGO_PKG_NAME").is_ok_and(|name| name.starts_with("rp_"))
+}
+
+/// Runs `rustc ARGS...` (the wrapper's arguments) under `limits`; returns the exit code.
+pub fn main(limits: CompileLimits, args: &[OsString]) -> i32 {
+    let Some((rustc, rest)) = args.split_first() else {
+        eprintln!("rustprep: no compiler to run");
+        return 1;
+    };
+    let json = rest
+        .iter()
+        .any(|a| a.to_string_lossy().contains("--error-format=json"));
+    let mut cmd = Command::new(rustc);
+    cmd.args(rest);
+    if !compiles_learner_code() {
+        return match cmd.status() {
+            Ok(status) => status.code().unwrap_or(1),
+            Err(e) => {
+                eprintln!("rustprep: failed to start {}: {e}", rustc.to_string_lossy());
+                1
+            }
+        };
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let memory = limits.memory;
+        // SAFETY: setrlimit is async-signal-safe and nothing here allocates.
+        unsafe {
+            cmd.pre_exec(move || rlimit::setrlimit(rlimit::Resource::DATA, memory, memory));
+        }
+    }
+    let mut child = match cmd.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            eprintln!("rustprep: failed to start {}: {e}", rustc.to_string_lossy());
+            return 1;
+        }
+    };
+    let deadline = Instant::now() + limits.timeout;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => break None,
+        }
+    };
+    let message = match status {
+        None => format!(
+            "{TIMED_OUT} {} s (a constant evaluated for ever, or a type that grows without end?)",
+            limits.timeout.as_secs()
+        ),
+        Some(status) if status.code().is_some() => return status.code().unwrap_or(1),
+        Some(status) => format!(
+            "rustprep: the compiler crashed ({status}); it may have run out of memory (it may use {} MiB)",
+            limits.memory >> 20
+        ),
+    };
+    if json {
+        let diagnostic = serde_json::json!({
+            "$message_type": "diagnostic",
+            "message": message,
+            "code": null,
+            "level": "error",
+            "spans": [],
+            "children": [],
+            "rendered": format!("error: {message}\n"),
+        });
+        eprintln!("{diagnostic}");
+    } else {
+        eprintln!("error: {message}");
+    }
+    1
+}
