@@ -263,7 +263,16 @@ pub fn rule_paths(
             continue;
         }
         let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
-        match rules_build::check(&ws, &ruled, options.jobs, &kit.root, None, cancel)? {
+        match rules_build::check(
+            &ws,
+            &ruled,
+            rules_build::CheckSettings {
+                jobs: options.jobs,
+                limits: None,
+            },
+            &kit.root,
+            cancel,
+        )? {
             rules_build::CheckEnd::Done(_, config) => {
                 findings.extend(config.into_iter().map(|message| {
                     finding(format!(

@@ -13,8 +13,7 @@ use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
 use crate::outcome::{Breach, BreachCause, Outcome, Status};
 use crate::rules::breaches;
-use crate::rules_build::{self, CheckEnd, CheckedMap};
-use crate::rustc_limits::CompileLimits;
+use crate::rules_build::{self, CheckEnd, CheckSettings, CheckedMap};
 use crate::supervise::Cancel;
 
 type Handle<'scope> = ScopedJoinHandle<'scope, Result<CheckEnd>>;
@@ -41,8 +40,7 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         sources: &'env [Source],
         workspaces: &'env HashMap<Group, Workspace>,
         indices: &[usize],
-        jobs: usize,
-        limits: Option<CompileLimits>,
+        settings: CheckSettings,
         cancel: &'env Cancel,
     ) -> Self {
         let mut running = HashMap::new();
@@ -57,8 +55,8 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
             if ruled.is_empty() {
                 continue;
             }
-            let handle = scope
-                .spawn(move || rules_build::check(ws, &ruled, jobs, &kit.root, limits, cancel));
+            let handle =
+                scope.spawn(move || rules_build::check(ws, &ruled, settings, &kit.root, cancel));
             running.insert(*group, handle);
             ended.insert(*group, OnceLock::new());
         }

@@ -30,16 +30,25 @@ pub enum CheckEnd {
     Cancelled,
 }
 
+/// How a check build runs.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckSettings {
+    /// Checks at once.
+    pub jobs: usize,
+    /// Limits on each check (grading), if any.
+    pub limits: Option<CompileLimits>,
+}
+
 /// Checks the files of `exercises` (those with rules) of every member of `ws` against their
-/// rules. With `limits`, each check runs under them (grading).
+/// rules.
 pub fn check(
     ws: &Workspace,
     exercises: &[String],
-    jobs: usize,
+    settings: CheckSettings,
     kit_root: &Path,
-    limits: Option<CompileLimits>,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
+    let CheckSettings { jobs, limits } = settings;
     match ws.group {
         Group::Plain => check_each(ws, exercises, jobs, kit_root, limits, cancel),
         Group::WithDependencies => {

@@ -28,6 +28,7 @@ use crate::kit::{Kit, Source};
 use crate::miri;
 use crate::outcome::{MiriCheck, Outcome, Status, TestResult};
 use crate::rule_check::RuleChecks;
+use crate::rules_build::CheckSettings;
 use crate::rustc_limits::CompileLimits;
 use crate::sandbox::Sandbox;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
@@ -138,16 +139,7 @@ pub fn run_many(
     }
     thread::scope(|scope| {
         // The rules are checked beside the test build and the tests: clippy needs no test binary.
-        let checks = RuleChecks::start(
-            scope,
-            kit,
-            sources,
-            &workspaces,
-            indices,
-            options.jobs,
-            options.compile_limits,
-            cancel,
-        );
+        let checks = RuleChecks::start(scope, kit, sources, &workspaces, indices, options, cancel);
         let mut compiled = CompiledMap::new();
         for group in [Group::Plain, Group::WithDependencies] {
             let Some(ws) = workspaces.get(&group) else {
