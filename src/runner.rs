@@ -139,7 +139,11 @@ pub fn run_many(
     }
     thread::scope(|scope| {
         // The rules are checked beside the test build and the tests: clippy needs no test binary.
-        let checks = RuleChecks::start(scope, kit, sources, &workspaces, indices, options, cancel);
+        let settings = CheckSettings {
+            jobs: options.jobs,
+            limits: options.compile_limits,
+        };
+        let checks = RuleChecks::start(scope, kit, sources, &workspaces, indices, settings, cancel);
         let mut compiled = CompiledMap::new();
         for group in [Group::Plain, Group::WithDependencies] {
             let Some(ws) = workspaces.get(&group) else {
