@@ -67,19 +67,28 @@ pub fn check(kit: &Kit) -> Result<Vec<String>> {
         writeln!(manifest, "[[example]]\nname = \"{name}\"\n{crate_type}")?;
     }
     atomic_file::write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
-    let out = std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["build", "--examples", "--keep-going", "--quiet", "--manifest-path"])
-        .arg(dir.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", kit.build_dir().join("target-answers"))
-        .env("CARGO_TERM_COLOR", "never")
-        .output()
-        .context("failed to run cargo build for the model answers' examples")?;
+    let out =
+        std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .args([
+                "build",
+                "--examples",
+                "--keep-going",
+                "--quiet",
+                "--manifest-path",
+            ])
+            .arg(dir.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", kit.build_dir().join("target-answers"))
+            .env("CARGO_TERM_COLOR", "never")
+            .output()
+            .context("failed to run cargo build for the model answers' examples")?;
     if out.status.success() {
         return Ok(Vec::new());
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
     Ok(vec![format!(
         "a model answer's example does not compile (examples/qNN_I.rs is question NN's I-th block, from 0, with one line added at the top):\n{}",
-        stderr.trim_end().replace(&format!("{}/", dir.display()), "")
+        stderr
+            .trim_end()
+            .replace(&format!("{}/", dir.display()), "")
     )])
 }

@@ -14,6 +14,7 @@ pub mod commands;
 pub mod compile;
 pub mod editor;
 pub mod exercise;
+pub mod file_kind;
 pub mod info_file;
 pub mod interview;
 pub mod invocation;

@@ -759,6 +759,137 @@ fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Where `--output` writes: only a regular file is ever replaced.
+
+/// `verify --solutions borrow1 --format json --output PATH`: one exercise, quickly graded.
+fn verify_into(kit: &Kit, path: &std::path::Path) -> Output {
+    kit.rustprep(&[
+        "verify",
+        "--solutions",
+        "borrow1",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+    ])
+    .output()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[test]
+fn output_to_a_folder_is_an_error_before_anything_is_graded() {
+    let kit = Kit::new("basics");
+    let folder = kit.outside().join("reports");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("old.json"), "kept").unwrap();
+    let out = verify_into(&kit, &folder);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("is a folder, not a file"),
+        "the error says what is wrong\n{out:?}"
+    );
+    assert!(folder.is_dir(), "the folder is still a folder");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("old.json")).unwrap(),
+        "kept"
+    );
+    assert!(
+        !kit.path("target/rustprep/solutions").exists(),
+        "nothing was built: the error came before the grading\n{out:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let kit = Kit::new("basics");
+    let target = kit.outside().join("real/report.json");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "old").unwrap();
+    let link = kit.outside().join("report.json");
+    std::os::unix::fs::symlink("real/report.json", &link).unwrap();
+    let out = verify_into(&kit, &link);
+    out.assert_code(0);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().is_symlink(),
+        "the link is still a link\n{out:?}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(report["summary"]["passed"], 1, "{report:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_through_to_its_reader() {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let kit = Kit::new("basics");
+    let fifo = kit.outside().join("report.fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = verify_into(&kit, &fifo);
+    if !reader.is_finished() {
+        // Nothing was written: end the reader's wait (a writer that opens and closes).
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo);
+    }
+    let read = String::from_utf8(reader.join().unwrap()).unwrap();
+    out.assert_code(0);
+    assert!(read.contains("\"passed\": 1"), "{read}\n{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_nobody_reads_is_refused_and_does_not_hang() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    let fifo = kit.outside().join("report.fifo");
+    mkfifo(&fifo);
+    let out = verify_into(&kit, &fifo);
+    out.assert_code(2);
+    assert!(out.stderr.contains("nobody is reading"), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+/// As root (in a container, in CI) a rename over `/dev/null` succeeds and leaves a regular file
+/// where the device was; rustprep writes through it instead.
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_leaves_it_a_character_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    let out = verify_into(&kit, std::path::Path::new("/dev/null"));
+    out.assert_code(0);
+    let kind = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
+    assert!(
+        kind.is_char_device(),
+        "/dev/null is no longer a device\n{out:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Colour.
 
 fn has_ansi(out: &Output) -> bool {

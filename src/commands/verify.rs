@@ -21,6 +21,11 @@ use super::{cancel_on_signals, interrupted};
 
 pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     let indices = kit.list.select(&request.selectors)?;
+    // A report that cannot be written is said before the grading, not after it.
+    if let Some(path) = &request.output {
+        atomic_file::check(path)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
     let options = RunOptions {
         jobs: request.jobs.max(1),
         ..RunOptions::default()
