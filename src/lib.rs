@@ -13,6 +13,7 @@ pub mod cli;
 pub mod commands;
 pub mod compile;
 pub mod editor;
+pub mod escape;
 pub mod exercise;
 pub mod file_kind;
 pub mod info_file;

@@ -1,6 +1,7 @@
 //! The commands: each takes the opened kit and the progress state, does its work through the
 //! runner, and prints through [`crate::report`]. This module opens the kit and dispatches.
 
+mod class;
 mod explain;
 mod hint;
 mod list;
