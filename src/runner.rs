@@ -21,6 +21,7 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::exercise::{Exercise, Mode};
+use crate::file_kind;
 use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
@@ -117,14 +118,11 @@ pub fn run_many(
         if !indices.iter().any(|&i| Group::of(&exercises[i]) == group) {
             continue;
         }
-        let ws = match sources {
-            [one] => build_crate::prepare_one(kit, one, group)?,
-            // Only the files a source has: a folder lacking one fails it without a build.
-            _ => build_crate::prepare(kit, sources, group, &|s, e| {
-                owners.get(&(s, e.name.as_str())) == Some(&s)
-                    && kit.file_in(&sources[s], e).is_file()
-            })?,
-        };
+        // Only the regular files a source has: a folder lacking one (or holding a FIFO, which
+        // rustc would wait on for ever) fails it without a build.
+        let ws = build_crate::prepare(kit, sources, group, &|s, e| {
+            owners.get(&(s, e.name.as_str())) == Some(&s) && kit.file_in(&sources[s], e).is_file()
+        })?;
         workspaces.insert(group, ws);
     }
     thread::scope(|scope| {
@@ -147,6 +145,7 @@ pub fn run_many(
                 .iter()
                 .map(|&i| &exercises[i])
                 .filter(|e| Group::of(e) == group)
+                .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
                 .map(|e| Wanted {
                     exercise: e.name.clone(),
                     test: build_crate::has_hidden_tests(kit, e),
@@ -208,13 +207,16 @@ fn run_compiled(
                     let exercise = &exercises[index];
                     on_event(Event::Running { source, index });
                     let outcome = if !present(source, index) {
-                        let path = kit.display_path(&kit.file_in(&sources[source], exercise));
+                        let file = kit.file_in(&sources[source], exercise);
+                        let path = kit.display_path(&file);
+                        let absent = file_kind::not_a_source(&file, &path)
+                            .unwrap_or_else(|| format!("{path} is missing"));
                         Ok(Some(Outcome::missing(&match sources[source] {
                             Source::Learner => format!(
-                                "{path} is missing: `{}` puts back the shipped version",
+                                "{absent}: `{}` puts back the shipped version",
                                 invocation::command(&format!("reset {}", exercise.name))
                             ),
-                            _ => format!("{path} is missing"),
+                            _ => absent,
                         })))
                     } else {
                         let owner = owners[&(source, exercise.name.as_str())];
@@ -295,10 +297,13 @@ fn owners<'k>(
     for (s, source) in sources.iter().enumerate() {
         for &i in indices {
             let exercise = &kit.list.exercises()[i];
-            // A file that cannot be read is compiled on its own (and its error reported there).
-            let owner = match std::fs::read(kit.file_in(source, exercise)) {
-                Ok(contents) => *first_with.entry((i, contents)).or_insert(s),
-                Err(_) => s,
+            // A file that cannot be read is compiled on its own (and its error reported there);
+            // one that is not a regular file (a FIFO would block) is not read at all.
+            let file = kit.file_in(source, exercise);
+            let contents = file.is_file().then(|| std::fs::read(&file).ok()).flatten();
+            let owner = match contents {
+                Some(contents) => *first_with.entry((i, contents)).or_insert(s),
+                None => s,
             };
             owners.insert((s, exercise.name.as_str()), owner);
         }

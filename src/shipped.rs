@@ -35,6 +35,10 @@ pub fn ensure(kit: &Kit) -> Result<()> {
             continue;
         }
         let original = kit.exercise_file(exercise);
+        // Only a regular file is read (a FIFO would block); the run reports what it is.
+        if !original.is_file() {
+            continue;
+        }
         let contents = std::fs::read(&original)
             .with_context(|| format!("failed to read {}", original.display()))?;
         atomic_file::write(&kept, &contents)?;

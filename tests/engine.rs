@@ -759,6 +759,182 @@ fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bad input: a clear error, never a panic or a wait for ever.
+
+/// The `basics` kit with its info.toml changed by `edit`.
+fn kit_with_info(edit: impl FnOnce(String) -> Vec<u8>) -> Kit {
+    let kit = Kit::new("basics");
+    let info = edit(kit.read("info.toml"));
+    std::fs::write(kit.path("info.toml"), info).unwrap();
+    kit
+}
+
+/// Runs `list` and returns the error line that names `info.toml:LINE:`.
+#[track_caller]
+fn info_error_at(kit: &Kit, line: usize) -> String {
+    let out = kit.rustprep(&["list"]).output();
+    out.assert_code(2);
+    let prefix = format!("error: kit/info.toml:{line}:");
+    out.stderr
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` line\n{out:?}"))
+        .to_owned()
+}
+
+#[test]
+fn a_kit_with_no_exercises_is_an_error_for_every_command_that_needs_one() {
+    let kit = kit_with_info(|info| {
+        let cut = info.find("[[exercises]]").unwrap();
+        info.as_bytes()[..cut].to_vec()
+    });
+    for args in [
+        &["run"][..],
+        &["hint"],
+        &["explain"],
+        &["verify"],
+        &["verify", "--solutions"],
+        &["watch"],
+    ] {
+        let out = kit.rustprep(args).output();
+        out.assert_code(2);
+        assert!(out.stderr.contains("has no exercises yet"), "{out:?}");
+        assert!(!out.stderr.contains("panicked"), "{out:?}");
+    }
+    kit.rustprep(&["list"]).output().assert_code(0);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_info_toml_name_their_line() {
+    let kit = kit_with_info(|info| {
+        let mut bytes = info
+            .replacen("Count the characters", "Count the \u{1}", 1)
+            .into_bytes();
+        let at = bytes.iter().position(|&b| b == 1).unwrap();
+        bytes[at] = 0xE9;
+        bytes
+    });
+    let line = kit.info_line("Count the characters", 1);
+    let error = info_error_at(&kit, line);
+    assert!(error.contains("byte 0xE9 is not UTF-8"), "{error}");
+}
+
+#[test]
+fn an_edition_that_does_not_exist_names_its_line() {
+    let kit = kit_with_info(|info| {
+        info.replacen(
+            "format_version = 1",
+            "format_version = 1\nedition = \"2023\"",
+            1,
+        )
+        .into_bytes()
+    });
+    let error = info_error_at(&kit, kit.info_line("format_version", 1) + 1);
+    assert!(
+        error.contains("edition `2023` is not a Rust edition"),
+        "{error}"
+    );
+}
+
+#[test]
+fn question_number_zero_or_past_255_names_its_line() {
+    for number in ["0", "256", "-1"] {
+        let kit = kit_with_info(|info| {
+            info.replacen("number = 2", &format!("number = {number}"), 1)
+                .into_bytes()
+        });
+        let error = info_error_at(&kit, kit.info_line("number = 2", 1));
+        assert!(
+            error.contains(&format!("question number {number} is out of range")),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn an_exercise_path_that_is_a_folder_is_reported_as_a_folder() {
+    let kit = Kit::new("basics");
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    std::fs::create_dir(kit.path(BORROW1)).unwrap();
+    let error = info_error_at(&kit, kit.info_line("path = \"01_borrowing/borrow1.rs\"", 1));
+    assert!(error.contains("is a folder, not a file"), "{error}");
+}
+
+/// A FIFO where a submission's file should be: opening it to read would wait for a writer that
+/// never comes. It fails its exercise at once, saying what it is; a folder is said to be one.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_folder_in_a_submission_fails_its_exercise_at_once() {
+    let kit = Kit::new("basics");
+    let submission = kit.outside().join("submission");
+    std::fs::create_dir_all(submission.join("01_borrowing")).unwrap();
+    std::fs::create_dir_all(submission.join("02_moves/moves1.rs")).unwrap();
+    mkfifo(&submission.join("01_borrowing/borrow1.rs"));
+    std::fs::write(
+        submission.join("01_borrowing/borrow2.rs"),
+        kit.read("solutions/01_borrowing/borrow2.rs"),
+    )
+    .unwrap();
+    let out = kit
+        .rustprep(&["verify", "-v", "--exercises", submission.to_str().unwrap()])
+        .output();
+    out.assert_code(1);
+    assert_eq!(
+        out.outcome_of("borrow1").as_deref(),
+        Some("fail"),
+        "{out:?}"
+    );
+    assert_eq!(
+        out.outcome_of("borrow2").as_deref(),
+        Some("pass"),
+        "{out:?}"
+    );
+    assert!(
+        out.details_of("borrow1")
+            .contains("borrow1.rs is a FIFO (named pipe), not a regular file: it was not read"),
+        "{out:?}"
+    );
+    assert!(
+        out.details_of("moves1")
+            .contains("moves1.rs is a folder, not a file"),
+        "{out:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_learners_file_fails_run_at_once_and_reset_writes_nothing_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    mkfifo(&kit.path(BORROW1));
+    let out = kit.rustprep(&["run", "borrow1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("is a FIFO (named pipe), not a regular file"),
+        "{out:?}"
+    );
+    // Written through, a FIFO nobody reads is refused: reset says so and leaves it be.
+    let reset = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    reset.assert_code(2);
+    assert!(
+        reset.stderr.contains("is a FIFO that nobody is reading"),
+        "{reset:?}"
+    );
+    let kind = std::fs::symlink_metadata(kit.path(BORROW1))
+        .unwrap()
+        .file_type();
+    assert!(kind.is_fifo());
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    kit.rustprep(&["reset", "borrow1", "--yes"])
+        .output()
+        .assert_code(0);
+    assert_eq!(kit.read(BORROW1), kit.fixture_file(BORROW1));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Where `--output` writes: only a regular file is ever replaced.
 
 /// `verify --solutions borrow1 --format json --output PATH`: one exercise, quickly graded.

@@ -141,6 +141,7 @@ fn interrupted() -> Exit {
 
 /// The exercise a command is about: the one named, else the current one.
 fn pick(kit: &Kit, state: &State, name: Option<&str>) -> Result<usize> {
+    kit.list.require_any()?;
     match name {
         Some(name) => Ok(kit.list.index_of(name)?),
         None => Ok(state.current_index(kit)),

@@ -20,6 +20,7 @@ use crate::supervise::Cancel;
 use super::{cancel_on_signals, interrupted};
 
 pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
+    kit.list.require_any()?;
     let indices = kit.list.select(&request.selectors)?;
     // A report that cannot be written is said before the grading, not after it.
     if let Some(path) = &request.output {
