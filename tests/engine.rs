@@ -647,7 +647,7 @@ fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
         "the file is still not JSON: {rebuilt}"
     );
     assert_eq!(
-        kit.read(".rustprep/state.json.bak"),
+        kit.read(".rustprep/state.json.corrupt"),
         "{ this is not json",
         "the unreadable file is kept"
     );
@@ -657,6 +657,41 @@ fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
         !second.stderr.contains("warning"),
         "warned again: the file was not rebuilt\n{second:?}"
     );
+}
+
+/// A learner's test can write anywhere the learner can, the progress file too: the last good
+/// progress comes back from `state.json.bak`, and the damaged file is kept.
+#[test]
+fn a_corrupted_progress_file_comes_back_from_the_last_good_copy() {
+    let kit = Kit::new("basics");
+    kit.write(
+        "exercises/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    kit.rustprep(&["run", "borrow1"]).output().assert_code(0);
+    let good = kit.read(".rustprep/state.json");
+    assert_eq!(kit.read(".rustprep/state.json.bak"), good);
+
+    kit.write(
+        ".rustprep/state.json",
+        "{\"version\": 1, \"done\": [\"moves",
+    );
+    let list = kit.rustprep(&["list"]).output();
+    list.assert_code(0);
+    assert!(
+        list.stderr
+            .contains("the last good progress was brought back from .rustprep/state.json.bak"),
+        "{list:?}"
+    );
+    assert!(list.stdout.contains("1/3 exercises done"), "{list:?}");
+    assert!(is_done(list_line(&list, "borrow1")), "{list:?}");
+    assert_eq!(kit.read(".rustprep/state.json"), good);
+    assert_eq!(
+        kit.read(".rustprep/state.json.corrupt"),
+        "{\"version\": 1, \"done\": [\"moves"
+    );
+    let again = kit.rustprep(&["list"]).output();
+    assert!(!again.stderr.contains("warning"), "{again:?}");
 }
 
 #[test]
