@@ -783,6 +783,50 @@ fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
 }
 
 #[test]
+fn reset_refuses_when_the_shipped_copy_is_gone_and_keeps_the_edit() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    std::fs::remove_file(kit.path(".rustprep/shipped/01_borrowing/borrow1.rs")).unwrap();
+    let out = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("the shipped copy of `borrow1` is missing"),
+        "{out:?}"
+    );
+    assert_eq!(
+        kit.read(BORROW1),
+        EDITED,
+        "the edit is not passed off as shipped"
+    );
+    assert!(
+        !kit.path(".rustprep/shipped/01_borrowing/borrow1.rs")
+            .exists(),
+        "the edit was not taken as the shipped copy"
+    );
+}
+
+#[test]
+fn reset_refuses_a_shipped_copy_changed_after_it_was_taken() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    // What a learner's test could do: make the "shipped" copy the answer.
+    kit.write(
+        ".rustprep/shipped/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    let out = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("was changed after it was taken"),
+        "{out:?}"
+    );
+    assert_eq!(kit.read(BORROW1), EDITED);
+}
+
+#[test]
 fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
     let kit = Kit::new("basics");
     kit.rustprep(&["list"]).output().assert_code(0);
