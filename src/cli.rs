@@ -60,7 +60,8 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 3)]
         questions: usize,
         /// Ask this question only (then --questions is not used).
-        #[arg(long, value_name = "K", conflicts_with = "questions")]
+        #[arg(long, value_name = "K", conflicts_with = "questions",
+              value_parser = clap::value_parser!(u8).range(1..))]
         question: Option<u8>,
         /// Make the draw repeatable.
         #[arg(long)]
@@ -100,8 +101,8 @@ pub enum Command {
     New {
         /// The new exercise's name (lowercase letters, digits and underscores).
         name: String,
-        /// The question it belongs to.
-        #[arg(long, short)]
+        /// The question it belongs to (1 to 255).
+        #[arg(long, short, value_parser = clap::value_parser!(u8).range(1..))]
         question: u8,
     },
 

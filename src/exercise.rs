@@ -54,6 +54,13 @@ pub struct UnknownName {
     pub suggestion: Option<String>,
 }
 
+/// A kit whose `info.toml` lists no exercise yet, asked for one.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "this kit has no exercises yet: add one to info.toml (or with `rustprep new NAME --question N`)"
+)]
+pub struct NoExercises;
+
 fn suggestion_text(suggestion: &Option<String>) -> String {
     suggestion
         .as_ref()
@@ -72,6 +79,15 @@ impl ExerciseList {
         Self {
             questions,
             exercises,
+        }
+    }
+
+    /// An error when there is no exercise at all, for the commands that need one.
+    pub fn require_any(&self) -> Result<(), NoExercises> {
+        if self.exercises.is_empty() {
+            Err(NoExercises)
+        } else {
+            Ok(())
         }
     }
 

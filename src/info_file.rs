@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::exercise::{Exercise, ExerciseList, Mode, Question};
+use crate::file_kind::Kind;
 use crate::rules::{self, Check, Layer, PathKind, Rule};
 
 /// The `format_version` this build of rustprep understands.
@@ -32,8 +33,7 @@ pub const DEFAULT_POINTS: u32 = 1;
 #[serde(deny_unknown_fields)]
 struct RawInfo {
     format_version: Spanned<u32>,
-    #[serde(default = "default_edition")]
-    edition: String,
+    edition: Option<Spanned<String>>,
     welcome_message: Option<String>,
     final_message: Option<String>,
     /// The kit check wants at least this many wrong fixes per exercise in the corpus.
@@ -66,14 +66,16 @@ struct RawRule {
 /// (`allow`), and its own rules.
 type RawLayer<'a> = (&'a [Spanned<String>], &'a [Spanned<RawRule>]);
 
-fn default_edition() -> String {
-    "2024".to_owned()
-}
+/// The editions a kit may name; without one, it is the newest.
+const EDITIONS: [&str; 4] = ["2015", "2018", "2021", "2024"];
+
+/// Question numbers go from 1 to this (`Q0` reads as no question).
+const QUESTION_NUMBERS: std::ops::RangeInclusive<i64> = 1..=255;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
-    number: Spanned<u8>,
+    number: Spanned<i64>,
     title: String,
     ask: String,
     answer: String,
@@ -90,7 +92,7 @@ struct RawQuestion {
 #[serde(deny_unknown_fields)]
 struct RawExercise {
     name: Spanned<String>,
-    question: Spanned<u8>,
+    question: Spanned<i64>,
     path: Spanned<String>,
     mode: Mode,
     hint: String,
@@ -169,13 +171,34 @@ impl Located<'_> {
     }
 }
 
-/// Parses and validates `source`, read from `file`. `exercise_exists` says whether an exercise
-/// file (by its path relative to `exercises/`) is there to be run or restored.
+/// `bytes`, read from `file`, as text; a byte that is not UTF-8 is an error at its line.
+pub fn decode(file: &Path, bytes: Vec<u8>) -> Result<String, InfoError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let (line, column) = line_col(before, before.len());
+        InfoError {
+            file: file.to_owned(),
+            line,
+            column,
+            message: format!(
+                "byte 0x{:02X} is not UTF-8",
+                bytes.get(at).copied().unwrap_or_default()
+            ),
+            help: "info.toml must be UTF-8 text: save it as UTF-8 (not Latin-1 or UTF-16)"
+                .to_owned(),
+        }
+    })
+}
+
+/// Parses and validates `source`, read from `file`. `exercise_kind` says what an exercise file
+/// (by its path relative to `exercises/`) is: it must be a regular file to be run or restored.
 /// `lint_known` says whether a lint named by a rule exists (`None`: the toolchain could not say).
 pub fn parse(
     file: &Path,
     source: &str,
-    exercise_exists: &dyn Fn(&Path) -> bool,
+    exercise_kind: &dyn Fn(&Path) -> Kind,
     lint_known: &mut dyn FnMut(&str) -> Option<bool>,
 ) -> Result<(KitSettings, ExerciseList), InfoError> {
     let at = Located { file, source };
@@ -199,6 +222,18 @@ pub fn parse(
         ));
     }
 
+    let edition = match &raw.edition {
+        Some(e) if !EDITIONS.contains(&e.get_ref().as_str()) => {
+            return Err(at.error(
+                e.span(),
+                format!("edition `{}` is not a Rust edition", e.get_ref()),
+                "use one of 2015, 2018, 2021 and 2024, or remove the field for 2024",
+            ));
+        }
+        Some(e) => e.get_ref().clone(),
+        None => EDITIONS[EDITIONS.len() - 1].to_owned(),
+    };
+
     let kit_rules = raw
         .rules
         .iter()
@@ -207,7 +242,7 @@ pub fn parse(
     let mut question_rules: HashMap<u8, (Vec<Rule>, bool)> = HashMap::new();
     let mut questions: Vec<Question> = Vec::new();
     for q in raw.questions {
-        let number = *q.number.get_ref();
+        let number = question_number(&at, &q.number)?;
         if questions.iter().any(|seen| seen.number == number) {
             return Err(at.error(
                 q.number.span(),
@@ -247,7 +282,7 @@ pub fn parse(
         }
         first_line.insert(name.clone(), line_col(source, e.name.span().start).0);
 
-        let question = *e.question.get_ref();
+        let question = question_number(&at, &e.question)?;
         if !questions.iter().any(|q| q.number == question) {
             return Err(at.error(
                 e.question.span(),
@@ -265,11 +300,17 @@ pub fn parse(
                 "give each exercise a file of its own",
             ));
         }
-        if !exercise_exists(&rel_path) {
+        let problem = match exercise_kind(&rel_path) {
+            Kind::File => None,
+            Kind::Missing => Some("does not exist".to_owned()),
+            Kind::Folder => Some("is a folder, not a file".to_owned()),
+            kind => Some(format!("is {}, not a regular file", kind.describe())),
+        };
+        if let Some(problem) = problem {
             return Err(at.error(
                 e.path.span(),
                 format!(
-                    "exercise `{name}`: the file exercises/{} does not exist",
+                    "exercise `{name}`: the file exercises/{} {problem}",
                     rel_path.display()
                 ),
                 "create the file, or fix `path` (it is relative to the exercises/ folder)",
@@ -336,7 +377,7 @@ pub fn parse(
         None => DEFAULT_COMPILE_TIMEOUT,
     };
     let settings = KitSettings {
-        edition: raw.edition,
+        edition,
         dependencies: raw.dependencies,
         welcome_message: raw.welcome_message,
         final_message: raw.final_message,
@@ -344,6 +385,19 @@ pub fn parse(
         compile_timeout,
     };
     Ok((settings, ExerciseList::new(questions, exercises)))
+}
+
+/// A question's number, from 1 to 255.
+fn question_number(at: &Located<'_>, number: &Spanned<i64>) -> Result<u8, InfoError> {
+    let n = *number.get_ref();
+    match u8::try_from(n) {
+        Ok(n) if QUESTION_NUMBERS.contains(&i64::from(n)) => Ok(n),
+        _ => Err(at.error(
+            number.span(),
+            format!("question number {n} is out of range"),
+            "number the questions from 1 to 255",
+        )),
+    }
 }
 
 fn layer(

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::exercise::{Exercise, ExerciseList};
+use crate::file_kind::{self, Kind};
 use crate::info_file::{self, KitSettings};
 
 pub const INFO_FILE: &str = "info.toml";
@@ -48,7 +49,20 @@ impl Kit {
         let root = std::path::absolute(root)
             .with_context(|| format!("failed to resolve the kit folder {}", root.display()))?;
         let info_path = root.join(INFO_FILE);
-        let source = std::fs::read_to_string(&info_path)
+        match file_kind::of(&root) {
+            Kind::Folder => {}
+            Kind::Missing => bail!("the kit folder {} does not exist", root.display()),
+            kind => bail!(
+                "{} is {}, not a kit folder",
+                root.display(),
+                kind.describe()
+            ),
+        }
+        match file_kind::of(&info_path) {
+            Kind::File | Kind::Missing | Kind::Unreadable => {}
+            kind => bail!("{} is {}, not a file", info_path.display(), kind.describe()),
+        }
+        let bytes = std::fs::read(&info_path)
             .with_context(|| format!("failed to read {}", info_path.display()))?;
         // Errors name the file as the user would type it: relative to where they are, if inside.
         let shown = std::env::current_dir()
@@ -57,11 +71,17 @@ impl Kit {
             .unwrap_or_else(|| info_path.clone());
         // A learner's file deleted by mistake is no error in the kit: `reset` brings it back
         // from the shipped copy.
+        let source = info_file::decode(&shown, bytes)?;
         let shipped = crate::shipped::dir_at(&root);
-        let exists =
-            |rel: &Path| root.join("exercises").join(rel).is_file() || shipped.join(rel).is_file();
+        // What is in the learner's place is what the run reports (a FIFO, a folder); only with
+        // no shipped copy to restore is it an error in the kit.
+        let kind = |rel: &Path| match file_kind::of(&root.join("exercises").join(rel)) {
+            Kind::File => Kind::File,
+            _ if shipped.join(rel).is_file() => Kind::File,
+            kind => kind,
+        };
         let mut lints = crate::rules::known_lints::KnownLints::new(&build_dir_at(&root));
-        let (settings, list) = info_file::parse(&shown, &source, &exists, &mut |l| lints.knows(l))?;
+        let (settings, list) = info_file::parse(&shown, &source, &kind, &mut |l| lints.knows(l))?;
         Ok(Self {
             root,
             settings,

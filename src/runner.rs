@@ -22,6 +22,7 @@ use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::dep_info;
 use crate::exercise::{Exercise, Mode};
+use crate::file_kind;
 use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
@@ -127,14 +128,11 @@ pub fn run_many(
         if !indices.iter().any(|&i| Group::of(&exercises[i]) == group) {
             continue;
         }
-        let ws = match sources {
-            [one] => build_crate::prepare_one(kit, one, group)?,
-            // Only the files a source has: a folder lacking one fails it without a build.
-            _ => build_crate::prepare(kit, sources, group, &|s, e| {
-                owners.get(&(s, e.name.as_str())) == Some(&s)
-                    && kit.file_in(&sources[s], e).is_file()
-            })?,
-        };
+        // Only the regular files a source has: a folder lacking one (or holding a FIFO, which
+        // rustc would wait on for ever) fails it without a build.
+        let ws = build_crate::prepare(kit, sources, group, &|s, e| {
+            owners.get(&(s, e.name.as_str())) == Some(&s) && gradable(kit, &sources[s], e)
+        })?;
         workspaces.insert(group, ws);
     }
     thread::scope(|scope| {
@@ -153,12 +151,16 @@ pub fn run_many(
                 .iter()
                 .map(|&i| &exercises[i])
                 .filter(|e| Group::of(e) == group)
+                .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
                 .map(|e| Wanted {
                     exercise: e.name.clone(),
                     test: build_crate::has_hidden_tests(kit, e),
                     bin: e.mode == Mode::Run,
                 })
                 .collect();
+            if wanted.is_empty() {
+                continue;
+            }
             let limits = options.compile_limits;
             match compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel)? {
                 CompileEnd::Done(map) => compiled.extend(map),
@@ -263,16 +265,19 @@ fn run_compiled(
                     let exercise = &exercises[index];
                     on_event(Event::Running { source, index });
                     let outcome = if !present(source, index) {
-                        let path = kit.display_path(&kit.file_in(&sources[source], exercise));
+                        let file = kit.file_in(&sources[source], exercise);
+                        let path = kit.display_path(&file);
+                        let absent = file_kind::not_a_source(&file, &path)
+                            .unwrap_or_else(|| format!("{path} is missing"));
                         Ok(Some(Outcome::missing(&match sources[source] {
                             Source::Learner => format!(
-                                "{path} is missing: `{}` puts back the shipped version",
+                                "{absent}: `{}` puts back the shipped version",
                                 invocation::command(&format!("reset {}", exercise.name))
                             ),
-                            Source::Folder(_) if is_link(&kit.file_in(&sources[source], exercise)) => {
-                                format!("{path} is a symbolic link: a submission is graded from its own files")
-                            }
-                            _ => format!("{path} is missing"),
+                            Source::Folder(_) if is_link(&file) => format!(
+                                "{path} is a symbolic link: a submission is graded from its own files"
+                            ),
+                            _ => absent,
                         })))
                     } else {
                         let owner = owners[&(source, exercise.name.as_str())];
@@ -354,7 +359,8 @@ fn owners<'k>(
         for &i in indices {
             let exercise = &kit.list.exercises()[i];
             // A file that cannot be read is compiled on its own (and its error reported there);
-            // one that is not graded (a link in a submission) is nobody's owner.
+            // one that is not graded (a FIFO would block; a link in a submission could lead
+            // anywhere) is not read at all, and is nobody's owner.
             let contents = gradable(kit, source, exercise)
                 .then(|| std::fs::read(kit.file_in(source, exercise)).ok())
                 .flatten();

@@ -5,7 +5,13 @@
 //! files added to the kit later are copied the first time they are seen (and a copy of
 //! `rustprep new`'s scaffold is replaced once the author has written the exercise). The learner's folder
 //! is only ever written by [`restore`].
+//!
+//! Each copy taken is recorded with a fingerprint of its bytes in `.rustprep/shipped.json`. A copy
+//! that is recorded but gone is not taken again from the learner's folder (which by then holds
+//! their edits), and [`restore`] refuses a copy that is missing or no longer matches its record,
+//! rather than "restore" whatever is there.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -23,8 +29,63 @@ pub fn dir_at(root: &Path) -> PathBuf {
     crate::kit::state_dir_at(root).join("shipped")
 }
 
+/// Why `reset` cannot put an exercise back.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    #[error(
+        "the shipped copy of `{name}` is missing from {store}, and the file in exercises/ holds \
+         your edits: rustprep cannot tell what was shipped (get the file from the kit's \
+         repository, e.g. `git checkout -- exercises/{rel}`)"
+    )]
+    Missing {
+        name: String,
+        store: String,
+        rel: String,
+    },
+    #[error(
+        "the shipped copy of `{name}` ({kept}) was changed after it was taken: it is not the \
+         kit's file, so it is not restored (get the file from the kit's repository, e.g. \
+         `git checkout -- exercises/{rel}`, then delete {kept})"
+    )]
+    Changed {
+        name: String,
+        kept: String,
+        rel: String,
+    },
+}
+
+/// The record of the copies taken: each one's path (relative to the store) and fingerprint.
+type Manifest = BTreeMap<String, String>;
+
+fn manifest_path(kit: &Kit) -> PathBuf {
+    crate::kit::state_dir_at(&kit.root).join("shipped.json")
+}
+
+fn load_manifest(kit: &Kit) -> Manifest {
+    std::fs::read_to_string(manifest_path(kit))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// A fingerprint of `bytes` (64-bit FNV-1a): stable across builds and platforms. It tells a
+/// copy changed by accident or by a learner's test from the one taken; it is no defence against
+/// someone who rewrites the record too.
+fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("fnv1a64:{hash:016x}")
+}
+
+fn key(exercise: &Exercise) -> String {
+    exercise.rel_path.to_string_lossy().replace('\\', "/")
+}
+
 /// Copies into the store every exercise file it does not hold yet.
 pub fn ensure(kit: &Kit) -> Result<()> {
+    let mut manifest = load_manifest(kit);
+    let before = manifest.clone();
     for exercise in kit.list.exercises() {
         let kept = dir(kit).join(&exercise.rel_path);
         // A kept copy that is still `rustprep new`'s scaffold was taken before its author wrote
@@ -32,12 +93,33 @@ pub fn ensure(kit: &Kit) -> Result<()> {
         let scaffold = std::fs::read_to_string(&kept)
             .is_ok_and(|text| text.contains(crate::commands::new::SCAFFOLD_MARK));
         if kept.is_file() && !scaffold {
+            // A copy from before the record was kept is recorded as it is.
+            if let std::collections::btree_map::Entry::Vacant(entry) = manifest.entry(key(exercise))
+            {
+                let bytes = std::fs::read(&kept)
+                    .with_context(|| format!("failed to read {}", kept.display()))?;
+                entry.insert(fingerprint(&bytes));
+            }
+            continue;
+        }
+        // Recorded but gone: the learner's file is no longer what was shipped.
+        if !scaffold && manifest.contains_key(&key(exercise)) {
             continue;
         }
         let original = kit.exercise_file(exercise);
+        // Only a regular file is read (a FIFO would block); the run reports what it is.
+        if !original.is_file() {
+            continue;
+        }
         let contents = std::fs::read(&original)
             .with_context(|| format!("failed to read {}", original.display()))?;
         atomic_file::write(&kept, &contents)?;
+        manifest.insert(key(exercise), fingerprint(&contents));
+    }
+    if manifest != before {
+        let mut json = serde_json::to_string_pretty(&manifest)?;
+        json.push('\n');
+        atomic_file::write(&manifest_path(kit), json.as_bytes())?;
     }
     Ok(())
 }
@@ -45,12 +127,23 @@ pub fn ensure(kit: &Kit) -> Result<()> {
 /// Puts the shipped version of `exercise` back in the learner's folder.
 pub fn restore(kit: &Kit, exercise: &Exercise) -> Result<()> {
     let kept = dir(kit).join(&exercise.rel_path);
-    let contents = std::fs::read(&kept).with_context(|| {
-        format!(
-            "the shipped copy of `{}` is missing from {}",
-            exercise.name,
-            kit.display_path(&dir(kit))
-        )
-    })?;
+    if !kept.is_file() {
+        return Err(RestoreError::Missing {
+            name: exercise.name.clone(),
+            store: kit.display_path(&dir(kit)),
+            rel: key(exercise),
+        }
+        .into());
+    }
+    let contents =
+        std::fs::read(&kept).with_context(|| format!("failed to read {}", kept.display()))?;
+    if load_manifest(kit).get(&key(exercise)) != Some(&fingerprint(&contents)) {
+        return Err(RestoreError::Changed {
+            name: exercise.name.clone(),
+            kept: kit.display_path(&kept),
+            rel: key(exercise),
+        }
+        .into());
+    }
     atomic_file::write(&kit.exercise_file(exercise), &contents)
 }

@@ -1,6 +1,9 @@
 //! The learner's progress: which exercises are done, which one is current, whether the welcome
-//! was shown. One small JSON file under `.rustprep/`, written atomically. A missing file is a
-//! fresh start; a corrupt one is rebuilt with a warning, never a fatal error.
+//! was shown. One small JSON file under `.rustprep/`, written atomically, with a copy of the last
+//! good state beside it (`state.json.bak`). A missing file is a fresh start; a corrupt one (a
+//! learner's test can write anywhere the learner can) is kept as `state.json.corrupt` and the
+//! last good state is brought back from the copy, with a warning; only with no good copy is the
+//! progress started afresh. Never a fatal error.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -34,6 +37,23 @@ pub fn path(kit: &Kit) -> PathBuf {
     kit.state_dir().join("state.json")
 }
 
+/// The copy of the last progress saved.
+fn backup_path(kit: &Kit) -> PathBuf {
+    kit.state_dir().join("state.json.bak")
+}
+
+/// The progress in `text`, if it is a progress file of this version; exercises the kit no
+/// longer has are forgotten.
+fn parse(kit: &Kit, text: &str) -> Option<State> {
+    let mut state = serde_json::from_str::<State>(text).ok()?;
+    if state.version != STATE_VERSION {
+        return None;
+    }
+    state.done.retain(|name| kit.list.get(name).is_ok());
+    state.current = state.current.filter(|name| kit.list.get(name).is_ok());
+    Some(state)
+}
+
 impl State {
     pub fn load(kit: &Kit) -> Loaded {
         let path = path(kit);
@@ -59,51 +79,73 @@ impl State {
                 };
             }
         };
-        match serde_json::from_str::<State>(&text) {
-            Ok(mut state) if state.version == STATE_VERSION => {
-                // Forget exercises the kit no longer has.
-                state.done.retain(|name| kit.list.get(name).is_ok());
-                state.current = state.current.filter(|name| kit.list.get(name).is_ok());
-                Loaded {
-                    state,
-                    warning: None,
-                }
-            }
-            Ok(_) | Err(_) => {
-                // Rewritten now, not at the next save: a command that saves nothing (`list`)
-                // would otherwise warn again on every start that it "has been reset".
-                let shown = kit.display_path(&path);
-                // Nothing is lost: the unreadable file is kept beside the new one.
-                let backup = path.with_extension("json.bak");
-                let kept = std::fs::copy(&path, &backup).is_ok();
-                let warning = match fresh.save(kit) {
-                    Ok(()) => format!(
-                        "the progress file {shown} was unreadable and has been reset{}; \
-                         run `{}` to mark the exercises you have solved as done again",
-                        if kept {
-                            format!(" (the old one is kept as {})", kit.display_path(&backup))
-                        } else {
-                            String::new()
-                        },
+        if let Some(state) = parse(kit, &text) {
+            return Loaded {
+                state,
+                warning: None,
+            };
+        }
+        // Rewritten now, not at the next save: a command that saves nothing (`list`) would
+        // otherwise warn again on every start.
+        let shown = kit.display_path(&path);
+        // Nothing is lost: the unreadable file is kept beside the new one.
+        let corrupt = path.with_extension("json.corrupt");
+        let kept = match std::fs::copy(&path, &corrupt) {
+            Ok(_) => format!(" (it is kept as {})", kit.display_path(&corrupt)),
+            Err(_) => String::new(),
+        };
+        let last_good = std::fs::read_to_string(backup_path(kit))
+            .ok()
+            .and_then(|text| parse(kit, &text));
+        let (state, warning) = match last_good {
+            Some(good) => match good.save(kit) {
+                Ok(()) => (
+                    good,
+                    format!(
+                        "the progress file {shown} was unreadable{kept}; the last good progress \
+                         was brought back from {}",
+                        kit.display_path(&backup_path(kit))
+                    ),
+                ),
+                Err(e) => (
+                    good,
+                    format!(
+                        "the progress file {shown} is unreadable{kept} and could not be \
+                         restored ({e:#}); using the last good progress for now"
+                    ),
+                ),
+            },
+            None => match fresh.save(kit) {
+                Ok(()) => (
+                    fresh,
+                    format!(
+                        "the progress file {shown} was unreadable{kept} and there was no good \
+                         copy of it, so it has been reset; run `{}` to mark the exercises you \
+                         have solved as done again",
                         crate::invocation::command("verify")
                     ),
-                    Err(e) => format!(
-                        "the progress file {shown} is unreadable and could not be reset \
+                ),
+                Err(e) => (
+                    fresh,
+                    format!(
+                        "the progress file {shown} is unreadable{kept} and could not be reset \
                          ({e:#}); starting afresh"
                     ),
-                };
-                Loaded {
-                    state: fresh,
-                    warning: Some(warning),
-                }
-            }
+                ),
+            },
+        };
+        Loaded {
+            state,
+            warning: Some(warning),
         }
     }
 
+    /// Saves the progress, and then the same as the last good copy.
     fn save(&self, kit: &Kit) -> Result<()> {
         let mut json = serde_json::to_string_pretty(self)?;
         json.push('\n');
-        atomic_file::write(&path(kit), json.as_bytes())
+        atomic_file::write(&path(kit), json.as_bytes())?;
+        atomic_file::write(&backup_path(kit), json.as_bytes())
     }
 
     /// Applies `change` to the progress as it is on disk now, and saves it: what another rustprep

@@ -647,7 +647,7 @@ fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
         "the file is still not JSON: {rebuilt}"
     );
     assert_eq!(
-        kit.read(".rustprep/state.json.bak"),
+        kit.read(".rustprep/state.json.corrupt"),
         "{ this is not json",
         "the unreadable file is kept"
     );
@@ -657,6 +657,41 @@ fn corrupt_state_file_gives_a_warning_and_is_rebuilt() {
         !second.stderr.contains("warning"),
         "warned again: the file was not rebuilt\n{second:?}"
     );
+}
+
+/// A learner's test can write anywhere the learner can, the progress file too: the last good
+/// progress comes back from `state.json.bak`, and the damaged file is kept.
+#[test]
+fn a_corrupted_progress_file_comes_back_from_the_last_good_copy() {
+    let kit = Kit::new("basics");
+    kit.write(
+        "exercises/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    kit.rustprep(&["run", "borrow1"]).output().assert_code(0);
+    let good = kit.read(".rustprep/state.json");
+    assert_eq!(kit.read(".rustprep/state.json.bak"), good);
+
+    kit.write(
+        ".rustprep/state.json",
+        "{\"version\": 1, \"done\": [\"moves",
+    );
+    let list = kit.rustprep(&["list"]).output();
+    list.assert_code(0);
+    assert!(
+        list.stderr
+            .contains("the last good progress was brought back from .rustprep/state.json.bak"),
+        "{list:?}"
+    );
+    assert!(list.stdout.contains("1/3 exercises done"), "{list:?}");
+    assert!(is_done(list_line(&list, "borrow1")), "{list:?}");
+    assert_eq!(kit.read(".rustprep/state.json"), good);
+    assert_eq!(
+        kit.read(".rustprep/state.json.corrupt"),
+        "{\"version\": 1, \"done\": [\"moves"
+    );
+    let again = kit.rustprep(&["list"]).output();
+    assert!(!again.stderr.contains("warning"), "{again:?}");
 }
 
 #[test]
@@ -748,6 +783,50 @@ fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
 }
 
 #[test]
+fn reset_refuses_when_the_shipped_copy_is_gone_and_keeps_the_edit() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    std::fs::remove_file(kit.path(".rustprep/shipped/01_borrowing/borrow1.rs")).unwrap();
+    let out = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr
+            .contains("the shipped copy of `borrow1` is missing"),
+        "{out:?}"
+    );
+    assert_eq!(
+        kit.read(BORROW1),
+        EDITED,
+        "the edit is not passed off as shipped"
+    );
+    assert!(
+        !kit.path(".rustprep/shipped/01_borrowing/borrow1.rs")
+            .exists(),
+        "the edit was not taken as the shipped copy"
+    );
+}
+
+#[test]
+fn reset_refuses_a_shipped_copy_changed_after_it_was_taken() {
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    kit.write(BORROW1, EDITED);
+    // What a learner's test could do: make the "shipped" copy the answer.
+    kit.write(
+        ".rustprep/shipped/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    let out = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("was changed after it was taken"),
+        "{out:?}"
+    );
+    assert_eq!(kit.read(BORROW1), EDITED);
+}
+
+#[test]
 fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
     let kit = Kit::new("basics");
     kit.rustprep(&["list"]).output().assert_code(0);
@@ -756,6 +835,313 @@ fn reset_without_yes_and_without_a_terminal_refuses_and_leaves_the_file() {
     out.assert_code(2);
     assert!(out.stderr.contains("--yes"), "{out:?}");
     assert_eq!(kit.read(BORROW1), EDITED);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input: a clear error, never a panic or a wait for ever.
+
+/// The `basics` kit with its info.toml changed by `edit`.
+fn kit_with_info(edit: impl FnOnce(String) -> Vec<u8>) -> Kit {
+    let kit = Kit::new("basics");
+    let info = edit(kit.read("info.toml"));
+    std::fs::write(kit.path("info.toml"), info).unwrap();
+    kit
+}
+
+/// Runs `list` and returns the error line that names `info.toml:LINE:`.
+#[track_caller]
+fn info_error_at(kit: &Kit, line: usize) -> String {
+    let out = kit.rustprep(&["list"]).output();
+    out.assert_code(2);
+    let prefix = format!("error: kit/info.toml:{line}:");
+    out.stderr
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` line\n{out:?}"))
+        .to_owned()
+}
+
+#[test]
+fn a_kit_with_no_exercises_is_an_error_for_every_command_that_needs_one() {
+    let kit = kit_with_info(|info| {
+        let cut = info.find("[[exercises]]").unwrap();
+        info.as_bytes()[..cut].to_vec()
+    });
+    for args in [
+        &["run"][..],
+        &["hint"],
+        &["explain"],
+        &["verify"],
+        &["verify", "--solutions"],
+        &["watch"],
+    ] {
+        let out = kit.rustprep(args).output();
+        out.assert_code(2);
+        assert!(out.stderr.contains("has no exercises yet"), "{out:?}");
+        assert!(!out.stderr.contains("panicked"), "{out:?}");
+    }
+    kit.rustprep(&["list"]).output().assert_code(0);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_in_info_toml_name_their_line() {
+    let kit = kit_with_info(|info| {
+        let mut bytes = info
+            .replacen("Count the characters", "Count the \u{1}", 1)
+            .into_bytes();
+        let at = bytes.iter().position(|&b| b == 1).unwrap();
+        bytes[at] = 0xE9;
+        bytes
+    });
+    let line = kit.info_line("Count the characters", 1);
+    let error = info_error_at(&kit, line);
+    assert!(error.contains("byte 0xE9 is not UTF-8"), "{error}");
+}
+
+#[test]
+fn an_edition_that_does_not_exist_names_its_line() {
+    let kit = kit_with_info(|info| {
+        info.replacen(
+            "format_version = 1",
+            "format_version = 1\nedition = \"2023\"",
+            1,
+        )
+        .into_bytes()
+    });
+    let error = info_error_at(&kit, kit.info_line("format_version", 1) + 1);
+    assert!(
+        error.contains("edition `2023` is not a Rust edition"),
+        "{error}"
+    );
+}
+
+#[test]
+fn question_number_zero_or_past_255_names_its_line() {
+    for number in ["0", "256", "-1"] {
+        let kit = kit_with_info(|info| {
+            info.replacen("number = 2", &format!("number = {number}"), 1)
+                .into_bytes()
+        });
+        let error = info_error_at(&kit, kit.info_line("number = 2", 1));
+        assert!(
+            error.contains(&format!("question number {number} is out of range")),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn an_exercise_path_that_is_a_folder_is_reported_as_a_folder() {
+    let kit = Kit::new("basics");
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    std::fs::create_dir(kit.path(BORROW1)).unwrap();
+    let error = info_error_at(&kit, kit.info_line("path = \"01_borrowing/borrow1.rs\"", 1));
+    assert!(error.contains("is a folder, not a file"), "{error}");
+}
+
+/// A FIFO where a submission's file should be: opening it to read would wait for a writer that
+/// never comes. It fails its exercise at once, saying what it is; a folder is said to be one.
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_folder_in_a_submission_fails_its_exercise_at_once() {
+    let kit = Kit::new("basics");
+    let submission = kit.outside().join("submission");
+    std::fs::create_dir_all(submission.join("01_borrowing")).unwrap();
+    std::fs::create_dir_all(submission.join("02_moves/moves1.rs")).unwrap();
+    mkfifo(&submission.join("01_borrowing/borrow1.rs"));
+    std::fs::write(
+        submission.join("01_borrowing/borrow2.rs"),
+        kit.read("solutions/01_borrowing/borrow2.rs"),
+    )
+    .unwrap();
+    let out = kit
+        .rustprep(&["verify", "-v", "--exercises", submission.to_str().unwrap()])
+        .output();
+    out.assert_code(1);
+    assert_eq!(
+        out.outcome_of("borrow1").as_deref(),
+        Some("fail"),
+        "{out:?}"
+    );
+    assert_eq!(
+        out.outcome_of("borrow2").as_deref(),
+        Some("pass"),
+        "{out:?}"
+    );
+    assert!(
+        out.details_of("borrow1")
+            .contains("borrow1.rs is a FIFO (named pipe), not a regular file: it was not read"),
+        "{out:?}"
+    );
+    assert!(
+        out.details_of("moves1")
+            .contains("moves1.rs is a folder, not a file"),
+        "{out:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_learners_file_fails_run_at_once_and_reset_writes_nothing_into_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    kit.rustprep(&["list"]).output().assert_code(0);
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    mkfifo(&kit.path(BORROW1));
+    let out = kit.rustprep(&["run", "borrow1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("is a FIFO (named pipe), not a regular file"),
+        "{out:?}"
+    );
+    // Written through, a FIFO nobody reads is refused: reset says so and leaves it be.
+    let reset = kit.rustprep(&["reset", "borrow1", "--yes"]).output();
+    reset.assert_code(2);
+    assert!(
+        reset.stderr.contains("is a FIFO that nobody is reading"),
+        "{reset:?}"
+    );
+    let kind = std::fs::symlink_metadata(kit.path(BORROW1))
+        .unwrap()
+        .file_type();
+    assert!(kind.is_fifo());
+    std::fs::remove_file(kit.path(BORROW1)).unwrap();
+    kit.rustprep(&["reset", "borrow1", "--yes"])
+        .output()
+        .assert_code(0);
+    assert_eq!(kit.read(BORROW1), kit.fixture_file(BORROW1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where `--output` writes: only a regular file is ever replaced.
+
+/// `verify --solutions borrow1 --format json --output PATH`: one exercise, quickly graded.
+fn verify_into(kit: &Kit, path: &std::path::Path) -> Output {
+    kit.rustprep(&[
+        "verify",
+        "--solutions",
+        "borrow1",
+        "--format",
+        "json",
+        "--output",
+        path.to_str().unwrap(),
+    ])
+    .output()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+}
+
+#[test]
+fn output_to_a_folder_is_an_error_before_anything_is_graded() {
+    let kit = Kit::new("basics");
+    let folder = kit.outside().join("reports");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("old.json"), "kept").unwrap();
+    let out = verify_into(&kit, &folder);
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("is a folder, not a file"),
+        "the error says what is wrong\n{out:?}"
+    );
+    assert!(folder.is_dir(), "the folder is still a folder");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("old.json")).unwrap(),
+        "kept"
+    );
+    assert!(
+        !kit.path("target/rustprep/solutions").exists(),
+        "nothing was built: the error came before the grading\n{out:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let kit = Kit::new("basics");
+    let target = kit.outside().join("real/report.json");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "old").unwrap();
+    let link = kit.outside().join("report.json");
+    std::os::unix::fs::symlink("real/report.json", &link).unwrap();
+    let out = verify_into(&kit, &link);
+    out.assert_code(0);
+    assert!(
+        std::fs::symlink_metadata(&link).unwrap().is_symlink(),
+        "the link is still a link\n{out:?}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(report["summary"]["passed"], 1, "{report:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_through_to_its_reader() {
+    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    let kit = Kit::new("basics");
+    let fifo = kit.outside().join("report.fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = verify_into(&kit, &fifo);
+    if !reader.is_finished() {
+        // Nothing was written: end the reader's wait (a writer that opens and closes).
+        let _ = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&fifo);
+    }
+    let read = String::from_utf8(reader.join().unwrap()).unwrap();
+    out.assert_code(0);
+    assert!(read.contains("\"passed\": 1"), "{read}\n{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_nobody_reads_is_refused_and_does_not_hang() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    let fifo = kit.outside().join("report.fifo");
+    mkfifo(&fifo);
+    let out = verify_into(&kit, &fifo);
+    out.assert_code(2);
+    assert!(out.stderr.contains("nobody is reading"), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
+
+/// As root (in a container, in CI) a rename over `/dev/null` succeeds and leaves a regular file
+/// where the device was; rustprep writes through it instead.
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_leaves_it_a_character_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let kit = Kit::new("basics");
+    let out = verify_into(&kit, std::path::Path::new("/dev/null"));
+    out.assert_code(0);
+    let kind = std::fs::symlink_metadata("/dev/null").unwrap().file_type();
+    assert!(
+        kind.is_char_device(),
+        "/dev/null is no longer a device\n{out:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -964,6 +964,89 @@ fn gradebook_has_a_row_per_student_in_name_order_and_a_report_beside_each() {
     );
 }
 
+/// Folder names a student chooses: bytes that are not UTF-8 (two that read alike once made
+/// text), a formula for the spreadsheet, a terminal escape, an invisible character, and names
+/// that differ only in case. Each gets a row and a report of its own; the gradebook runs no
+/// formula and the terminal gets no escape.
+#[cfg(target_os = "linux")]
+#[test]
+fn gradebook_rows_and_reports_are_distinct_and_safe_whatever_the_folder_names() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let scene = Scene::new("kit");
+    let class = scene.path("class");
+    let names: [&[u8]; 7] = [
+        b"caf\xe9",
+        b"caf\xff",
+        b"=HYPERLINK(\"evil.example\")",
+        b"eve\x1b[31m",
+        b"bob\xe2\x80\x8b",
+        b"bob",
+        b"Bob",
+    ];
+    for name in names {
+        scene.copy_in("class/alice", "alice");
+        std::fs::create_dir_all(&class).unwrap();
+        std::fs::rename(scene.path("alice"), class.join(OsStr::from_bytes(name))).unwrap();
+    }
+    std::fs::write(class.join("notes.txt"), "not a submission").unwrap();
+    let gradebook = scene.path("grades/gradebook.csv");
+    let output = scene.rustprep(&[
+        "verify",
+        "--submissions",
+        class.to_str().unwrap(),
+        "--output",
+        gradebook.to_str().unwrap(),
+    ]);
+    output.assert_code(0);
+
+    let csv = std::fs::read_to_string(&gradebook).unwrap();
+    assert_eq!(
+        csv,
+        "student,add_one,shout,transfer,countdown,total\n\
+         \"'=HYPERLINK(\"\"evil.example\"\")\",1,2,3,1,7\n\
+         Bob,1,2,3,1,7\n\
+         bob,1,2,3,1,7\n\
+         bob\\u{200b},1,2,3,1,7\n\
+         caf\\xE9,1,2,3,1,7\n\
+         caf\\xFF,1,2,3,1,7\n\
+         eve\\u{1b}[31m,1,2,3,1,7\n",
+        "{output:?}"
+    );
+    let reports: BTreeSet<String> = std::fs::read_dir(scene.path("grades"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json"))
+        .collect();
+    assert_eq!(reports.len(), names.len(), "a report each: {reports:?}");
+    assert!(reports.contains("caf\\xE9.json") && reports.contains("caf\\xFF.json"));
+    assert!(
+        reports.contains("Bob.json") && reports.contains("bob~2.json"),
+        "names that differ only in case get reports that differ on any file system: {reports:?}"
+    );
+    assert!(
+        !output.all().contains('\x1b'),
+        "no raw escape printed\n{output:?}"
+    );
+    assert!(
+        output.stdout.contains("eve\\u{1b}[31m"),
+        "the name is printed escaped\n{output:?}"
+    );
+    assert!(
+        output
+            .stderr
+            .contains("notes.txt is a file, not a student's folder: it is not graded"),
+        "{output:?}"
+    );
+    assert!(
+        output
+            .stderr
+            .contains("`Bob` and `bob` differ only in case"),
+        "{output:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tampering: `tests/fixtures/grading/tamper/`, one run over a submission that tries every trick,
 // between honest exercises that must still pass.

@@ -1,6 +1,7 @@
 //! The commands: each takes the opened kit and the progress state, does its work through the
 //! runner, and prints through [`crate::report`]. This module opens the kit and dispatches.
 
+mod class;
 mod explain;
 mod hint;
 mod list;
@@ -179,6 +180,7 @@ fn interrupted() -> Exit {
 
 /// The exercise a command is about: the one named, else the current one.
 fn pick(kit: &Kit, state: &State, name: Option<&str>) -> Result<usize> {
+    kit.list.require_any()?;
     match name {
         Some(name) => Ok(kit.list.index_of(name)?),
         None => Ok(state.current_index(kit)),

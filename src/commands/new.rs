@@ -57,8 +57,8 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
         atomic_file::write(path, text.as_bytes())?;
     }
     atomic_file::write(&info_path, new_info.as_bytes())?;
-    let exists = |rel: &Path| kit.root.join("exercises").join(rel).is_file();
-    if let Err(e) = info_file::parse(Path::new(INFO_FILE), &new_info, &exists, &mut |_| None) {
+    let kind = |rel: &Path| crate::file_kind::of(&kit.root.join("exercises").join(rel));
+    if let Err(e) = info_file::parse(Path::new(INFO_FILE), &new_info, &kind, &mut |_| None) {
         atomic_file::write(&info_path, old_info.as_bytes())?;
         for (path, _) in &files {
             let _ = std::fs::remove_file(path);

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use colored::Colorize;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::Exit;
+use super::{Exit, class};
 use crate::atomic_file;
 use crate::cli::VerifyArgs;
 use crate::kit::{Kit, Source};
@@ -22,7 +22,13 @@ use crate::supervise::Cancel;
 use super::{cancel_on_signals, interrupted};
 
 pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
+    kit.list.require_any()?;
     let indices = kit.list.select(&request.selectors)?;
+    // A report that cannot be written is said before the grading, not after it.
+    if let Some(path) = &request.output {
+        atomic_file::check(path)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
     let grading = request.exercises.is_some() || request.submissions.is_some();
     let mode = request.sandbox.unwrap_or(if grading {
         SandboxMode::Auto
@@ -111,22 +117,26 @@ fn grade_class(
     request: &VerifyArgs,
 ) -> Result<Exit> {
     let dir = folder(dir)?;
-    let mut students: Vec<(String, Source)> = std::fs::read_dir(&dir)
-        .with_context(|| format!("failed to read {}", dir.display()))?
-        .flatten()
-        .filter(|entry| entry.path().is_dir())
-        // The folder itself, even when its name is not UTF-8; the name as text only labels it.
-        .map(|entry| {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            (name, Source::Folder(entry.path()))
-        })
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
-    students.sort_by(|a, b| a.0.cmp(&b.0));
-    if students.is_empty() {
-        bail!("{} holds no submission folders", dir.display());
+    let class = class::read(&dir)?;
+    for warning in &class.warnings {
+        eprintln!("warning: {warning}");
     }
-    let sources: Vec<Source> = students.iter().map(|(_, s)| s.clone()).collect();
+    let students = class.students;
+    let output = request
+        .output
+        .as_deref()
+        .context("--submissions needs --output")?;
+    let reports_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    // Every file the grading will write, checked before it starts.
+    for student in &students {
+        let report = reports_dir.join(&student.report);
+        atomic_file::check(&report)
+            .with_context(|| format!("cannot write {}'s report", student.name))?;
+    }
+    let sources: Vec<Source> = students.iter().map(|s| s.source.clone()).collect();
 
     let bar = progress_bar(students.len(), "students graded");
     let finished: Vec<AtomicUsize> = students.iter().map(|_| AtomicUsize::new(0)).collect();
@@ -149,27 +159,19 @@ fn grade_class(
     let graded: Vec<(String, Graded<'_>)> = students
         .iter()
         .zip(&per_source)
-        .map(|((name, source), results)| {
+        .map(|(student, results)| {
             let graded = Graded {
                 kit,
-                source,
+                source: &student.source,
                 results: results.iter().map(|(i, o)| (&exercises[*i], o)).collect(),
             };
-            (name.clone(), graded)
+            (student.name.clone(), graded)
         })
         .collect();
 
-    let output = request
-        .output
-        .as_deref()
-        .context("--submissions needs --output")?;
-    let reports_dir = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    for (name, g) in &graded {
+    for (student, (_, g)) in students.iter().zip(&graded) {
         atomic_file::write(
-            &reports_dir.join(format!("{name}.json")),
+            &reports_dir.join(&student.report),
             json::render(g)?.as_bytes(),
         )?;
     }

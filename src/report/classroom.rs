@@ -12,7 +12,7 @@ use crate::outcome::Status;
 struct Result {
     version: u32,
     status: &'static str,
-    max_score: u32,
+    max_score: u64,
     tests: Vec<Test>,
 }
 

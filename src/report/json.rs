@@ -50,8 +50,8 @@ pub struct RuleReport {
 
 #[derive(Serialize)]
 pub struct Points {
-    pub earned: u32,
-    pub possible: u32,
+    pub earned: u64,
+    pub possible: u64,
 }
 
 #[derive(Serialize)]
@@ -86,8 +86,8 @@ pub fn report(graded: &Graded<'_>) -> Report {
             status: o.status,
             duration: secs(o.duration),
             points: Points {
-                earned: if o.passed() { e.points } else { 0 },
-                possible: e.points,
+                earned: if o.passed() { e.points.into() } else { 0 },
+                possible: e.points.into(),
             },
             message: match o.status {
                 Status::CompileError => Some(plain_capped(&o.diagnostics)),

@@ -50,13 +50,16 @@ impl Graded<'_> {
         self.kit.display_path(&self.kit.source_dir(self.source))
     }
 
-    pub fn points(&self) -> (u32, u32) {
+    /// Points earned and possible, summed in 64 bits: a kit's points (each up to `u32::MAX`)
+    /// cannot overflow them.
+    pub fn points(&self) -> (u64, u64) {
         self.results
             .iter()
             .fold((0, 0), |(earned, possible), (e, o)| {
+                let points = u64::from(e.points);
                 (
-                    earned + if o.passed() { e.points } else { 0 },
-                    possible + e.points,
+                    earned + if o.passed() { points } else { 0 },
+                    possible + points,
                 )
             })
     }
@@ -128,6 +131,48 @@ pub fn plain_capped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_add_up_past_u32_without_overflowing() {
+        use crate::exercise::{Exercise, ExerciseList, Mode};
+        let exercise = |name: &str| Exercise {
+            name: name.to_owned(),
+            question: 1,
+            rel_path: format!("q/{name}.rs").into(),
+            mode: Mode::Test,
+            hint: String::new(),
+            timeout: std::time::Duration::from_secs(1),
+            points: u32::MAX,
+            uses_dependencies: false,
+            rules: Vec::new(),
+            miri: false,
+        };
+        let (a, b) = (exercise("a"), exercise("b"));
+        let kit = Kit {
+            root: "/kit".into(),
+            settings: crate::info_file::KitSettings {
+                edition: "2024".to_owned(),
+                dependencies: toml::Table::new(),
+                welcome_message: None,
+                final_message: None,
+                wrong_fixes_per_exercise: 0,
+            },
+            list: ExerciseList::new(Vec::new(), vec![a.clone(), b.clone()]),
+        };
+        let passed = Outcome {
+            status: crate::outcome::Status::Pass,
+            ..Outcome::missing("")
+        };
+        let graded = Graded {
+            kit: &kit,
+            source: &Source::Learner,
+            results: vec![(&a, &passed), (&b, &passed)],
+        };
+        let twice = 2 * u64::from(u32::MAX);
+        assert_eq!(graded.points(), (twice, twice));
+        let json = json::report(&graded);
+        assert_eq!(json.summary.points.possible, twice);
+    }
 
     #[test]
     fn plain_capped_strips_colour_and_cuts_long_messages() {

@@ -41,6 +41,7 @@ pub struct Options {
 }
 
 pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
+    kit.list.require_any()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
             "error: watch needs a terminal to show the exercise and read keys.\n  \
