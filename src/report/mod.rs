@@ -156,6 +156,7 @@ mod tests {
                 welcome_message: None,
                 final_message: None,
                 wrong_fixes_per_exercise: 0,
+                compile_timeout: crate::info_file::DEFAULT_COMPILE_TIMEOUT,
             },
             list: ExerciseList::new(Vec::new(), vec![a.clone(), b.clone()]),
         };
