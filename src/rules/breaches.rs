@@ -49,10 +49,10 @@ pub fn breaches(rules: &[Rule], errors: &[CheckDiagnostic]) -> Vec<Breach> {
                     found.push(breach);
                 }
             }
-            None if is_ruled_lint(error.code.as_deref()) => {}
-            None => {
+            None if is_build_error(error) => {
                 other.get_or_insert(error);
             }
+            None => {}
         }
     }
     if found.is_empty()
@@ -68,9 +68,14 @@ pub fn breaches(rules: &[Rule], errors: &[CheckDiagnostic]) -> Vec<Breach> {
     found
 }
 
-/// A lint's error for a path that another exercise built alongside disallows is no error here.
-fn is_ruled_lint(code: Option<&str>) -> bool {
-    code.is_some_and(|c| !c.starts_with('E'))
+/// An error of the compiler's own (not a lint's: a path that another exercise built alongside
+/// disallows, or one of clippy's deny-by-default lints, is no rule of this one), other than its
+/// closing tally.
+fn is_build_error(error: &CheckDiagnostic) -> bool {
+    match error.code.as_deref() {
+        Some(code) => code.starts_with('E'),
+        None => !error.message.starts_with("aborting due to"),
+    }
 }
 
 fn rule_for<'r>(rules: &'r [Rule], code: &str, message: &str) -> Option<&'r Rule> {
@@ -199,6 +204,27 @@ mod tests {
         );
         assert_eq!(found[0].rule, "unsafe_code");
         assert_eq!(found[0].cause, BreachCause::SwitchedOff);
+    }
+
+    #[test]
+    fn lints_that_are_no_rule_and_the_closing_tally_are_no_breach() {
+        let found = breaches(
+            &rules(),
+            &[
+                error(
+                    "clippy::while_immutable_condition",
+                    "variables in the condition are not mutated in the loop body",
+                    17,
+                ),
+                CheckDiagnostic {
+                    code: None,
+                    message: "aborting due to 1 previous error".into(),
+                    file: String::new(),
+                    line: 0,
+                },
+            ],
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
