@@ -6,7 +6,7 @@
 //! `rustprep new`'s scaffold is replaced once the author has written the exercise). The learner's folder
 //! is only ever written by [`restore`].
 //!
-//! Each copy taken is recorded with a fingerprint of its bytes in `.rustprep/shipped.json`. A copy
+//! Each copy taken is recorded with a fingerprint of its bytes in `.rustprep/shipped/record.json`. A copy
 //! that is recorded but gone is not taken again from the learner's folder (which by then holds
 //! their edits), and [`restore`] refuses a copy that is missing or no longer matches its record,
 //! rather than "restore" whatever is there.
@@ -57,8 +57,10 @@ pub enum RestoreError {
 /// The record of the copies taken: each one's path (relative to the store) and fingerprint.
 type Manifest = BTreeMap<String, String>;
 
+/// Inside the store, so that deleting the store (as an author does after changing exercises)
+/// starts the record afresh too.
 fn manifest_path(kit: &Kit) -> PathBuf {
-    crate::kit::state_dir_at(&kit.root).join("shipped.json")
+    dir(kit).join("record.json")
 }
 
 fn load_manifest(kit: &Kit) -> Manifest {

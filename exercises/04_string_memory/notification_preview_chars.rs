@@ -10,6 +10,9 @@
 // accented letters or emoji, and panics when the cut lands inside a character.
 //
 // Find the byte position where the (max_chars + 1)-th character starts, and cut there.
+// (A character here is a `char`, one Unicode scalar value. What a reader sees as one symbol can
+// be several: 👍🏽 is two `char`s and a flag is two; counting those, grapheme clusters, needs a
+// crate such as unicode-segmentation.)
 
 fn preview(message: &str, max_chars: usize) -> &str {
     // TODO

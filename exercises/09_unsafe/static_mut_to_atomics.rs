@@ -3,8 +3,9 @@
 // A web server keeps global traffic statistics that every worker thread updates after
 // each response. They live in a `static mut`, and any access to a `static mut` is
 // unsafe: nothing stops two threads from touching it at once, and such a data race is
-// undefined behaviour. Rust 2024 goes further and refuses to let you take a reference
-// to a `static mut` at all, which is why `record` does not compile.
+// undefined behaviour. In Rust 2024, taking a reference to a `static mut` is an error by
+// default (the `static_mut_refs` lint is deny-by-default: it can be allowed, and the race
+// would still be there), which is why `record` does not compile.
 //
 // Do not get past the error with a raw pointer: the race would still be there. Change
 // the statistics into something that threads may update together through a shared

@@ -3,7 +3,8 @@
 // Temporaries created in a `match` scrutinee live until the end of the whole `match`. When the
 // temporary is a lock guard, the lock is held in every arm. And an `RwLock` cannot be
 // upgraded: a thread that asks for the write lock while it still holds a read lock waits for
-// every reader to leave, itself included, so it waits forever.
+// every reader to leave, itself included, so it never gets it (the standard library leaves what
+// happens unspecified: it may wait for ever or panic).
 //
 // `RateCache::rate` answers from the cache, or asks the source on a miss and caches the
 // answer. Hits work; the first miss never returns. Make sure the read lock is released before

@@ -16,7 +16,8 @@ use std::thread;
 
 fn count_levels(chunks: Vec<Vec<String>>) -> HashMap<String, usize> {
     // `Arc` counts its owners atomically and `Mutex` lets one thread at a time change the map:
-    // together they are `Send` and `Sync`, which `Rc` and `RefCell` are not.
+    // together they are `Send` and `Sync`. `Rc` is neither, and `RefCell` is `Send` but not
+    // `Sync`: no two threads may share one.
     let tally = Arc::new(Mutex::new(HashMap::new()));
     let mut workers = Vec::new();
     for chunk in chunks {

@@ -1,7 +1,8 @@
 // Question 13: Explain deadlocks concerning Rust.
 //
 // A `std::sync::Mutex` is not re-entrant: a thread that holds the lock and asks for it again
-// waits for itself, forever. In Rust a lock is held for exactly as long as its guard is
+// never gets it (the standard library leaves what happens unspecified: in practice it waits for
+// itself for ever, and it may panic instead). In Rust a lock is held for exactly as long as its guard is
 // alive, and a guard bound to a variable lives until the end of its block, not just until the
 // last line that uses it.
 //

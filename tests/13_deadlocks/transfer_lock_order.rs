@@ -6,6 +6,9 @@ use std::thread;
 /// The lock requests each teller thread has announced, in order.
 type Requests = HashMap<String, Vec<usize>>;
 
+/// How long a teller holding its first account waits for the other to ask for one.
+const TELLER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// An observer that makes two tellers' transfers interleave as badly as their lock orders
 /// allow. A teller about to request its second lock waits until the other teller has
 /// requested its first one and, if that was a different account from our first, until the
@@ -29,14 +32,23 @@ fn worst_case_observer() -> LockObserver {
         let (count, my_first) = (mine.len(), mine[0]);
         changed.notify_all();
         if count == 2 {
-            let _requests = changed
-                .wait_while(requests, |requests| {
+            // The other teller asks for its first account as soon as its transfer starts,
+            // unless something else it waits for first is held here: seconds are far more
+            // than a thread needs to start, so that is what a wait this long means.
+            let (_requests, waited) = changed
+                .wait_timeout_while(requests, TELLER_PATIENCE, |requests| {
                     match requests.iter().find(|(name, _)| **name != me) {
                         None => true,
                         Some((_, theirs)) => theirs[0] != my_first && theirs.len() < 2,
                     }
                 })
                 .unwrap();
+            assert!(
+                !waited.timed_out(),
+                "{me} holds an account, and the other teller never asked for one: a lock \
+                 around the whole transfer runs one transfer at a time; take the two account \
+                 locks in one order instead"
+            );
         }
     })
 }
