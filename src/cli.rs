@@ -52,6 +52,9 @@ pub enum Command {
         /// Quiet time, in milliseconds, that ends a burst of file events from one save.
         #[arg(long, value_name = "MS", default_value_t = 50)]
         debounce: u64,
+        /// Run your code in a sandbox (see `verify --help`).
+        #[arg(long, value_enum, value_name = "WHEN", default_value = "off")]
+        sandbox: SandboxMode,
     },
 
     /// A timed mock interview: answer each question drawn in writing, then prove it in code.

@@ -116,6 +116,16 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
+        // If rustprep itself is killed (SIGKILL gives it no chance to stop its runs), the
+        // child goes too. (The sandbox's supervisor also takes every process the child left.)
+        #[cfg(target_os = "linux")]
+        // SAFETY: prctl is async-signal-safe and nothing here allocates.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
         if let Some(bytes) = limits.memory {
             // SAFETY: the closure runs in the child between fork and exec, where only
             // async-signal-safe calls are allowed; setrlimit is one, and nothing allocates.

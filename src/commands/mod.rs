@@ -111,6 +111,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             manual,
             poll,
             debounce,
+            sandbox: mode,
         } => crate::watch::watch(
             kit,
             state,
@@ -119,6 +120,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
                 manual,
                 poll,
                 debounce: std::time::Duration::from_millis(debounce),
+                run: crate::runner::RunOptions {
+                    sandbox: sandbox(mode)?,
+                    ..crate::runner::RunOptions::default()
+                },
             },
         ),
         Command::Interview { history: true, .. } => crate::interview::history(&kit),

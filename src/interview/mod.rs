@@ -25,6 +25,7 @@ use crate::commands::Exit;
 use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;
+use crate::runner::RunOptions;
 use crate::shipped;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
@@ -323,6 +324,7 @@ impl Interviewer {
             Arc::clone(&self.kit),
             source,
             index,
+            RunOptions::default(),
             move |result| {
                 let _ = tx.send(Event::RunDone { generation, result });
             },

@@ -38,6 +38,7 @@ pub fn run_exercise(
     kit: Arc<Kit>,
     source: Source,
     index: usize,
+    options: RunOptions,
     done: impl FnOnce(anyhow::Result<RunEnd>) + Send + 'static,
 ) -> Job {
     Job::spawn(move |cancel| {
@@ -45,7 +46,7 @@ pub fn run_exercise(
             &kit,
             &source,
             &[index],
-            &RunOptions::default(),
+            &options,
             cancel,
             &|_| {},
         ));
@@ -55,6 +56,7 @@ pub fn run_exercise(
 /// Runs every exercise of the learner's folder; `progress` hears (done, total) as each ends.
 pub fn check_all(
     kit: Arc<Kit>,
+    options: RunOptions,
     progress: impl Fn(usize, usize) + Send + Sync + 'static,
     done: impl FnOnce(anyhow::Result<RunEnd>) + Send + 'static,
 ) -> Job {
@@ -67,7 +69,6 @@ pub fn check_all(
                 progress(finished.fetch_add(1, Ordering::SeqCst) + 1, total);
             }
         };
-        let options = RunOptions::default();
         done(runner::run(
             &kit,
             &Source::Learner,

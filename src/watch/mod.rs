@@ -22,13 +22,14 @@ use crate::invocation;
 use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;
+use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::terminal::Terminal;
 use crate::tui::{Ui, files, keys, signals};
 
 /// How watch behaves; each field is a command-line option.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Move to the next pending exercise as soon as one passes.
     pub auto_next: bool,
@@ -38,6 +39,8 @@ pub struct Options {
     pub poll: bool,
     /// Quiet time that ends a burst of file events (one save is often several events).
     pub debounce: Duration,
+    /// How the learner's code is run (in a sandbox, or not).
+    pub run: RunOptions,
 }
 
 pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
@@ -404,6 +407,7 @@ impl App {
             Arc::clone(&self.kit),
             Source::Learner,
             self.current,
+            self.options.run.clone(),
             move |result| {
                 let _ = tx.send(Event::RunDone { generation, result });
             },
@@ -419,6 +423,7 @@ impl App {
         let progress = self.tx.clone();
         let job = jobs::check_all(
             Arc::clone(&self.kit),
+            self.options.run.clone(),
             move |done, total| {
                 let _ = progress.send(Event::CheckProgress { done, total });
             },
