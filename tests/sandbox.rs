@@ -181,6 +181,7 @@ fn assert_contained(run: &Escape) {
         "the kit's info.toml was written"
     );
     assert_eq!(run.status("connects"), "fail", "{:#}", run.json);
+    assert_eq!(run.status("hangs"), "timeout", "{:#}", run.json);
     // The detached process held the output open: the test still reports, and passes.
     assert_eq!(run.status("detaches"), "pass", "{:#}", run.json);
     let left = run.scene.processes_left_behind();
@@ -210,6 +211,51 @@ fn without_the_sandbox_the_same_submission_reads_writes_and_connects() {
         "the detached process was not started\n{:#}",
         run.json
     );
+}
+
+/// rustprep killed outright (SIGKILL: no chance to stop its runs) in the middle of a sandboxed
+/// test takes the test, and what the test started, with it.
+#[cfg(target_os = "linux")]
+#[test]
+fn killing_rustprep_leaves_nothing_of_a_sandboxed_run() {
+    let scene = Scene::new("escape/kit");
+    let submission = scene.copy_in("escape/submission", "submission");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a port on loopback");
+    let port = listener.local_addr().unwrap().port().to_string();
+    let kit = scene.kit();
+    let mut rustprep = std::process::Command::new(env!("CARGO_BIN_EXE_rustprep"))
+        .args(["--kit", kit.to_str().unwrap(), "verify", "--exercises"])
+        .arg(&submission)
+        .args(["--sandbox", "on", "--format", "json", "hangs"])
+        .env("ESCAPE_PORT", &port)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("rustprep starts");
+    let needle = format!("sleep {port}");
+    let started = std::time::Instant::now();
+    while grading_support::processes_mentioning(&needle).is_empty() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the test never started its process"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    rustprep.kill().expect("rustprep is killed");
+    rustprep.wait().unwrap();
+    // The supervisor hears its parent die and stops everything: give it a moment (a process
+    // left behind is there for minutes, not seconds).
+    let mut left = grading_support::processes_mentioning(&needle);
+    for _ in 0..50 {
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        left = grading_support::processes_mentioning(&needle);
+    }
+    assert!(left.is_empty(), "outlived rustprep: {left:?}");
+    let in_scene = scene.processes_left_behind();
+    assert!(in_scene.is_empty(), "outlived rustprep: {in_scene:#?}");
 }
 
 #[cfg(not(target_os = "linux"))]

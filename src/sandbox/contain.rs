@@ -54,6 +54,11 @@ pub fn main(args: &[OsString]) -> i32 {
 }
 
 fn contain(args: &[OsString]) -> Result<i32, String> {
+    // A write to a pipe whose reader is gone must not end the supervisor before its cleanup.
+    // SAFETY: setting a signal's action to "ignore" is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+    }
     let probe = args.first().is_some_and(|a| a == "--probe");
     let rest = args.iter().skip_while(|a| *a != "--").skip(1);
     let command: Vec<&OsString> = rest.collect();
@@ -85,10 +90,12 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     cmd.args(&command[1..])
         .current_dir(scratch.path())
         .env("TMPDIR", scratch.path());
-    // SAFETY: prctl is async-signal-safe and nothing here allocates.
+    // SAFETY: prctl and signal are async-signal-safe, and nothing here allocates.
     unsafe {
         cmd.pre_exec(|| {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            // The program starts with the default action, as it would without the sandbox.
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
             Ok(())
         });
     }
@@ -114,14 +121,21 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
             let _ = tx.send(None);
         }
     });
-    let status = rx.recv().ok().flatten();
+    let first = rx.recv().ok().flatten();
     stop.close();
-    // The program, if it still runs (a stop was asked), and everything it left behind.
-    // SAFETY: plain system call on our own child's pid (not reaped while we may signal it:
-    // the waiting thread reaps it, and a reaped pid is only reused after it is gone from here).
-    unsafe {
-        libc::kill(pid as libc::pid_t, libc::SIGKILL);
-    }
+    let status = match first {
+        Some(status) => Some(status),
+        None => {
+            // A stop was asked: the program goes first, and once the waiting thread has reaped
+            // it, its children are ours (a subreaper adopts them when their parent exits).
+            // SAFETY: plain system call on our own child's pid, which the waiting thread has not
+            // reaped yet (it sends nothing else before).
+            unsafe {
+                libc::kill(pid as libc::pid_t, libc::SIGKILL);
+            }
+            rx.iter().flatten().next()
+        }
+    };
     kill_descendants();
     drop(scratch);
     match status {
