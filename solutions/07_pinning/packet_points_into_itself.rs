@@ -29,8 +29,9 @@ pub struct Packet {
     payload_len: usize,
     /// Makes `Packet` `!Unpin`: once pinned, it can no longer be moved by safe code, and
     /// `Pin::new` refuses it. Without this marker, `Pin` promises nothing about a packet.
-    /// It also tells the compiler that a `Box<Packet>` or `&mut Packet` is not the only way
-    /// to reach the packet, since the packet's own pointer reaches into it too.
+    /// (Today's rustc also stops assuming that a `&mut` to a `!Unpin` value is the only way
+    /// to reach it; that is how the compiler works now, not a guarantee of the language, and
+    /// nothing here relies on it: the soundness argument is the pin's.)
     _pinned: PhantomPinned,
 }
 
