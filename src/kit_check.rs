@@ -253,12 +253,7 @@ pub fn rule_paths(
 ) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
     for group in [Group::Plain, Group::WithDependencies] {
-        let ruled: Vec<String> = indices
-            .iter()
-            .map(|&i| &kit.list.exercises()[i])
-            .filter(|e| Group::of(e) == group && !e.rules.is_empty())
-            .map(|e| e.name.clone())
-            .collect();
+        let ruled = rules_build::ruled(kit, indices, group);
         if ruled.is_empty() {
             continue;
         }

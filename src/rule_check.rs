@@ -46,12 +46,7 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         let mut running = HashMap::new();
         let mut ended = HashMap::new();
         for (group, ws) in workspaces {
-            let ruled: Vec<String> = indices
-                .iter()
-                .map(|&i| &kit.list.exercises()[i])
-                .filter(|e| Group::of(e) == *group && !e.rules.is_empty())
-                .map(|e| e.name.clone())
-                .collect();
+            let ruled = rules_build::ruled(kit, indices, *group);
             if ruled.is_empty() {
                 continue;
             }

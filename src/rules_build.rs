@@ -16,6 +16,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::build_crate::{self, Group, Workspace};
 use crate::compile::{self, BUILD_OUTPUT_CAP, BUILD_TIMEOUT, Diagnostic};
+use crate::kit::Kit;
 use crate::rules::breaches::CheckDiagnostic;
 use crate::rustc_limits::{self, CompileLimits};
 use crate::supervise::{self, Cancel, Ending, Limits};
@@ -28,6 +29,16 @@ pub enum CheckEnd {
     /// (a disallowed path that leads nowhere).
     Done(CheckedMap, Vec<String>),
     Cancelled,
+}
+
+/// The names of the exercises at `indices` in `group` that have rules to check.
+pub fn ruled(kit: &Kit, indices: &[usize], group: Group) -> Vec<String> {
+    indices
+        .iter()
+        .map(|&i| &kit.list.exercises()[i])
+        .filter(|e| Group::of(e) == group && !e.rules.is_empty())
+        .map(|e| e.name.clone())
+        .collect()
 }
 
 /// How a check build runs.
@@ -48,12 +59,9 @@ pub fn check(
     kit_root: &Path,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
-    let CheckSettings { jobs, limits } = settings;
     match ws.group {
-        Group::Plain => check_each(ws, exercises, jobs, kit_root, limits, cancel),
-        Group::WithDependencies => {
-            check_through_cargo(ws, exercises, jobs, kit_root, limits, cancel)
-        }
+        Group::Plain => check_each(ws, exercises, settings, kit_root, cancel),
+        Group::WithDependencies => check_through_cargo(ws, exercises, settings, kit_root, cancel),
     }
 }
 
@@ -86,9 +94,8 @@ impl Reported {
 fn check_each(
     ws: &Workspace,
     exercises: &[String],
-    jobs: usize,
+    CheckSettings { jobs, limits }: CheckSettings,
     kit_root: &Path,
-    limits: Option<CompileLimits>,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
     let work: Vec<(usize, &Path, &String)> = ws
@@ -192,9 +199,8 @@ fn check_one(
 fn check_through_cargo(
     ws: &Workspace,
     exercises: &[String],
-    jobs: usize,
+    CheckSettings { jobs, limits }: CheckSettings,
     kit_root: &Path,
-    limits: Option<CompileLimits>,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
     let mut cmd = compile::rules_cargo(ws);
