@@ -38,6 +38,8 @@ const READABLE: [&str; 8] = [
     "/sys",
     "/dev/urandom",
 ];
+/// How many times the sweep for left-behind processes looks again (about ten seconds).
+const SWEEP_ROUNDS: u32 = 1000;
 /// Device files a test may read and write.
 const DEVICES: [&str; 3] = ["/dev/null", "/dev/zero", "/dev/full"];
 
@@ -233,6 +235,11 @@ fn kill_descendants() {
             break;
         }
         rounds += 1;
+        // A process stuck in the kernel cannot be killed at all: after ten seconds the
+        // supervisor goes, and its own supervisor's group kill is the last word.
+        if rounds > SWEEP_ROUNDS {
+            return;
+        }
         // A child not yet listed (adopted a moment ago) or not yet dead: look again shortly.
         std::thread::sleep(Duration::from_millis(if rounds < 20 { 1 } else { 10 }));
     }
