@@ -407,6 +407,11 @@ fn execute(
     let limits = Limits {
         timeout: exercise.timeout,
         output_cap: options.output_cap,
+        // A sandbox's supervisor, stopped, first sweeps away what the test started.
+        grace: match options.sandbox {
+            Some(_) => crate::sandbox::STOP_GRACE,
+            None => Limits::default().grace,
+        },
         ..Limits::default()
     };
     let mut tests = Vec::new();
