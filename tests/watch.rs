@@ -171,6 +171,44 @@ fn a_save_is_picked_up_while_an_editor_builds_in_exercises_target() {
     watch.wait_for_text(PASSES, RESULT);
 }
 
+/// Many saves, each checked to its end, leave watch with the threads and descriptors it had:
+/// runs, their pipes and their file watches are all let go.
+#[cfg(target_os = "linux")]
+#[test]
+fn many_saves_leak_no_thread_and_no_descriptor() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+    let broken = COUNT_CHARS_FIXED.replace("s.chars().count()", "s.len()");
+    let save_and_wait = |watch: &mut Watch<'_>, pass: bool| {
+        kit.save_in_place(COUNT_CHARS, if pass { COUNT_CHARS_FIXED } else { &broken });
+        watch.wait_for_text(if pass { PASSES } else { NOT_PASSING }, RESULT);
+    };
+    save_and_wait(&mut watch, true);
+    save_and_wait(&mut watch, false);
+    // Once a result is on screen its run's thread is on its way out: counts settle.
+    let settled = |watch: &Watch<'_>, most: Option<(usize, usize)>| {
+        let give_up = Instant::now() + Duration::from_secs(5);
+        loop {
+            let now = watch.threads_and_descriptors();
+            let done = most.is_none_or(|(t, f)| now.0 <= t && now.1 <= f);
+            if done || Instant::now() >= give_up {
+                break now;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    };
+    thread::sleep(Duration::from_millis(500));
+    let before = settled(&watch, None);
+    for round in 0..10 {
+        save_and_wait(&mut watch, round % 2 == 0);
+    }
+    let after = settled(&watch, Some(before));
+    assert!(
+        after.0 <= before.0 && after.1 <= before.1,
+        "threads and descriptors before 10 saves {before:?}, after {after:?}"
+    );
+}
+
 #[test]
 fn a_burst_of_saves_ends_on_the_result_of_the_last_one() {
     let kit = Kit::welcomed("watch_basic");

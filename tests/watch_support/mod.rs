@@ -334,6 +334,17 @@ impl<'k> Watch<'k> {
         })
     }
 
+    /// How many threads and open file descriptors watch itself has now.
+    #[cfg(target_os = "linux")]
+    pub fn threads_and_descriptors(&self) -> (usize, usize) {
+        let count = |what: &str| {
+            std::fs::read_dir(format!("/proc/{}/{what}", self.pid))
+                .map(|entries| entries.count())
+                .unwrap_or(0)
+        };
+        (count("task"), count("fd"))
+    }
+
     /// Waits until a process started for this kit has `needle` in its command line.
     #[cfg(target_os = "linux")]
     pub fn wait_for_process(&mut self, needle: &str, limit: Duration) {
