@@ -162,13 +162,17 @@ fn check_one(
     cancel: &Cancel,
 ) -> Result<Option<Reported>> {
     let stub = member_dir.join("gen").join(format!("{exercise}_rules.rs"));
-    let out = member_dir.join("rules-out");
-    std::fs::create_dir_all(&out).with_context(|| format!("failed to create {}", out.display()))?;
+    // The metadata it writes is thrown away; a folder of its own, so that two checks of the same
+    // file at once (two commands in one kit) never write over each other.
+    let out = tempfile::Builder::new()
+        .prefix("rules-out-")
+        .tempdir_in(member_dir)
+        .with_context(|| format!("failed to create a folder in {}", member_dir.display()))?;
     let mut cmd = Command::new("clippy-driver");
     cmd.args(["--edition", &ws.edition, "--test", "--cfg", "clippy"])
         .args(["--crate-name", &format!("rp_rules_{exercise}")])
         .args(["--emit=metadata", "--error-format=json", "--out-dir"])
-        .arg(&out)
+        .arg(out.path())
         .arg(&stub)
         .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
     let run_limits = Limits {

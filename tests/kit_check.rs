@@ -111,11 +111,15 @@ fn every_solution_passes() {
     let failing: Vec<String> = results
         .iter()
         .filter(|(_, o)| !o.passed())
-        .map(|(i, o)| format!("{} ({})", kit.list.exercises()[*i].name, o.status.label()))
+        .map(|(i, o)| {
+            let exercise = &kit.list.exercises()[*i];
+            rustprep::report::details(exercise, &exercise.name, o)
+        })
         .collect();
     assert!(
         failing.is_empty(),
-        "these solutions do not pass: {failing:?}"
+        "these solutions do not pass:\n{}",
+        failing.join("\n")
     );
 }
 
