@@ -869,18 +869,26 @@ fn report_files_are_plain_text_without_colour_or_trailing_spaces() {
 // ---------------------------------------------------------------------------------------------
 // The class gradebook.
 
-#[test]
-fn gradebook_has_a_row_per_student_in_name_order_and_a_report_beside_each() {
-    let scene = Scene::new("kit");
-    let class = scene.copy_in("class", "class");
+/// `verify --submissions CLASS --output <tmp>/grades/gradebook.csv SELECTORS...`: what it
+/// printed, and where the gradebook is.
+fn grade_class(scene: &Scene, class: &Path, selectors: &[&str]) -> (Output, std::path::PathBuf) {
     let gradebook = scene.path("grades/gradebook.csv");
-    let output = scene.rustprep(&[
+    let mut args = vec![
         "verify",
         "--submissions",
         class.to_str().unwrap(),
         "--output",
         gradebook.to_str().unwrap(),
-    ]);
+    ];
+    args.extend_from_slice(selectors);
+    (scene.rustprep(&args), gradebook)
+}
+
+#[test]
+fn gradebook_has_a_row_per_student_in_name_order_and_a_report_beside_each() {
+    let scene = Scene::new("kit");
+    let class = scene.copy_in("class", "class");
+    let (output, gradebook) = grade_class(&scene, &class, &[]);
     output.assert_code(0);
 
     // alice: everything right. bob: add_one and countdown wrong. carol: no shout.rs. dave:
@@ -991,14 +999,7 @@ fn gradebook_rows_and_reports_are_distinct_and_safe_whatever_the_folder_names() 
         std::fs::rename(scene.path("alice"), class.join(OsStr::from_bytes(name))).unwrap();
     }
     std::fs::write(class.join("notes.txt"), "not a submission").unwrap();
-    let gradebook = scene.path("grades/gradebook.csv");
-    let output = scene.rustprep(&[
-        "verify",
-        "--submissions",
-        class.to_str().unwrap(),
-        "--output",
-        gradebook.to_str().unwrap(),
-    ]);
+    let (output, gradebook) = grade_class(&scene, &class, &[]);
     output.assert_code(0);
 
     let csv = std::fs::read_to_string(&gradebook).unwrap();
@@ -1455,18 +1456,8 @@ fn identical_files_are_compiled_once_but_each_report_names_its_own_student() {
         .unwrap();
         std::fs::write(dir.join("shout.rs"), &broken).unwrap();
     }
-    let gradebook = scene.path("grades/gradebook.csv");
-    scene
-        .rustprep(&[
-            "verify",
-            "--submissions",
-            class.to_str().unwrap(),
-            "--output",
-            gradebook.to_str().unwrap(),
-            "add_one",
-            "shout",
-        ])
-        .assert_code(0);
+    let (output, _) = grade_class(&scene, &class, &["add_one", "shout"]);
+    output.assert_code(0);
 
     for (me, other) in [("erin", "frank"), ("frank", "erin")] {
         let text = std::fs::read_to_string(scene.path(&format!("grades/{me}.json"))).unwrap();
