@@ -344,42 +344,44 @@ fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
         1,
     );
     kit.write("info.toml", &info);
-    kit.write(
-        "tests/wrong_fixes/02_moves/moves1.toml",
-        r#"
-[[fix]]
-name = "returns_a_new_vector"
-verdict = "fail"
-why = "It loses what was there: the tests catch it."
-[[fix.edit]]
-find = "    Vec::new()\n"
-replace = "    vec![1]\n"
-
-[[fix]]
-name = "takes_the_vector"
-verdict = "rule"
-why = "Taking the vector out leaves the caller's empty: a rule catches it."
-[[fix.edit]]
-find = "    Vec::new()\n"
-replace = "    std::mem::take(&mut v)\n"
-
-[[fix]]
-name = "clones_the_vector"
-verdict = "fail"
-why = "Claimed wrong, but it is right: the kit check must say it passes."
-[[fix.edit]]
-find = "    Vec::new()\n"
-replace = "    v.clone()\n"
-
-[[fix]]
-name = "gone_stale"
-verdict = "fail"
-why = "Its text is no longer in the exercise."
-[[fix.edit]]
-find = "    v.push(2);\n"
-replace = "    v.push(3);\n"
-"#,
-    );
+    // One corpus case: its name, the verdict it must get, why, and one edit of moves1.rs.
+    let case = |name: &str, verdict: &str, why: &str, find: &str, replace: &str| {
+        format!(
+            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"{why}\"\n\
+             [[fix.edit]]\nfind = \"{find}\\n\"\nreplace = \"{replace}\\n\"\n\n"
+        )
+    };
+    let corpus = [
+        case(
+            "returns_a_new_vector",
+            "fail",
+            "It loses what was there: the tests catch it.",
+            "    Vec::new()",
+            "    vec![1]",
+        ),
+        case(
+            "takes_the_vector",
+            "rule",
+            "Taking the vector out leaves the caller's empty: a rule catches it.",
+            "    Vec::new()",
+            "    std::mem::take(&mut v)",
+        ),
+        case(
+            "clones_the_vector",
+            "fail",
+            "Claimed wrong, but it is right: the kit check must say it passes.",
+            "    Vec::new()",
+            "    v.clone()",
+        ),
+        case(
+            "gone_stale",
+            "fail",
+            "Its text is no longer in the exercise.",
+            "    v.push(2);",
+            "    v.push(3);",
+        ),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
     let out = kit.rustprep(&["verify", "--solutions", "2"]).output();
     out.assert_code(1);
     let problems = [
