@@ -317,17 +317,12 @@ pub fn parse(
             ));
         }
 
-        let timeout = match e.timeout_secs {
-            Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => {
-                return Err(at.error(
-                    t.span(),
-                    format!("exercise `{name}`: timeout_secs must be from 1 to {MAX_TIMEOUT_SECS}"),
-                    "remove the field to use the default of 10 seconds",
-                ));
-            }
-            Some(t) => Duration::from_secs(*t.get_ref()),
-            None => DEFAULT_TIMEOUT,
-        };
+        let timeout = seconds(
+            &at,
+            e.timeout_secs.as_ref(),
+            &format!("exercise `{name}`: timeout_secs"),
+            DEFAULT_TIMEOUT,
+        )?;
 
         let used = e
             .dependencies
@@ -365,17 +360,12 @@ pub fn parse(
         });
     }
 
-    let compile_timeout = match raw.compile_timeout_secs {
-        Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => {
-            return Err(at.error(
-                t.span(),
-                format!("compile_timeout_secs must be from 1 to {MAX_TIMEOUT_SECS}"),
-                "remove the field to use the default of 60 seconds",
-            ));
-        }
-        Some(t) => Duration::from_secs(*t.get_ref()),
-        None => DEFAULT_COMPILE_TIMEOUT,
-    };
+    let compile_timeout = seconds(
+        &at,
+        raw.compile_timeout_secs.as_ref(),
+        "compile_timeout_secs",
+        DEFAULT_COMPILE_TIMEOUT,
+    )?;
     let settings = KitSettings {
         edition,
         dependencies: raw.dependencies,
@@ -397,6 +387,27 @@ fn question_number(at: &Located<'_>, number: &Spanned<i64>) -> Result<u8, InfoEr
             format!("question number {n} is out of range"),
             "number the questions from 1 to 255",
         )),
+    }
+}
+
+/// A time limit in seconds, from 1 to [`MAX_TIMEOUT_SECS`]; `default` when it is not given.
+fn seconds(
+    at: &Located<'_>,
+    given: Option<&Spanned<u64>>,
+    field: &str,
+    default: Duration,
+) -> Result<Duration, InfoError> {
+    match given {
+        Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => Err(at.error(
+            t.span(),
+            format!("{field} must be from 1 to {MAX_TIMEOUT_SECS}"),
+            &format!(
+                "remove the field to use the default of {} seconds",
+                default.as_secs()
+            ),
+        )),
+        Some(t) => Ok(Duration::from_secs(*t.get_ref())),
+        None => Ok(default),
     }
 }
 
