@@ -9,10 +9,11 @@
 // Read the compiler's explanation. Then fix the lock so the seat map can stay locked
 // across the payment, with the sales still running as spawned tasks (one per order) and
 // `charge_card` left as it is. Releasing the lock before the payment and taking it again
-// after is not a fix: a seat could be sold twice, or paid for by two customers. Nor is
-// holding the seat for the paying customer and turning the others away: a customer who
+// after, and nothing more, is not a fix: between the two, another sale can find the same
+// seat free, so a seat could be sold twice or paid for by two customers. A customer who
 // asks for a seat while someone is paying for it waits for that sale to end, and gets the
-// seat if that card is declined. Looking up a seat's holder waits for the lock too.
+// seat if that card is declined; turning them away as "already sold" is wrong. (Holding
+// only the seat being paid for, with rivals for that seat waiting, also meets all this.)
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
