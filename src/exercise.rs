@@ -16,6 +16,30 @@ pub enum Mode {
     Run,
 }
 
+/// How hard an exercise is, as info.toml rates it, from warm-up to what an interviewer asks last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Difficulty {
+    /// Recognising the concept is enough.
+    WarmUp,
+    /// The fix needs the concept applied.
+    #[default]
+    Fair,
+    /// The fix needs the concept understood, not recognised.
+    Hard,
+}
+
+impl Difficulty {
+    /// The word `list` and watch show, as written in info.toml.
+    pub fn label(self) -> &'static str {
+        match self {
+            Difficulty::WarmUp => "warm-up",
+            Difficulty::Fair => "fair",
+            Difficulty::Hard => "hard",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Question {
     pub number: u8,
@@ -33,6 +57,7 @@ pub struct Exercise {
     /// Relative to `exercises/`, `solutions/` and `tests/` alike.
     pub rel_path: PathBuf,
     pub mode: Mode,
+    pub difficulty: Difficulty,
     pub hint: String,
     pub timeout: Duration,
     pub points: u32,
@@ -185,6 +210,7 @@ mod tests {
             question,
             rel_path: PathBuf::from(format!("x/{name}.rs")),
             mode: Mode::Test,
+            difficulty: Default::default(),
             hint: String::new(),
             timeout: Duration::from_secs(1),
             points: 1,

@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::exercise::{Exercise, ExerciseList, Mode, Question};
+use crate::exercise::{Difficulty, Exercise, ExerciseList, Mode, Question};
 use crate::file_kind::Kind;
 use crate::rules::{self, Check, Layer, PathKind, Rule};
 
@@ -95,6 +95,9 @@ struct RawExercise {
     question: Spanned<i64>,
     path: Spanned<String>,
     mode: Mode,
+    /// warm-up, fair (the default) or hard.
+    #[serde(default)]
+    difficulty: Difficulty,
     hint: String,
     timeout_secs: Option<Spanned<u64>>,
     points: Option<u32>,
@@ -351,6 +354,7 @@ pub fn parse(
             question,
             rel_path,
             mode: e.mode,
+            difficulty: e.difficulty,
             hint: e.hint.trim().to_owned(),
             timeout,
             points: e.points.unwrap_or(DEFAULT_POINTS),

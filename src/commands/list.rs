@@ -28,8 +28,9 @@ pub fn list(kit: &Kit, state: &State) -> Result<Exit> {
             };
             let arrow = if i == current { "→" } else { " " };
             println!(
-                "  {arrow} {mark} {:<28} {}",
+                "  {arrow} {mark} {:<34} {:<8} {}",
                 e.name,
+                e.difficulty.label(),
                 kit.display_path(&kit.exercise_file(e)).dimmed()
             );
         }

@@ -83,7 +83,7 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
 
 fn entry(name: &str, question: u8, rel: &Path) -> String {
     format!(
-        "[[exercises]]\nname = \"{name}\"\nquestion = {question}\npath = \"{}\"\nmode = \"test\"\n\
+        "[[exercises]]\nname = \"{name}\"\nquestion = {question}\npath = \"{}\"\nmode = \"test\"\ndifficulty = \"fair\"\n\
          hint = \"\"\"TODO: a hint that points the way without giving the answer.\"\"\"\n",
         rel.display()
     )

@@ -140,6 +140,7 @@ mod tests {
             question: 1,
             rel_path: format!("q/{name}.rs").into(),
             mode: Mode::Test,
+            difficulty: Default::default(),
             hint: String::new(),
             timeout: std::time::Duration::from_secs(1),
             points: u32::MAX,

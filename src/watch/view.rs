@@ -83,8 +83,9 @@ impl App {
         let position = self.current + 1;
         let total = self.kit.list.exercises().len();
         lines.push(format!(
-            "Exercise {position}/{total}: {}  {}",
+            "Exercise {position}/{total}: {} ({})  {}",
             exercise.name.bold(),
+            exercise.difficulty.label(),
             self.kit
                 .display_path(&self.kit.exercise_file(exercise))
                 .cyan()
