@@ -16,7 +16,7 @@ use crate::atomic_file;
 use crate::kit::Kit;
 
 pub fn manifest_path(kit: &Kit) -> PathBuf {
-    kit.root.join("exercises").join("Cargo.toml")
+    crate::layout::exercises_dir(&kit.root).join("Cargo.toml")
 }
 
 /// The manifest's text for this kit.
@@ -56,7 +56,7 @@ pub fn manifest(kit: &Kit) -> Result<String> {
 /// Writes `exercises/Cargo.toml` (and the program it names) when missing or out of date.
 pub fn sync(kit: &Kit) -> Result<()> {
     atomic_file::write_if_changed(
-        &kit.root.join("exercises").join(PASS_ON_FILE),
+        &crate::layout::exercises_dir(&kit.root).join(PASS_ON_FILE),
         PASS_ON.as_bytes(),
     )?;
     atomic_file::write_if_changed(&manifest_path(kit), manifest(kit)?.as_bytes())

@@ -9,8 +9,7 @@ use anyhow::{Context, Result, bail};
 use crate::exercise::{Exercise, ExerciseList};
 use crate::file_kind::{self, Kind};
 use crate::info_file::{self, KitSettings};
-
-pub const INFO_FILE: &str = "info.toml";
+use crate::layout::{self, INFO_FILE};
 
 #[derive(Debug, Clone)]
 pub struct Kit {
@@ -26,7 +25,7 @@ pub enum Source {
     Learner,
     /// The reference solutions in `solutions/`.
     Solutions,
-    /// The exercises as shipped, before any edit (see [`crate::shipped`]).
+    /// The exercises as shipped, before any edit (kept by the `shipped` module).
     Shipped,
     /// Another folder laid out like `exercises/`, such as a student's submission.
     Folder(PathBuf),
@@ -72,15 +71,15 @@ impl Kit {
         // A learner's file deleted by mistake is no error in the kit: `reset` brings it back
         // from the shipped copy.
         let source = info_file::decode(&shown, bytes)?;
-        let shipped = crate::shipped::dir_at(&root);
+        let shipped = layout::shipped_dir(&root);
         // What is in the learner's place is what the run reports (a FIFO, a folder); only with
         // no shipped copy to restore is it an error in the kit.
-        let kind = |rel: &Path| match file_kind::of(&root.join("exercises").join(rel)) {
+        let kind = |rel: &Path| match file_kind::of(&layout::exercises_dir(&root).join(rel)) {
             Kind::File => Kind::File,
             _ if shipped.join(rel).is_file() => Kind::File,
             kind => kind,
         };
-        let mut lints = crate::rules::known_lints::KnownLints::new(&build_dir_at(&root));
+        let mut lints = crate::rules::known_lints::KnownLints::new(&layout::build_dir(&root));
         let (settings, list) = info_file::parse(&shown, &source, &kind, &mut |l| lints.knows(l))?;
         Ok(Self {
             root,
@@ -91,7 +90,7 @@ impl Kit {
 
     /// Where rustprep keeps the learner's progress and the shipped originals.
     pub fn state_dir(&self) -> PathBuf {
-        state_dir_at(&self.root)
+        layout::state_dir(&self.root)
     }
 
     /// Opens (creating it, and the state folder, if need be) the file `name` in the state folder,
@@ -107,18 +106,18 @@ impl Kit {
 
     /// Where the generated crates are built; inside `target/` so `cargo clean` clears it.
     pub fn build_dir(&self) -> PathBuf {
-        build_dir_at(&self.root)
+        layout::build_dir(&self.root)
     }
 
     pub fn hidden_tests(&self, exercise: &Exercise) -> PathBuf {
-        self.root.join("tests").join(&exercise.rel_path)
+        layout::tests_dir(&self.root).join(&exercise.rel_path)
     }
 
     pub fn source_dir(&self, source: &Source) -> PathBuf {
         match source {
-            Source::Learner => self.root.join("exercises"),
-            Source::Solutions => self.root.join("solutions"),
-            Source::Shipped => crate::shipped::dir(self),
+            Source::Learner => layout::exercises_dir(&self.root),
+            Source::Solutions => layout::solutions_dir(&self.root),
+            Source::Shipped => layout::shipped_dir(&self.root),
             Source::Folder(dir) => dir.clone(),
         }
     }
@@ -139,16 +138,6 @@ impl Kit {
             .display()
             .to_string()
     }
-}
-
-/// The build folder of the kit whose root is `root`.
-pub fn build_dir_at(root: &Path) -> PathBuf {
-    root.join("target").join("rustprep")
-}
-
-/// The state folder of the kit whose root is `root`.
-pub fn state_dir_at(root: &Path) -> PathBuf {
-    root.join(".rustprep")
 }
 
 impl Source {

@@ -141,7 +141,7 @@ pub enum MiriCheck {
     NotAsked,
     /// No undefined behaviour in the hidden tests.
     Passed,
-    /// Undefined behaviour: the test named [`crate::miri::CHECK_NAME`] says which.
+    /// Undefined behaviour: the test named `miri` says which.
     Failed,
     /// Miri is not installed here: nothing was checked.
     Skipped,

@@ -84,6 +84,17 @@ pub enum ManyEnd {
 /// How long listing a test binary's tests may take; it runs none of the learner's code.
 const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Builds the kit's dependencies for the learner's exercises ahead of their first run, so that
+/// the first save is not the one that waits for them. `Ok(false)` when cancelled or when no
+/// exercise uses them.
+pub fn warm_up(kit: &Kit, options: &RunOptions, cancel: &Cancel) -> Result<bool> {
+    if !kit.list.exercises().iter().any(|e| e.uses_dependencies) {
+        return Ok(false);
+    }
+    let ws = build_crate::prepare_one(kit, &Source::Learner, Group::WithDependencies)?;
+    compile::warm_up(&ws, options.jobs, cancel)
+}
+
 /// Runs the exercises at `indices` from one source.
 pub fn run(
     kit: &Kit,
@@ -198,7 +209,7 @@ fn is_link(path: &Path) -> bool {
 /// classmate's file) does not compile: what the learner wrote must stand on its own.
 fn refuse_outside_reads(kit: &Kit, sources: &[Source], ws: &Workspace, compiled: &mut CompiledMap) {
     let ws_dir = ws.manifest.parent().unwrap_or(Path::new("."));
-    let support = kit.root.join("tests").join("exercise_support");
+    let support = crate::layout::test_support_dir(&kit.root);
     for member in &ws.members {
         for name in &member.exercises {
             let Some(built) = compiled.get_mut(&(member.source, name.clone())) else {

@@ -12,21 +12,17 @@
 //! rather than "restore" whatever is there.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
 use crate::atomic_file;
 use crate::exercise::Exercise;
 use crate::kit::Kit;
+use crate::layout;
 
 pub fn dir(kit: &Kit) -> PathBuf {
-    dir_at(&kit.root)
-}
-
-/// The store of the kit whose root is `root` (before the kit is loaded).
-pub fn dir_at(root: &Path) -> PathBuf {
-    crate::kit::state_dir_at(root).join("shipped")
+    layout::shipped_dir(&kit.root)
 }
 
 /// Why `reset` cannot put an exercise back.
@@ -92,8 +88,8 @@ pub fn ensure(kit: &Kit) -> Result<()> {
         let kept = dir(kit).join(&exercise.rel_path);
         // A kept copy that is still `rustprep new`'s scaffold was taken before its author wrote
         // the exercise: the exercise as written is the one shipped.
-        let scaffold = std::fs::read_to_string(&kept)
-            .is_ok_and(|text| text.contains(crate::commands::new::SCAFFOLD_MARK));
+        let scaffold =
+            std::fs::read_to_string(&kept).is_ok_and(|text| text.contains(layout::SCAFFOLD_MARK));
         if kept.is_file() && !scaffold {
             // A copy from before the record was kept is recorded as it is.
             if let std::collections::btree_map::Entry::Vacant(entry) = manifest.entry(key(exercise))

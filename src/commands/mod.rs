@@ -10,37 +10,18 @@ mod reset;
 mod run;
 mod verify;
 
-use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
 use crate::editor;
+pub use crate::exit::Exit;
 use crate::kit::Kit;
 use crate::sandbox::{self, Confinement, Sandbox, SandboxMode};
 use crate::shipped;
 use crate::state::State;
 use crate::supervise::Cancel;
-
-/// The process's exit status: the contract scripts and CI rely on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// All good.
-    Ok = 0,
-    /// An exercise did not pass.
-    Failed = 1,
-    /// A usage or configuration error (bad arguments, malformed info.toml, unknown name).
-    Usage = 2,
-    /// Stopped by Ctrl-C or a signal, after stopping every process it had started.
-    Interrupted = 130,
-}
-
-impl From<Exit> for ExitCode {
-    fn from(exit: Exit) -> Self {
-        ExitCode::from(exit as u8)
-    }
-}
 
 pub fn open_kit(cli_kit: Option<&std::path::Path>) -> Result<Kit> {
     let kit = match cli_kit {

@@ -10,7 +10,8 @@ use super::Exit;
 use crate::atomic_file;
 use crate::info_file;
 use crate::invocation;
-use crate::kit::{INFO_FILE, Kit};
+use crate::kit::Kit;
+use crate::layout::{self, INFO_FILE, SCAFFOLD_MARK};
 
 pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
     if !info_file::is_valid_name(name) {
@@ -35,11 +36,14 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
     let rel = folder.join(format!("{name}.rs"));
     let files = [
         (
-            kit.root.join("exercises").join(&rel),
+            layout::exercises_dir(&kit.root).join(&rel),
             exercise_text(question, &q.title),
         ),
-        (kit.root.join("solutions").join(&rel), SOLUTION.to_owned()),
-        (kit.root.join("tests").join(&rel), TESTS.to_owned()),
+        (
+            layout::solutions_dir(&kit.root).join(&rel),
+            SOLUTION.to_owned(),
+        ),
+        (layout::tests_dir(&kit.root).join(&rel), TESTS.to_owned()),
     ];
     if let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
         bail!(
@@ -57,7 +61,7 @@ pub fn new(kit: &Kit, name: &str, question: u8) -> Result<Exit> {
         atomic_file::write(path, text.as_bytes())?;
     }
     atomic_file::write(&info_path, new_info.as_bytes())?;
-    let kind = |rel: &Path| crate::file_kind::of(&kit.root.join("exercises").join(rel));
+    let kind = |rel: &Path| crate::file_kind::of(&layout::exercises_dir(&kit.root).join(rel));
     if let Err(e) = info_file::parse(Path::new(INFO_FILE), &new_info, &kind, &mut |_| None) {
         atomic_file::write(&info_path, old_info.as_bytes())?;
         for (path, _) in &files {
@@ -230,9 +234,6 @@ fn exercise_text(question: u8, title: &str) -> String {
          fn answer() -> u32 {{\n    // {SCAFFOLD_MARK}\n    0\n}}\n"
     )
 }
-
-/// The line that marks an exercise file as the untouched scaffold (see [`crate::shipped`]).
-pub const SCAFFOLD_MARK: &str = "TODO: broken on purpose; the hidden tests expect 42.";
 
 const SOLUTION: &str = "// TODO: the exercise, fixed by a small idiomatic change.\n\n\
                         fn answer() -> u32 {\n    42\n}\n";

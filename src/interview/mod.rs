@@ -21,7 +21,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use self::draw::Item;
 use self::record::{Interview, QuestionResult};
 use crate::atomic_file;
-use crate::commands::Exit;
+use crate::exit::Exit;
 use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
 use crate::runner::RunEnd;

@@ -7,8 +7,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 
-use crate::build_crate::{self, Group};
-use crate::compile;
 use crate::kit::{Kit, Source};
 use crate::runner::{self, RunEnd, RunOptions};
 use crate::supervise::Cancel;
@@ -89,8 +87,6 @@ pub fn warm_up(
         return None;
     }
     Some(Job::spawn(move |cancel| {
-        let result = build_crate::prepare_one(&kit, &Source::Learner, Group::WithDependencies)
-            .and_then(|ws| compile::warm_up(&ws, RunOptions::default().jobs, cancel));
-        done(result);
+        done(runner::warm_up(&kit, &RunOptions::default(), cancel));
     }))
 }

@@ -17,7 +17,7 @@ use anyhow::Result;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use self::event::Event;
-use crate::commands::Exit;
+use crate::exit::Exit;
 use crate::invocation;
 use crate::kit::{Kit, Source};
 use crate::outcome::Outcome;
@@ -67,7 +67,7 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
             .enumerate()
             .map(|(i, e)| (e.rel_path.clone(), i))
             .collect();
-        let dir = kit.root.join("exercises");
+        let dir = crate::layout::exercises_dir(&kit.root);
         Some(files::start(
             &dir,
             paths,

@@ -248,7 +248,7 @@ impl App {
         lines.push(format!(
             "The reference solutions are in {}/.",
             self.kit
-                .display_path(&self.kit.root.join("solutions"))
+                .display_path(&crate::layout::solutions_dir(&self.kit.root))
                 .bold()
         ));
         if let Some(notice) = &self.notice {
