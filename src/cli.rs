@@ -50,7 +50,7 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
         /// Quiet time, in milliseconds, that ends a burst of file events from one save.
-        #[arg(long, value_name = "MS", default_value_t = 50)]
+        #[arg(long, value_name = "MS", default_value_t = crate::limits::DEBOUNCE_MS)]
         debounce: u64,
         /// Run your code in a sandbox (see `verify --help`).
         #[arg(long, value_enum, value_name = "WHEN", default_value = "off")]

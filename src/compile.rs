@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -42,11 +41,6 @@ pub enum CompileEnd {
     Done(CompiledMap),
     Cancelled,
 }
-
-/// A cold build of the shared dependencies (tokio and its tree) can take minutes on two cores.
-pub(crate) const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
-/// cargo's JSON messages for a whole kit, dependencies included, stay far below this.
-pub(crate) const BUILD_OUTPUT_CAP: usize = 64 << 20;
 
 /// `cargo SUBCOMMAND` for a generated workspace, in its group's target directory, the same
 /// whoever runs it and whatever the user's environment says.
@@ -94,7 +88,7 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
     check.args(["--workspace", "--lib", "--jobs", &jobs.max(1).to_string()]);
     for cmd in [&mut build, &mut check] {
         let limits = Limits {
-            timeout: BUILD_TIMEOUT,
+            timeout: crate::limits::BUILD_TIMEOUT,
             memory: None,
             ..Limits::default()
         };
@@ -153,9 +147,9 @@ pub fn compile(
         }
     }
     let limits = Limits {
-        timeout: BUILD_TIMEOUT,
+        timeout: crate::limits::BUILD_TIMEOUT,
         memory: None,
-        output_cap: BUILD_OUTPUT_CAP,
+        output_cap: crate::limits::BUILD_OUTPUT_CAP,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
@@ -163,7 +157,7 @@ pub fn compile(
         Ending::Cancelled => return Ok(CompileEnd::Cancelled),
         Ending::TimedOut => bail!(
             "cargo build did not finish in {} minutes",
-            BUILD_TIMEOUT.as_secs() / 60
+            crate::limits::BUILD_TIMEOUT.as_secs() / 60
         ),
         Ending::Exited(_) => {}
     }

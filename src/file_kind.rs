@@ -5,7 +5,8 @@
 use std::path::Path;
 
 /// What a path names, after following symbolic links.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Nothing (or a symbolic link to nothing).
     Missing,
@@ -70,21 +71,6 @@ pub fn of_type(file_type: std::fs::FileType) -> Kind {
     }
 }
 
-/// Why `path` (shown as `shown`) cannot be read as a source file, or `None` when it is a regular
-/// file: "is missing", "is a folder, not a file", "is a FIFO (named pipe), not a regular file".
-pub fn not_a_source(path: &Path, shown: &str) -> Option<String> {
-    match of(path) {
-        Kind::File => None,
-        Kind::Missing => Some(format!("{shown} is missing")),
-        Kind::Folder => Some(format!("{shown} is a folder, not a file")),
-        Kind::Unreadable => Some(format!("{shown} cannot be looked at (permission denied?)")),
-        kind => Some(format!(
-            "{shown} is {}, not a regular file: it was not read",
-            kind.describe()
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,11 +83,6 @@ mod tests {
         assert_eq!(of(&file), Kind::File);
         assert_eq!(of(dir.path()), Kind::Folder);
         assert_eq!(of(&dir.path().join("none.rs")), Kind::Missing);
-        assert_eq!(not_a_source(&file, "a.rs"), None);
-        assert_eq!(
-            not_a_source(dir.path(), "x").as_deref(),
-            Some("x is a folder, not a file")
-        );
     }
 
     #[cfg(unix)]
@@ -114,10 +95,6 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
         // Were it opened, this would block for ever: nobody writes to the FIFO.
         assert_eq!(of(&fifo), Kind::Fifo);
-        assert_eq!(
-            not_a_source(&fifo, "pipe.rs").as_deref(),
-            Some("pipe.rs is a FIFO (named pipe), not a regular file: it was not read")
-        );
         assert_eq!(of(Path::new("/dev/null")), Kind::CharDevice);
         let link = dir.path().join("link.rs");
         std::os::unix::fs::symlink(&fifo, &link).unwrap();

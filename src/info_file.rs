@@ -14,20 +14,11 @@ use toml::Spanned;
 
 use crate::exercise::{Difficulty, Exercise, ExerciseList, Mode, Question};
 use crate::file_kind::Kind;
+use crate::limits;
 use crate::rules::{self, Check, Layer, PathKind, Rule};
 
 /// The `format_version` this build of rustprep understands.
 pub const FORMAT_VERSION: u32 = 1;
-/// How long an exercise may run when `info.toml` does not say.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
-/// The longest time limit an exercise may set: an hour is far past any exercise's needs.
-pub const MAX_TIMEOUT_SECS: u64 = 3600;
-/// How long compiling one exercise may take when grading, when `info.toml` does not say.
-pub const DEFAULT_COMPILE_TIMEOUT: Duration = Duration::from_secs(60);
-/// Data memory the compiler may use for one exercise when grading (RLIMIT_DATA).
-pub const COMPILE_MEMORY: u64 = 4 << 30;
-/// Points an exercise is worth when `info.toml` does not say.
-pub const DEFAULT_POINTS: u32 = 1;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -324,7 +315,7 @@ pub fn parse(
             &at,
             e.timeout_secs.as_ref(),
             &format!("exercise `{name}`: timeout_secs"),
-            DEFAULT_TIMEOUT,
+            limits::TEST_TIMEOUT,
         )?;
 
         let used = e
@@ -357,7 +348,7 @@ pub fn parse(
             difficulty: e.difficulty,
             hint: e.hint.trim().to_owned(),
             timeout,
-            points: e.points.unwrap_or(DEFAULT_POINTS),
+            points: e.points.unwrap_or(limits::POINTS),
             uses_dependencies: !used.is_empty(),
             rules: own.apply(inherited),
             miri: e.miri.unwrap_or(*question_miri),
@@ -368,7 +359,7 @@ pub fn parse(
         &at,
         raw.compile_timeout_secs.as_ref(),
         "compile_timeout_secs",
-        DEFAULT_COMPILE_TIMEOUT,
+        limits::COMPILE_TIMEOUT,
     )?;
     let settings = KitSettings {
         edition,
@@ -394,7 +385,7 @@ fn question_number(at: &Located<'_>, number: &Spanned<i64>) -> Result<u8, InfoEr
     }
 }
 
-/// A time limit in seconds, from 1 to [`MAX_TIMEOUT_SECS`]; `default` when it is not given.
+/// A time limit in seconds, from 1 to [`limits::MAX_TIMEOUT_SECS`]; `default` when it is not given.
 fn seconds(
     at: &Located<'_>,
     given: Option<&Spanned<u64>>,
@@ -402,9 +393,9 @@ fn seconds(
     default: Duration,
 ) -> Result<Duration, InfoError> {
     match given {
-        Some(t) if !(1..=MAX_TIMEOUT_SECS).contains(t.get_ref()) => Err(at.error(
+        Some(t) if !(1..=limits::MAX_TIMEOUT_SECS).contains(t.get_ref()) => Err(at.error(
             t.span(),
-            format!("{field} must be from 1 to {MAX_TIMEOUT_SECS}"),
+            format!("{field} must be from 1 to {}", limits::MAX_TIMEOUT_SECS),
             &format!(
                 "remove the field to use the default of {} seconds",
                 default.as_secs()

@@ -25,6 +25,7 @@ pub mod judge;
 pub mod kit;
 pub mod kit_check;
 pub mod layout;
+pub mod limits;
 pub mod miri;
 pub mod outcome;
 pub mod progress;

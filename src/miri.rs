@@ -15,9 +15,6 @@ use crate::exercise::Exercise;
 use crate::outcome::{MiriCheck, Outcome, Status, TestResult, TestStatus};
 use crate::supervise::{self, Cancel, Ending, Limits};
 
-/// Miri interprets the tests, a hundred times slower than running them, and its first run builds
-/// a standard library of its own.
-const MIRI_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 /// The name of the check in an outcome's tests.
 pub const CHECK_NAME: &str = "miri";
 
@@ -70,7 +67,7 @@ pub fn complete(
             }),
         );
     let limits = Limits {
-        timeout: MIRI_TIMEOUT,
+        timeout: crate::limits::MIRI_TIMEOUT,
         memory: None,
         ..Limits::default()
     };
@@ -95,7 +92,7 @@ pub fn complete(
         }
         Ending::TimedOut => MiriCheck::Unsupported(format!(
             "Miri did not finish in {} minutes",
-            MIRI_TIMEOUT.as_secs() / 60
+            crate::limits::MIRI_TIMEOUT.as_secs() / 60
         )),
     };
     Ok(Some(outcome))

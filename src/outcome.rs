@@ -76,8 +76,8 @@ pub struct Outcome {
     pub breaches: Vec<Breach>,
     /// Whether Miri checked the tests for undefined behaviour.
     pub miri: MiriCheck,
-    /// A sentence about the whole run, when there is one to say (a missing file, the limit hit).
-    pub note: Option<String>,
+    /// What there is to say about the whole run beyond its tests (a missing file, a limit hit).
+    pub note: Option<Note>,
     #[serde(serialize_with = "as_secs")]
     pub duration: Duration,
 }
@@ -102,16 +102,16 @@ impl Outcome {
         self.status == Status::Pass
     }
 
-    /// The outcome for an exercise whose file is not there (a submission lacking it, a file the
-    /// learner deleted), with `note` saying so.
-    pub fn missing(note: &str) -> Self {
+    /// The outcome for an exercise whose file cannot be graded (a submission lacking it, a file
+    /// the learner deleted), with `note` saying why.
+    pub fn missing(note: Note) -> Self {
         Self {
             status: Status::Fail,
             diagnostics: String::new(),
             tests: Vec::new(),
             breaches: Vec::new(),
             miri: MiriCheck::NotAsked,
-            note: Some(note.to_owned()),
+            note: Some(note),
             duration: Duration::ZERO,
         }
     }
@@ -130,6 +130,28 @@ impl Outcome {
             Status::Pass
         }
     }
+}
+
+/// Something about a whole run beyond its tests, as data: each report and screen words it
+/// (and names the commands) itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    /// The file to grade is not a regular file: `found` says what is there instead. `restorable`:
+    /// it is the learner's own copy, which `reset` puts back as shipped.
+    NotAFile {
+        path: String,
+        found: crate::file_kind::Kind,
+        restorable: bool,
+    },
+    /// A submission's file is a symbolic link, and a submission is graded from its own files.
+    Link { path: String },
+    /// Compiling the exercise took longer than its limit, in seconds.
+    CompileTimedOut { limit_secs: u64 },
+    /// A test (or `main`) was still running at the exercise's time limit, in seconds.
+    TimedOut { limit_secs: u64 },
+    /// The exercise has no hidden tests.
+    NoHiddenTests,
 }
 
 /// What Miri said of an exercise marked for it.

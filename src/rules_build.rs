@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Context, Result, bail};
 
 use crate::build_crate::{self, Group, Workspace};
-use crate::compile::{self, BUILD_OUTPUT_CAP, BUILD_TIMEOUT, Diagnostic};
+use crate::compile::{self, Diagnostic};
 use crate::kit::Kit;
 use crate::rules::breaches::CheckDiagnostic;
 use crate::rustc_limits::{self, CompileLimits};
@@ -176,9 +176,9 @@ fn check_one(
         .arg(&stub)
         .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
     let run_limits = Limits {
-        timeout: limits.map_or(BUILD_TIMEOUT, |l| l.timeout),
+        timeout: limits.map_or(crate::limits::BUILD_TIMEOUT, |l| l.timeout),
         memory: limits.map(|l| l.memory),
-        output_cap: BUILD_OUTPUT_CAP,
+        output_cap: crate::limits::BUILD_OUTPUT_CAP,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &run_limits, cancel).context(
@@ -217,9 +217,9 @@ fn check_through_cargo(
         cmd.args(["--test", &build_crate::rules_target(exercise)]);
     }
     let run_limits = Limits {
-        timeout: BUILD_TIMEOUT,
+        timeout: crate::limits::BUILD_TIMEOUT,
         memory: None,
-        output_cap: BUILD_OUTPUT_CAP,
+        output_cap: crate::limits::BUILD_OUTPUT_CAP,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &run_limits, cancel)
@@ -228,7 +228,7 @@ fn check_through_cargo(
         Ending::Cancelled => return Ok(CheckEnd::Cancelled),
         Ending::TimedOut => bail!(
             "cargo clippy did not finish in {} minutes",
-            BUILD_TIMEOUT.as_secs() / 60
+            crate::limits::BUILD_TIMEOUT.as_secs() / 60
         ),
         Ending::Exited(_) => {}
     }

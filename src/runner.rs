@@ -14,7 +14,7 @@ use std::process::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 
@@ -23,11 +23,10 @@ use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::dep_info;
 use crate::exercise::{Exercise, Mode};
 use crate::file_kind;
-use crate::invocation;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::miri;
-use crate::outcome::{MiriCheck, Outcome, Status, TestResult};
+use crate::outcome::{MiriCheck, Note, Outcome, Status, TestResult};
 use crate::rule_check::RuleChecks;
 use crate::rules_build::CheckSettings;
 use crate::rustc_limits::CompileLimits;
@@ -80,9 +79,6 @@ pub enum ManyEnd {
     Done(Vec<Vec<(usize, Outcome)>>),
     Cancelled,
 }
-
-/// How long listing a test binary's tests may take; it runs none of the learner's code.
-const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Builds the kit's dependencies for the learner's exercises ahead of their first run, so that
 /// the first save is not the one that waits for them. `Ok(false)` when cancelled or when no
@@ -278,17 +274,17 @@ fn run_compiled(
                     let outcome = if !present(source, index) {
                         let file = kit.file_in(&sources[source], exercise);
                         let path = kit.display_path(&file);
-                        let absent = file_kind::not_a_source(&file, &path)
-                            .unwrap_or_else(|| format!("{path} is missing"));
-                        Ok(Some(Outcome::missing(&match sources[source] {
-                            Source::Learner => format!(
-                                "{absent}: `{}` puts back the shipped version",
-                                invocation::command(&format!("reset {}", exercise.name))
-                            ),
-                            Source::Folder(_) if is_link(&file) => format!(
-                                "{path} is a symbolic link: a submission is graded from its own files"
-                            ),
-                            _ => absent,
+                        Ok(Some(Outcome::missing(match &sources[source] {
+                            Source::Folder(_) if is_link(&file) => Note::Link { path },
+                            learner_or_not => Note::NotAFile {
+                                path,
+                                found: match file_kind::of(&file) {
+                                    // Present now, it was not a moment ago.
+                                    file_kind::Kind::File => file_kind::Kind::Missing,
+                                    kind => kind,
+                                },
+                                restorable: *learner_or_not == Source::Learner,
+                            },
                         })))
                     } else {
                         let owner = owners[&(source, exercise.name.as_str())];
@@ -406,11 +402,11 @@ fn execute(
             tests: Vec::new(),
             breaches: Vec::new(),
             miri: MiriCheck::NotAsked,
-            // The compiler's own words say what ran out of time.
-            note: compiled.timed_out.then(|| {
-                strip_ansi_escapes::strip_str(&compiled.diagnostics)
-                    .trim()
-                    .to_owned()
+            note: compiled.timed_out.then(|| Note::CompileTimedOut {
+                limit_secs: options
+                    .compile_limits
+                    .map_or(crate::limits::COMPILE_TIMEOUT, |l| l.timeout)
+                    .as_secs(),
             }),
             duration: start.elapsed(),
         }));
@@ -420,7 +416,7 @@ fn execute(
         output_cap: options.output_cap,
         // A sandbox's supervisor, stopped, first sweeps away what the test started.
         grace: match options.sandbox {
-            Some(_) => crate::sandbox::STOP_GRACE,
+            Some(_) => crate::limits::SANDBOX_STOP_GRACE,
             None => Limits::default().grace,
         },
         ..Limits::default()
@@ -479,11 +475,10 @@ fn execute(
 
     let status = Outcome::status_of(&tests);
     let note = match status {
-        Status::Timeout => Some(format!(
-            "did not finish in {} s: is something waiting on a lock, a channel or itself?",
-            exercise.timeout.as_secs()
-        )),
-        _ if tests.is_empty() => Some("no hidden tests were found for this exercise".to_owned()),
+        Status::Timeout => Some(Note::TimedOut {
+            limit_secs: exercise.timeout.as_secs(),
+        }),
+        _ if tests.is_empty() => Some(Note::NoHiddenTests),
         _ => None,
     };
     Ok(Some(Outcome {
@@ -512,7 +507,7 @@ fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
     let mut cmd = Command::new(exe);
     cmd.args(["--list", "--format", "terse"]);
     let limits = Limits {
-        timeout: LIST_TIMEOUT,
+        timeout: crate::limits::LIST_TIMEOUT,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &limits, cancel)

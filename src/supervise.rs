@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::limits::{self, PIPE_CLOSE_WAIT};
+
 /// What a child process may use. One value, passed down, with documented defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -37,10 +39,10 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            timeout: Duration::from_secs(10),
-            output_cap: 1 << 20,
-            grace: Duration::from_millis(200),
-            memory: Some(1 << 30),
+            timeout: limits::TEST_TIMEOUT,
+            output_cap: limits::OUTPUT_CAP,
+            grace: limits::STOP_GRACE,
+            memory: Some(limits::TEST_MEMORY),
         }
     }
 }
@@ -98,9 +100,6 @@ pub struct Finished {
 
 /// How often a running child is checked for cancellation and its deadline.
 const TICK: Duration = Duration::from_millis(25);
-/// How long to wait for the output pipes to close once the process group is gone. A process
-/// that left the group (a daemon calling `setsid`) can hold them open for ever.
-const PIPE_CLOSE_WAIT: Duration = Duration::from_secs(2);
 
 pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
     let start = Instant::now();

@@ -778,6 +778,25 @@ fn a_deleted_exercise_file_is_reported_and_reset_brings_it_back() {
             .contains("reset borrow1` puts back the shipped version"),
         "{out:?}"
     );
+    // A report written to a file names the command as installed, however this run started.
+    let json = kit
+        .rustprep(&["verify", "borrow1", "--format", "json"])
+        .env("CARGO_MANIFEST_DIR", "/somewhere")
+        .output();
+    assert!(
+        json.stdout
+            .contains("`rustprep reset borrow1` puts back the shipped version")
+            && !json.stdout.contains("cargo run"),
+        "{json:?}"
+    );
+    let text = kit
+        .rustprep(&["run", "borrow1"])
+        .env("CARGO_MANIFEST_DIR", "/somewhere")
+        .output();
+    assert!(
+        text.stdout.contains("`cargo run -- reset borrow1`"),
+        "on screen, the command is the one that started this run: {text:?}"
+    );
     kit.rustprep(&["reset", "borrow1", "--yes"])
         .output()
         .assert_code(0);

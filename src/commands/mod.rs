@@ -123,7 +123,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
                 question,
                 seed,
                 minutes,
-                debounce: std::time::Duration::from_millis(50),
+                debounce: std::time::Duration::from_millis(crate::limits::DEBOUNCE_MS),
                 poll,
             },
         ),

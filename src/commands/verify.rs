@@ -41,7 +41,7 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
         // A submission that compiles for ever, or crashes the compiler, fails alone.
         compile_limits: grading.then_some(CompileLimits {
             timeout: kit.settings.compile_timeout,
-            memory: crate::info_file::COMPILE_MEMORY,
+            memory: crate::limits::COMPILE_MEMORY,
         }),
         ..RunOptions::default()
     };

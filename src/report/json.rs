@@ -91,7 +91,10 @@ pub fn report(graded: &Graded<'_>) -> Report {
             },
             message: match o.status {
                 Status::CompileError => Some(plain_capped(&o.diagnostics)),
-                _ => o.note.as_deref().map(plain_capped),
+                _ => o
+                    .note
+                    .as_ref()
+                    .map(|n| plain_capped(&super::note_text(n, e, &super::command_in_file))),
             },
             rules: o
                 .breaches

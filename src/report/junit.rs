@@ -30,7 +30,7 @@ pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
                     };
                     let mut status = TestCaseStatus::non_success(kind);
                     status.set_type(other.label());
-                    status.set_message(summary(outcome));
+                    status.set_message(summary(exercise, outcome));
                     status.set_description(plain_capped(&text::details(
                         exercise,
                         &graded.path_of(exercise),
@@ -50,7 +50,7 @@ pub fn render(graded: &Graded<'_>) -> anyhow::Result<String> {
 }
 
 /// One line for the `message` attribute.
-fn summary(outcome: &crate::outcome::Outcome) -> String {
+fn summary(exercise: &crate::exercise::Exercise, outcome: &crate::outcome::Outcome) -> String {
     let failed = outcome
         .tests
         .iter()
@@ -64,9 +64,10 @@ fn summary(outcome: &crate::outcome::Outcome) -> String {
             || "breaks a rule".to_owned(),
             |b| format!("breaks a rule: {}", super::breach_text(b).0),
         ),
-        _ if outcome.tests.is_empty() => {
-            outcome.note.clone().unwrap_or_else(|| "failed".to_owned())
-        }
+        _ if outcome.tests.is_empty() => outcome.note.as_ref().map_or_else(
+            || "failed".to_owned(),
+            |n| super::note_text(n, exercise, &super::command_in_file),
+        ),
         _ => format!("{failed} of {} hidden tests failed", outcome.tests.len()),
     }
 }

@@ -11,8 +11,9 @@ pub mod text;
 use clap::ValueEnum;
 
 use crate::exercise::Exercise;
+use crate::file_kind::Kind;
 use crate::kit::{Kit, Source};
-use crate::outcome::{Breach, BreachCause, MiriCheck, Outcome};
+use crate::outcome::{Breach, BreachCause, MiriCheck, Note, Outcome};
 
 pub use text::{details, status_word};
 
@@ -107,6 +108,52 @@ pub const MIRI_MISSING: &str =
     "Miri is not installed (rustup toolchain install nightly --component miri)";
 
 /// A line about Miri's check, when there is one to say.
+/// A run's note as a sentence; `command` names a rustprep command the way the reader would type
+/// it (`cargo run -- reset x` on a learner's screen, `rustprep reset x` in a file).
+pub fn note_text(note: &Note, exercise: &Exercise, command: &dyn Fn(&str) -> String) -> String {
+    match note {
+        Note::NotAFile {
+            path,
+            found,
+            restorable,
+        } => {
+            let what = match found {
+                Kind::Missing => format!("{path} is missing"),
+                Kind::Folder => format!("{path} is a folder, not a file"),
+                Kind::Unreadable => format!("{path} cannot be looked at (permission denied?)"),
+                kind => format!(
+                    "{path} is {}, not a regular file: it was not read",
+                    kind.describe()
+                ),
+            };
+            if *restorable {
+                format!(
+                    "{what}: `{}` puts back the shipped version",
+                    command(&format!("reset {}", exercise.name))
+                )
+            } else {
+                what
+            }
+        }
+        Note::Link { path } => {
+            format!("{path} is a symbolic link: a submission is graded from its own files")
+        }
+        Note::CompileTimedOut { limit_secs } => format!(
+            "compiling took longer than {limit_secs} s, the limit for one exercise \
+             (compile_timeout_secs in info.toml)"
+        ),
+        Note::TimedOut { limit_secs } => format!(
+            "did not finish in {limit_secs} s: is something waiting on a lock, a channel or itself?"
+        ),
+        Note::NoHiddenTests => "no hidden tests were found for this exercise".to_owned(),
+    }
+}
+
+/// How a report written to a file names a command: as installed, whatever started this run.
+pub fn command_in_file(command: &str) -> String {
+    format!("rustprep {command}")
+}
+
 pub fn miri_text(check: &MiriCheck) -> Option<String> {
     match check {
         MiriCheck::NotAsked | MiriCheck::Failed => None,
@@ -132,21 +179,52 @@ pub fn plain_capped(text: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn points_add_up_past_u32_without_overflowing() {
-        use crate::exercise::{Exercise, ExerciseList, Mode};
-        let exercise = |name: &str| Exercise {
+    fn an_exercise(name: &str) -> Exercise {
+        Exercise {
             name: name.to_owned(),
             question: 1,
             rel_path: format!("q/{name}.rs").into(),
-            mode: Mode::Test,
+            mode: crate::exercise::Mode::Test,
             difficulty: Default::default(),
             hint: String::new(),
             timeout: std::time::Duration::from_secs(1),
-            points: u32::MAX,
+            points: 1,
             uses_dependencies: false,
             rules: Vec::new(),
             miri: false,
+        }
+    }
+
+    #[test]
+    fn a_note_names_the_command_as_the_reader_types_it() {
+        let exercise = an_exercise("moved_title");
+        let learner = Note::NotAFile {
+            path: "exercises/q/moved_title.rs".to_owned(),
+            found: Kind::Missing,
+            restorable: true,
+        };
+        assert_eq!(
+            note_text(&learner, &exercise, &command_in_file),
+            "exercises/q/moved_title.rs is missing: `rustprep reset moved_title` puts back \
+             the shipped version"
+        );
+        let fifo = Note::NotAFile {
+            path: "ana/02/moved_title.rs".to_owned(),
+            found: Kind::Fifo,
+            restorable: false,
+        };
+        assert_eq!(
+            note_text(&fifo, &exercise, &|c| format!("cargo run -- {c}")),
+            "ana/02/moved_title.rs is a FIFO (named pipe), not a regular file: it was not read"
+        );
+    }
+
+    #[test]
+    fn points_add_up_past_u32_without_overflowing() {
+        use crate::exercise::ExerciseList;
+        let exercise = |name: &str| Exercise {
+            points: u32::MAX,
+            ..an_exercise(name)
         };
         let (a, b) = (exercise("a"), exercise("b"));
         let kit = Kit {
@@ -157,13 +235,13 @@ mod tests {
                 welcome_message: None,
                 final_message: None,
                 wrong_fixes_per_exercise: 0,
-                compile_timeout: crate::info_file::DEFAULT_COMPILE_TIMEOUT,
+                compile_timeout: crate::limits::COMPILE_TIMEOUT,
             },
             list: ExerciseList::new(Vec::new(), vec![a.clone(), b.clone()]),
         };
         let passed = Outcome {
             status: crate::outcome::Status::Pass,
-            ..Outcome::missing("")
+            ..Outcome::missing(Note::NoHiddenTests)
         };
         let graded = Graded {
             kit: &kit,

@@ -37,6 +37,7 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
         }
     }
     if let Some(note) = &outcome.note {
+        let note = super::note_text(note, exercise, &crate::invocation::command);
         let _ = writeln!(out, "{}", note.yellow());
     }
     for breach in &outcome.breaches {

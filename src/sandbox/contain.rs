@@ -24,8 +24,6 @@ use super::Confinement;
 
 /// The exit code of a supervisor that could not start its program (as `env` and `docker` use).
 pub const FAILED_TO_START: i32 = 125;
-/// The largest file the program may write (RLIMIT_FSIZE): a scratch file is not a disk filler.
-const FILE_SIZE_LIMIT: u64 = 64 << 20;
 /// Folders a test binary reads from: the dynamic loader, libc, and what std and tokio consult
 /// (`/proc/self`, cgroup limits under `/sys`, `/etc/ld.so.cache`).
 const READABLE: [&str; 8] = [
@@ -204,10 +202,14 @@ fn confine(
     Ok(())
 }
 
-/// No core files, and no file larger than [`FILE_SIZE_LIMIT`].
+/// No core files, and no file larger than [`crate::limits::SANDBOX_FILE_SIZE`].
 fn limit_files() {
     let _ = rlimit::setrlimit(rlimit::Resource::CORE, 0, 0);
-    let _ = rlimit::setrlimit(rlimit::Resource::FSIZE, FILE_SIZE_LIMIT, FILE_SIZE_LIMIT);
+    let _ = rlimit::setrlimit(
+        rlimit::Resource::FSIZE,
+        crate::limits::SANDBOX_FILE_SIZE,
+        crate::limits::SANDBOX_FILE_SIZE,
+    );
 }
 
 /// Kills and reaps every process left: as a subreaper, the orphans of the program's descendants

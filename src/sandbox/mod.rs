@@ -19,9 +19,6 @@ use clap::ValueEnum;
 
 /// The hidden command that confines one test process.
 pub const CONTAIN: &str = "__contain";
-/// How long a stopped supervisor has, after SIGTERM, to kill and reap what its test started
-/// before SIGKILL ends it (and its sweep).
-pub const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 /// Set (to anything), the sandbox takes no namespace, as where the system refuses them: how the
 /// tests try that path on a system that allows them.
 pub const NO_NAMESPACES: &str = "RUSTPREP_SANDBOX_NO_NAMESPACES";

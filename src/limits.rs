@@ -1,0 +1,41 @@
+//! Every limit and default of a run, in one place: how long, how much memory, how much output.
+//! info.toml may change some per kit or per exercise; the rest are rustprep's own.
+
+use std::time::Duration;
+
+/// How long one hidden test (or a `run` exercise's `main`) may take, when info.toml does not say.
+pub const TEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// The longest time limit info.toml may set: an hour is far past any exercise's needs.
+pub const MAX_TIMEOUT_SECS: u64 = 3600;
+/// Data memory (RLIMIT_DATA) one test process may map.
+pub const TEST_MEMORY: u64 = 1 << 30;
+/// Bytes kept of each of a test's stdout and stderr (the first and the last half).
+pub const OUTPUT_CAP: usize = 1 << 20;
+/// Points an exercise is worth, when info.toml does not say.
+pub const POINTS: u32 = 1;
+
+/// How long compiling one exercise may take when grading, when info.toml does not say.
+pub const COMPILE_TIMEOUT: Duration = Duration::from_secs(60);
+/// Data memory the compiler may use for one exercise when grading.
+pub const COMPILE_MEMORY: u64 = 4 << 30;
+/// How long one cargo build of a whole generated crate may take (the kit's dependencies included).
+pub const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
+/// Bytes of a build's output kept.
+pub const BUILD_OUTPUT_CAP: usize = 64 << 20;
+/// How long listing a test binary's tests may take; it runs none of the learner's code.
+pub const LIST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long Miri may take over one exercise's hidden tests.
+pub const MIRI_TIMEOUT: Duration = Duration::from_secs(10 * 60);
+
+/// Time between the polite stop (SIGTERM) and the forced one (SIGKILL).
+pub const STOP_GRACE: Duration = Duration::from_millis(200);
+/// The same, for a sandbox's supervisor: it first sweeps away what the test started.
+pub const SANDBOX_STOP_GRACE: Duration = Duration::from_secs(2);
+/// How long the output pipes may stay open after the test process ended (a child of its own
+/// may hold them).
+pub const PIPE_CLOSE_WAIT: Duration = Duration::from_secs(2);
+/// The largest file a sandboxed test may write (RLIMIT_FSIZE).
+pub const SANDBOX_FILE_SIZE: u64 = 64 << 20;
+
+/// Quiet time, in milliseconds, that ends a burst of file events from one save.
+pub const DEBOUNCE_MS: u64 = 50;
