@@ -61,7 +61,7 @@ fn first_start_shows_the_welcome_then_any_key_shows_the_first_exercise() {
         "Question 1: Strings",
         "Why is the length of a String not its number of characters?",
         "0/3 exercises done",
-        "Exercise 1/3: count_chars  exercises/01_strings/count_chars.rs",
+        "Exercise 1/3: count_chars (fair)  exercises/01_strings/count_chars.rs",
         "✓ counts_ascii",
         "✗ counts_characters_not_bytes failed",
         "left: 6",

@@ -5,6 +5,7 @@
 //! interviews are kept under `answers/` ([`record`]).
 
 pub mod draw;
+pub mod keys;
 pub mod record;
 mod view;
 
@@ -16,9 +17,10 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use self::draw::Item;
+use self::keys::Action;
 use self::record::{Interview, QuestionResult};
 use crate::atomic_file;
 use crate::exit::Exit;
@@ -29,8 +31,9 @@ use crate::runner::RunOptions;
 use crate::shipped;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
+use crate::tui::keymap::KeyMap;
 use crate::tui::terminal::Terminal;
-use crate::tui::{Ui, files, keys, signals};
+use crate::tui::{Ui, files, keyboard, signals};
 
 /// How the interview runs; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
@@ -121,7 +124,7 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
         tx.clone(),
     );
     let mut term = Terminal::enter()?;
-    keys::spawn(tx);
+    keyboard::spawn(tx);
     let mut result = Ok(());
     while !app.finished() {
         let (width, _) = term.size();
@@ -290,28 +293,31 @@ impl Interviewer {
         }
     }
 
-    fn on_key(&mut self, key: KeyEvent) {
-        let ctrl_c =
-            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-        if ctrl_c || key.code == KeyCode::Char('q') {
-            self.quit = true;
-            return;
+    /// The keys of the phase the question is in.
+    fn keys(&self) -> &'static KeyMap<Action> {
+        match self.phase {
+            Phase::Answer => &keys::ANSWER,
+            Phase::Exercise => &keys::EXERCISE,
         }
-        match (self.phase, key.code) {
-            (Phase::Answer, KeyCode::Enter) => {
+    }
+
+    fn on_key(&mut self, key: KeyEvent) {
+        match self.keys().action(&key) {
+            Some(Action::Quit) => self.quit = true,
+            Some(Action::ToExercise) => {
                 self.phase = Phase::Exercise;
                 self.start_run();
             }
-            (Phase::Exercise, KeyCode::Char('h')) => {
+            Some(Action::ToggleHint) => {
                 self.show_hint = !self.show_hint;
                 self.hint_used = true;
             }
-            (Phase::Exercise, KeyCode::Char('r')) => self.start_run(),
-            (Phase::Exercise, KeyCode::Char('s')) => {
+            Some(Action::Run) => self.start_run(),
+            Some(Action::Skip) => {
                 self.notice = Some("Skipped.".to_owned());
                 self.end_question(false);
             }
-            _ => {}
+            None => {}
         }
     }
 

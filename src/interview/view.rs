@@ -77,11 +77,7 @@ impl Interviewer {
             lines.push(notice.yellow().to_string());
         }
         lines.push(String::new());
-        let keys = match self.phase {
-            Phase::Answer => "Enter: on to the exercise · q end the interview",
-            Phase::Exercise => "h hint · r re-run · s skip · q end the interview",
-        };
-        lines.push(keys.dimmed().to_string());
+        lines.push(self.keys().footer().dimmed().to_string());
         lines
             .iter()
             .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())

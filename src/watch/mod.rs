@@ -6,6 +6,7 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
+pub mod keys;
 mod view;
 
 use std::io::{IsTerminal, Write};
@@ -14,9 +15,10 @@ use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use anyhow::Result;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use self::event::Event;
+use self::keys::Action;
 use crate::exit::Exit;
 use crate::invocation;
 use crate::kit::{Kit, Source};
@@ -25,8 +27,9 @@ use crate::runner::RunEnd;
 use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
+use crate::tui::keymap::KeyMap;
 use crate::tui::terminal::Terminal;
-use crate::tui::{Ui, files, keys, signals};
+use crate::tui::{Ui, files, keyboard, signals};
 
 /// How watch behaves; each field is a command-line option.
 #[derive(Debug, Clone)]
@@ -80,7 +83,7 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     let (_only_watch, another) = claim_the_kit(&kit);
     app.notice = another;
     let mut term = Terminal::enter()?;
-    keys::spawn(tx);
+    keyboard::spawn(tx);
     app.start();
     let mut result = Ok(());
     loop {
@@ -278,72 +281,61 @@ impl App {
         Flow::Continue
     }
 
+    /// The keys of the screen shown now.
+    fn keys(&self) -> &'static KeyMap<Action> {
+        match self.view {
+            View::Welcome => &keys::WELCOME,
+            View::List { .. } => &keys::LIST,
+            View::Explain {
+                confirmed: false, ..
+            } => &keys::EXPLAIN_ASK,
+            View::Explain {
+                confirmed: true, ..
+            } => &keys::EXPLAIN,
+            View::Exercise | View::AllDone => &keys::EXERCISE,
+        }
+    }
+
     fn on_key(&mut self, key: KeyEvent) -> Flow {
-        // Scrolling the model answer stops at its last line, as the screen shows it now.
-        let last_line = self.answer_lines().saturating_sub(1);
-        let ctrl_c =
-            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-        if ctrl_c || key.code == KeyCode::Char('q') {
+        let Some(action) = self.keys().action(&key) else {
+            return Flow::Continue;
+        };
+        if action == Action::Quit {
             return Flow::Quit;
         }
-        match &mut self.view {
-            View::Welcome => {
+        // Scrolling the model answer stops at its last line, as the screen shows it now.
+        let last_line = self.answer_lines().saturating_sub(1);
+        let last = self.kit.list.exercises().len().saturating_sub(1);
+        match (&mut self.view, action) {
+            (View::Welcome, _) => {
                 self.update_state(|s| s.welcomed = true);
                 self.view = View::Exercise;
             }
-            View::List { cursor } => {
-                let last = self.kit.list.exercises().len().saturating_sub(1);
-                match key.code {
-                    KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-                    KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(last),
-                    KeyCode::PageUp => *cursor = cursor.saturating_sub(10),
-                    KeyCode::PageDown => *cursor = (*cursor + 10).min(last),
-                    KeyCode::Home => *cursor = 0,
-                    KeyCode::End => *cursor = last,
-                    KeyCode::Enter => {
-                        let picked = *cursor;
-                        self.view = View::Exercise;
-                        self.switch_to(picked);
-                        self.start_run();
-                    }
-                    KeyCode::Esc | KeyCode::Char('l') => self.view = View::Exercise,
-                    _ => {}
-                }
+            (_, Action::Back) => self.view = View::Exercise,
+            (View::List { cursor }, Action::Open) => {
+                let picked = *cursor;
+                self.view = View::Exercise;
+                self.switch_to(picked);
+                self.start_run();
             }
-            View::Explain {
-                confirmed: false, ..
-            } => {
-                self.view = if key.code == KeyCode::Char('y') {
-                    View::Explain {
-                        confirmed: true,
-                        scroll: 0,
-                    }
-                } else {
-                    View::Exercise
-                };
+            (View::List { cursor }, moved) => *cursor = Self::moved(*cursor, moved, last),
+            (View::Explain { confirmed, scroll }, Action::Show) => {
+                (*confirmed, *scroll) = (true, 0)
             }
-            View::Explain {
-                confirmed: true,
-                scroll,
-            } => match key.code {
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *scroll = (*scroll + 1).min(last_line),
-                KeyCode::PageUp => *scroll = scroll.saturating_sub(10),
-                KeyCode::PageDown => *scroll = (*scroll + 10).min(last_line),
-                KeyCode::Home => *scroll = 0,
-                _ => self.view = View::Exercise,
-            },
-            View::Exercise | View::AllDone => match key.code {
-                KeyCode::Char('h') => self.show_hint = !self.show_hint,
-                KeyCode::Char('l') => {
+            (View::Explain { scroll, .. }, moved) => {
+                *scroll = Self::moved(*scroll, moved, last_line);
+            }
+            (View::Exercise | View::AllDone, action) => match action {
+                Action::ToggleHint => self.show_hint = !self.show_hint,
+                Action::List => {
                     self.view = View::List {
                         cursor: self.current,
                     }
                 }
-                KeyCode::Char('n') => self.next(),
-                KeyCode::Char('r') => self.start_run(),
-                KeyCode::Char('c') => self.start_check(),
-                KeyCode::Char('e') => {
+                Action::Next => self.next(),
+                Action::Run => self.start_run(),
+                Action::CheckAll => self.start_check(),
+                Action::Explain => {
                     let done = self.state.done.contains(&self.exercise().name);
                     self.view = View::Explain {
                         confirmed: done,
@@ -354,6 +346,19 @@ impl App {
             },
         }
         Flow::Continue
+    }
+
+    /// A cursor or scroll position after a move, within 0..=last.
+    fn moved(at: usize, action: Action, last: usize) -> usize {
+        match action {
+            Action::Up => at.saturating_sub(1),
+            Action::Down => (at + 1).min(last),
+            Action::PageUp => at.saturating_sub(10),
+            Action::PageDown => (at + 10).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            _ => at,
+        }
     }
 
     /// How many lines the current question's model answer takes on the terminal as it is.

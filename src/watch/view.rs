@@ -8,8 +8,6 @@ use crate::progress;
 use crate::report;
 use crate::tui::reflow::{labelled, reflow};
 
-const KEYS: &str = "h hint · l list · n next · r re-run · c check all · e explain · q quit";
-
 impl App {
     pub(super) fn screen(&self, width: u16, height: u16) -> Vec<String> {
         let mut lines = Vec::new();
@@ -32,21 +30,7 @@ impl App {
     }
 
     fn footer(&self) -> String {
-        match self.view {
-            View::Welcome => "Press any key to start · q quit".dimmed().to_string(),
-            View::List { .. } => "↑/↓ move · Enter open · Esc back · q quit"
-                .dimmed()
-                .to_string(),
-            View::Explain {
-                confirmed: false, ..
-            } => "y show it · any other key: back".dimmed().to_string(),
-            View::Explain {
-                confirmed: true, ..
-            } => "↑/↓ PgUp/PgDn scroll · any other key: back · q quit"
-                .dimmed()
-                .to_string(),
-            View::Exercise | View::AllDone => KEYS.dimmed().to_string(),
-        }
+        self.keys().footer().dimmed().to_string()
     }
 
     fn welcome(&self, lines: &mut Vec<String>, width: u16) {
