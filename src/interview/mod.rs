@@ -25,13 +25,13 @@ use self::record::{Interview, QuestionResult};
 use crate::atomic_file;
 use crate::exit::Exit;
 use crate::kit::{Kit, Source};
-use crate::outcome::Outcome;
 use crate::runner::RunEnd;
 use crate::runner::RunOptions;
 use crate::shipped;
 use crate::state::State;
-use crate::tui::jobs::{self, Job};
+use crate::tui::jobs;
 use crate::tui::keymap::KeyMap;
+use crate::tui::session::RunSlot;
 use crate::tui::terminal::Terminal;
 use crate::tui::{Ui, files, keyboard, signals};
 
@@ -202,9 +202,8 @@ struct Interviewer {
     current: usize,
     phase: Phase,
     question_started: Instant,
-    run: Option<Job>,
-    generation: u64,
-    outcome: Option<Outcome>,
+    /// The run going on, and the last result for the current question.
+    slot: RunSlot,
     show_hint: bool,
     hint_used: bool,
     notice: Option<String>,
@@ -231,9 +230,7 @@ impl Interviewer {
             current: 0,
             phase: Phase::Answer,
             question_started: Instant::now(),
-            run: None,
-            generation: 0,
-            outcome: None,
+            slot: RunSlot::default(),
             show_hint: false,
             hint_used: false,
             notice: None,
@@ -271,24 +268,21 @@ impl Interviewer {
             }
             Event::Ui(Ui::Saved(_)) => {}
             Event::Ui(Ui::Note(note)) => self.notice = Some(note),
-            Event::RunDone { generation, result } if generation == self.generation => {
-                self.run = None;
-                match result {
-                    Ok(RunEnd::Done(mut results)) => {
-                        if let Some((_, outcome)) = results.pop() {
-                            let passed = outcome.passed();
-                            self.outcome = Some(outcome);
-                            if passed {
-                                let took = record::clock(self.question_started.elapsed().as_secs());
-                                self.notice = Some(format!("Solved in {took}."));
-                                self.end_question(true);
-                            }
+            Event::RunDone { generation, result } if self.slot.accept(generation) => match result {
+                Ok(RunEnd::Done(mut results)) => {
+                    if let Some((_, outcome)) = results.pop() {
+                        let passed = outcome.passed();
+                        self.slot.set_outcome(outcome);
+                        if passed {
+                            let took = record::clock(self.question_started.elapsed().as_secs());
+                            self.notice = Some(format!("Solved in {took}."));
+                            self.end_question(true);
                         }
                     }
-                    Ok(RunEnd::Cancelled) => {}
-                    Err(e) => self.notice = Some(format!("error: {e:#}")),
                 }
-            }
+                Ok(RunEnd::Cancelled) => {}
+                Err(e) => self.notice = Some(format!("error: {e:#}")),
+            },
             Event::RunDone { .. } => {}
         }
     }
@@ -322,28 +316,20 @@ impl Interviewer {
     }
 
     fn start_run(&mut self) {
-        self.stop_run();
-        let (tx, generation) = (self.tx.clone(), self.generation);
+        let (kit, tx) = (Arc::clone(&self.kit), self.tx.clone());
         let source = Source::Folder(self.scratch.clone());
         let index = self.items[self.current].exercise;
-        self.run = Some(jobs::run_exercise(
-            Arc::clone(&self.kit),
-            source,
-            index,
-            RunOptions::default(),
-            move |result| {
+        self.slot.start(|generation| {
+            jobs::run_exercise(kit, source, index, RunOptions::default(), move |result| {
                 let _ = tx.send(Event::RunDone { generation, result });
-            },
-        ));
+            })
+        });
     }
 
     /// Stops the run in progress, if any, and makes every result already on its way stale: one
     /// that arrives after the question has ended must not count for the next one.
     fn stop_run(&mut self) {
-        self.generation += 1;
-        if let Some(job) = self.run.take() {
-            job.stop();
-        }
+        self.slot.cancel();
     }
 
     fn end_question(&mut self, solved: bool) {
@@ -368,7 +354,7 @@ impl Interviewer {
         self.current += 1;
         self.phase = Phase::Answer;
         self.question_started = Instant::now();
-        self.outcome = None;
+        self.slot.clear();
         self.show_hint = false;
         self.hint_used = false;
     }

@@ -54,7 +54,7 @@ impl Interviewer {
                 );
                 lines.push(format!("  {}", shown.cyan()));
                 lines.push(String::new());
-                if self.run.is_some() {
+                if self.slot.is_running() {
                     lines.push(
                         "⟳ Compiling and running the hidden tests…"
                             .yellow()
@@ -67,7 +67,7 @@ impl Interviewer {
                     }));
                 }
                 // Last, so that cutting long compiler output to the window hides nothing else.
-                if let Some(outcome) = &self.outcome {
+                if let Some(outcome) = self.slot.outcome() {
                     lines.push(report::details(exercise, &shown, outcome));
                 }
             }

@@ -3,6 +3,7 @@
 //! the closure it is given (which sends the command's own event), and can be cancelled (which
 //! kills its processes) and waited for.
 
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
@@ -17,16 +18,36 @@ pub struct Job {
 }
 
 impl Job {
-    fn spawn(work: impl FnOnce(&Cancel) + Send + 'static) -> Self {
+    /// Runs `work` on a thread of its own and hands its result to `done`. A panic in `work` (a bug
+    /// of rustprep's) reaches `done` as an error, so the screen waiting for it says so.
+    pub fn spawn<T: 'static>(
+        work: impl FnOnce(&Cancel) -> T + Send + 'static,
+        done: impl FnOnce(anyhow::Result<T>) + Send + 'static,
+    ) -> Self {
         let cancel = Cancel::default();
         let job_cancel = cancel.clone();
-        let handle = thread::spawn(move || work(&job_cancel));
+        let handle = thread::spawn(move || {
+            let result = panic::catch_unwind(AssertUnwindSafe(|| work(&job_cancel)));
+            done(result.map_err(|panic| {
+                let said = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                anyhow::anyhow!("the run stopped on a bug in rustprep (please report it): {said}")
+            }));
+        });
         Job { cancel, handle }
+    }
+
+    /// Asks the job to stop (its processes are killed); it ends soon after.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
     }
 
     /// Stops the job and waits until its processes are gone.
     pub fn stop(self) {
-        self.cancel.cancel();
+        self.cancel();
         let _ = self.handle.join();
     }
 }
@@ -39,16 +60,10 @@ pub fn run_exercise(
     options: RunOptions,
     done: impl FnOnce(anyhow::Result<RunEnd>) + Send + 'static,
 ) -> Job {
-    Job::spawn(move |cancel| {
-        done(runner::run(
-            &kit,
-            &source,
-            &[index],
-            &options,
-            cancel,
-            &|_| {},
-        ));
-    })
+    Job::spawn(
+        move |cancel| runner::run(&kit, &source, &[index], &options, cancel, &|_| {}),
+        |result| done(result.and_then(|r| r)),
+    )
 }
 
 /// Runs every exercise of the learner's folder; `progress` hears (done, total) as each ends.
@@ -58,7 +73,7 @@ pub fn check_all(
     progress: impl Fn(usize, usize) + Send + Sync + 'static,
     done: impl FnOnce(anyhow::Result<RunEnd>) + Send + 'static,
 ) -> Job {
-    Job::spawn(move |cancel| {
+    let work = move |cancel: &Cancel| {
         let total = kit.list.exercises().len();
         let indices: Vec<usize> = (0..total).collect();
         let finished = AtomicUsize::new(0);
@@ -67,15 +82,16 @@ pub fn check_all(
                 progress(finished.fetch_add(1, Ordering::SeqCst) + 1, total);
             }
         };
-        done(runner::run(
+        runner::run(
             &kit,
             &Source::Learner,
             &indices,
             &options,
             cancel,
             &on_event,
-        ));
-    })
+        )
+    };
+    Job::spawn(work, |result| done(result.and_then(|r| r)))
 }
 
 /// Builds the dependencies in the background; `None` when no exercise uses them.
@@ -86,7 +102,26 @@ pub fn warm_up(
     if !kit.list.exercises().iter().any(|e| e.uses_dependencies) {
         return None;
     }
-    Some(Job::spawn(move |cancel| {
-        done(runner::warm_up(&kit, &RunOptions::default(), cancel));
-    }))
+    Some(Job::spawn(
+        move |cancel| runner::warm_up(&kit, &RunOptions::default(), cancel),
+        |result| done(result.and_then(|r| r)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_that_panics_reports_an_error_instead_of_nothing() {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let job = Job::spawn(
+            |_| -> u32 { panic!("index out of range") },
+            move |result| tx.send(result.map_err(|e| e.to_string())).unwrap(),
+        );
+        let said = rx.recv().expect("the job reported");
+        job.stop();
+        let error = said.expect_err("a panic is an error");
+        assert!(error.contains("index out of range"), "{error}");
+    }
 }

@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod keyboard;
 pub mod keymap;
 pub mod reflow;
+pub mod session;
 pub mod signals;
 pub mod terminal;
 

@@ -28,6 +28,7 @@ use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::keymap::KeyMap;
+use crate::tui::session::RunSlot;
 use crate::tui::terminal::Terminal;
 use crate::tui::{Ui, files, keyboard, signals};
 
@@ -144,10 +145,11 @@ enum View {
     AllDone,
 }
 
+/// What the job in the run slot is doing.
 enum Activity {
     Idle,
-    Running(Job),
-    Checking { job: Job, done: usize, total: usize },
+    Running,
+    Checking { done: usize, total: usize },
 }
 
 enum WarmUp {
@@ -166,11 +168,8 @@ struct App {
     view: View,
     show_hint: bool,
     activity: Activity,
-    /// Increases with every run started; results of older runs are ignored.
-    generation: u64,
-    /// The last result for the current exercise; `stale` while a newer run is going.
-    outcome: Option<Outcome>,
-    stale: bool,
+    /// The run or check going on, and the last result for the current exercise.
+    slot: RunSlot,
     notice: Option<String>,
     warm_up: WarmUp,
 }
@@ -192,9 +191,7 @@ impl App {
             view,
             show_hint: false,
             activity: Activity::Idle,
-            generation: 0,
-            outcome: None,
-            stale: false,
+            slot: RunSlot::default(),
             notice: None,
             warm_up: WarmUp::NotNeeded,
         }
@@ -240,7 +237,7 @@ impl App {
                 self.start_run();
             }
             Event::Ui(Ui::Note(note)) => self.notice = Some(note),
-            Event::RunDone { generation, result } if generation == self.generation => {
+            Event::RunDone { generation, result } if self.slot.accept(generation) => {
                 self.activity = Activity::Idle;
                 match result {
                     Ok(RunEnd::Done(mut results)) => {
@@ -254,14 +251,11 @@ impl App {
             }
             Event::RunDone { .. } => {}
             Event::CheckProgress { done, total } => {
-                if let Activity::Checking {
-                    done: d, total: t, ..
-                } = &mut self.activity
-                {
+                if let Activity::Checking { done: d, total: t } = &mut self.activity {
                     (*d, *t) = (done, total);
                 }
             }
-            Event::CheckDone { generation, result } if generation == self.generation => {
+            Event::CheckDone { generation, result } if self.slot.accept(generation) => {
                 self.activity = Activity::Idle;
                 match result {
                     Ok(RunEnd::Done(results)) => self.record_check(results),
@@ -378,7 +372,7 @@ impl App {
 
     fn switch_to(&mut self, index: usize) {
         self.current = index;
-        self.outcome = None;
+        self.slot.clear();
         self.show_hint = false;
         self.notice = None;
         let name = self.exercise().name.clone();
@@ -397,57 +391,51 @@ impl App {
     }
 
     fn stop_jobs(&mut self) {
-        self.stop_activity();
+        self.slot.cancel();
         if let WarmUp::Building(job) = std::mem::replace(&mut self.warm_up, WarmUp::NotNeeded) {
             job.stop();
         }
     }
 
     fn start_run(&mut self) {
-        self.stop_activity();
-        self.generation += 1;
-        self.stale = self.outcome.is_some();
-        let (tx, generation) = (self.tx.clone(), self.generation);
-        let job = jobs::run_exercise(
+        let (kit, tx, options) = (
             Arc::clone(&self.kit),
-            Source::Learner,
-            self.current,
+            self.tx.clone(),
             self.options.run.clone(),
-            move |result| {
-                let _ = tx.send(Event::RunDone { generation, result });
-            },
         );
-        self.activity = Activity::Running(job);
+        let current = self.current;
+        self.slot.start(|generation| {
+            jobs::run_exercise(kit, Source::Learner, current, options, move |result| {
+                let _ = tx.send(Event::RunDone { generation, result });
+            })
+        });
+        self.activity = Activity::Running;
     }
 
     fn start_check(&mut self) {
-        self.stop_activity();
-        self.generation += 1;
         self.view = View::Exercise;
-        let (tx, generation) = (self.tx.clone(), self.generation);
-        let progress = self.tx.clone();
-        let job = jobs::check_all(
+        let (kit, tx, options) = (
             Arc::clone(&self.kit),
+            self.tx.clone(),
             self.options.run.clone(),
-            move |done, total| {
-                let _ = progress.send(Event::CheckProgress { done, total });
-            },
-            move |result| {
-                let _ = tx.send(Event::CheckDone { generation, result });
-            },
         );
+        let progress = self.tx.clone();
+        self.slot.start(|generation| {
+            jobs::check_all(
+                kit,
+                options,
+                move |done, total| {
+                    let _ = progress.send(Event::CheckProgress { done, total });
+                },
+                move |result| {
+                    let _ = tx.send(Event::CheckDone { generation, result });
+                },
+            )
+        });
         self.activity = Activity::Checking {
-            job,
             done: 0,
             total: self.kit.list.exercises().len(),
         };
-    }
-
-    fn stop_activity(&mut self) {
-        match std::mem::replace(&mut self.activity, Activity::Idle) {
-            Activity::Idle => {}
-            Activity::Running(job) | Activity::Checking { job, .. } => job.stop(),
-        }
     }
 
     /// Takes the result of a run of the current exercise.
@@ -455,8 +443,7 @@ impl App {
         let passed = outcome.passed();
         let name = self.exercise().name.clone();
         self.update_state(|s| s.mark(&name, passed));
-        self.outcome = Some(outcome);
-        self.stale = false;
+        self.slot.set_outcome(outcome);
         if passed && self.options.auto_next {
             if self.all_done() {
                 self.view = View::AllDone;
@@ -484,8 +471,7 @@ impl App {
         let passed = marks.iter().filter(|(_, passed)| *passed).count();
         for (index, outcome) in results {
             if index == self.current {
-                self.outcome = Some(outcome);
-                self.stale = false;
+                self.slot.set_outcome(outcome);
             }
         }
         self.notice = Some(format!(

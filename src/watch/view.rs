@@ -81,8 +81,8 @@ impl App {
         self.header(lines, width);
         let exercise = self.exercise();
         match &self.activity {
-            Activity::Running(_) => lines.push(
-                if self.stale {
+            Activity::Running => lines.push(
+                if self.slot.is_stale() {
                     "⟳ Checking your latest save… (the result below is from the one before)"
                 } else {
                     "⟳ Compiling and running the hidden tests…"
@@ -90,14 +90,14 @@ impl App {
                 .yellow()
                 .to_string(),
             ),
-            Activity::Checking { done, total, .. } => lines.push(progress::labelled_bar(
+            Activity::Checking { done, total } => lines.push(progress::labelled_bar(
                 "⟳ Checking all exercises",
                 "checked",
                 *done,
                 *total,
                 width,
             )),
-            Activity::Idle if self.outcome.is_none() && self.options.manual => {
+            Activity::Idle if self.slot.outcome().is_none() && self.options.manual => {
                 lines.push("Manual mode: press r to check this exercise.".to_owned())
             }
             Activity::Idle => {}
@@ -105,8 +105,8 @@ impl App {
         // Short things first; the outcome's details (rustc's errors can run to pages) come last,
         // where cutting them to the window's height hides nothing else.
         if self
-            .outcome
-            .as_ref()
+            .slot
+            .outcome()
             .is_some_and(|o| o.status == Status::Pass)
         {
             lines.push(format!(
@@ -138,7 +138,7 @@ impl App {
         if let Some(notice) = &self.notice {
             lines.push(notice.yellow().to_string());
         }
-        if let Some(outcome) = &self.outcome {
+        if let Some(outcome) = self.slot.outcome() {
             let path = self.kit.display_path(&self.kit.exercise_file(exercise));
             lines.push(report::details(exercise, &path, outcome));
         }

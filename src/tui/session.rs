@@ -1,0 +1,184 @@
+//! The run slot a full-screen command (watch, interview) shares: at most one job at a time, the
+//! generation that tells its result from an older one's, the last outcome and whether it is
+//! stale. A job cancelled for a newer one is handed to a reaper thread, which waits for its
+//! processes to go, so the screen never blocks on a job that is ending.
+
+use std::sync::mpsc::{self, Sender};
+use std::thread::{self, JoinHandle};
+
+use super::jobs::Job;
+use crate::outcome::Outcome;
+
+/// Waits, off the screen's thread, for the jobs handed to it to end.
+struct Reaper {
+    tx: Option<Sender<Job>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Reaper {
+    fn new() -> Self {
+        let (tx, rx) = mpsc::channel::<Job>();
+        let thread = thread::spawn(move || {
+            for job in rx {
+                job.stop();
+            }
+        });
+        Self {
+            tx: Some(tx),
+            thread: Some(thread),
+        }
+    }
+
+    /// Cancels `job` now and waits for it elsewhere.
+    fn reap(&self, job: Job) {
+        job.cancel();
+        if let Some(tx) = &self.tx {
+            // The reaper only ends when this sender is dropped, so the send cannot fail; were
+            // it to, the job is stopped when dropped here.
+            let _ = tx.send(job);
+        }
+    }
+}
+
+impl Drop for Reaper {
+    /// Waits until every job handed over has ended: nothing a run started outlives the command.
+    fn drop(&mut self) {
+        self.tx.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+pub struct RunSlot {
+    job: Option<Job>,
+    /// Increases with every job started or cancelled; results carry the one they were started
+    /// under, and older ones are ignored.
+    generation: u64,
+    outcome: Option<Outcome>,
+    /// A newer run is going than the one `outcome` came from.
+    stale: bool,
+    reaper: Reaper,
+}
+
+impl Default for RunSlot {
+    fn default() -> Self {
+        Self {
+            job: None,
+            generation: 0,
+            outcome: None,
+            stale: false,
+            reaper: Reaper::new(),
+        }
+    }
+}
+
+impl RunSlot {
+    /// Starts the job `start` makes for the next generation, cancelling the one in the slot.
+    pub fn start(&mut self, start: impl FnOnce(u64) -> Job) {
+        self.cancel();
+        self.stale = self.outcome.is_some();
+        self.job = Some(start(self.generation));
+    }
+
+    /// Cancels the job in the slot, if any: its result, when it comes, is ignored.
+    pub fn cancel(&mut self) {
+        self.generation += 1;
+        if let Some(job) = self.job.take() {
+            self.reaper.reap(job);
+        }
+    }
+
+    /// Whether a result of `generation` is the slot's job's; if so the slot is free again.
+    pub fn accept(&mut self, generation: u64) -> bool {
+        if generation != self.generation || self.job.is_none() {
+            return false;
+        }
+        if let Some(job) = self.job.take() {
+            // It has reported: it is ending on its own.
+            self.reaper.reap(job);
+        }
+        true
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The last outcome, and whether a newer run is going.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
+    pub fn set_outcome(&mut self, outcome: Outcome) {
+        self.outcome = Some(outcome);
+        self.stale = false;
+    }
+
+    /// Forgets the outcome (another exercise is shown).
+    pub fn clear(&mut self) {
+        self.outcome = None;
+        self.stale = false;
+    }
+}
+
+impl Drop for RunSlot {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+
+    /// A job that runs until cancelled, then ends only once `release` says so (as processes
+    /// take their time to die).
+    fn lingering(release: mpsc::Receiver<()>, ended: Arc<AtomicBool>) -> Job {
+        Job::spawn(
+            move |cancel| {
+                while !cancel.is_cancelled() {
+                    thread::yield_now();
+                }
+                let _ = release.recv();
+                ended.store(true, Ordering::SeqCst);
+            },
+            |_| {},
+        )
+    }
+
+    #[test]
+    fn a_newer_job_does_not_wait_for_the_older_to_end_and_the_older_result_is_ignored() {
+        let mut slot = RunSlot::default();
+        let first_ended = Arc::new(AtomicBool::new(false));
+        let (release, released) = mpsc::channel();
+        let mut first = 0;
+        slot.start(|generation| {
+            first = generation;
+            lingering(released, Arc::clone(&first_ended))
+        });
+        let mut second = 0;
+        // Were the first job waited for here, this would never return.
+        slot.start(|generation| {
+            second = generation;
+            Job::spawn(|_| {}, |_| {})
+        });
+        assert!(!first_ended.load(Ordering::SeqCst));
+        assert!(!slot.accept(first), "the first job's result counted");
+        assert!(slot.accept(second));
+        assert!(!slot.is_running());
+        release.send(()).unwrap();
+        drop(slot);
+        assert!(
+            first_ended.load(Ordering::SeqCst),
+            "the slot was dropped before the job handed to the reaper ended"
+        );
+    }
+}
