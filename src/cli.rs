@@ -159,9 +159,13 @@ pub struct VerifyArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Exercises compiled and run at once (each runs its hidden tests side by side).
+    /// Exercises compiled and run at once.
     #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
     pub jobs: usize,
+
+    /// Test processes run at once, over all exercises (as cargo-nextest's --test-threads).
+    #[arg(long, value_name = "N", default_value_t = default_jobs())]
+    pub test_threads: usize,
 
     /// Show the details of every exercise that did not pass.
     #[arg(long, short)]
@@ -181,5 +185,5 @@ fn positive_minutes(text: &str) -> Result<f64, String> {
 }
 
 fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    crate::limits::test_threads()
 }

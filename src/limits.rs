@@ -37,5 +37,11 @@ pub const PIPE_CLOSE_WAIT: Duration = Duration::from_secs(2);
 /// The largest file a sandboxed test may write (RLIMIT_FSIZE).
 pub const SANDBOX_FILE_SIZE: u64 = 64 << 20;
 
+/// Exercises at once, and test processes at once over a whole run, unless told otherwise: one
+/// per core.
+pub fn test_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
 /// Quiet time, in milliseconds, that ends a burst of file events from one save.
 pub const DEBOUNCE_MS: u64 = 50;

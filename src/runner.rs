@@ -27,6 +27,7 @@ use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::miri;
 use crate::outcome::{MiriCheck, Note, Outcome, Status, TestResult};
+use crate::process_slots::ProcessSlots;
 use crate::rule_check::RuleChecks;
 use crate::rules_build::CheckSettings;
 use crate::rustc_limits::CompileLimits;
@@ -43,15 +44,19 @@ pub struct RunOptions {
     pub sandbox: Option<std::sync::Arc<Sandbox>>,
     /// Limits on compiling each exercise (grading). Default: none.
     pub compile_limits: Option<CompileLimits>,
+    /// How many test processes may run at once, over every exercise of the run and every run
+    /// that shares these options. Default: the number of cores.
+    pub test_slots: std::sync::Arc<ProcessSlots>,
 }
 
 impl Default for RunOptions {
     fn default() -> Self {
         Self {
-            jobs: thread::available_parallelism().map_or(1, |n| n.get()),
+            jobs: crate::limits::test_threads(),
             output_cap: Limits::default().output_cap,
             sandbox: None,
             compile_limits: None,
+            test_slots: std::sync::Arc::new(ProcessSlots::new(crate::limits::test_threads())),
         }
     }
 }
@@ -423,6 +428,9 @@ fn execute(
     };
     let mut tests = Vec::new();
     if let Some(bin) = &compiled.bin_exe {
+        let Some(_slot) = options.test_slots.acquire(cancel) else {
+            return Ok(None);
+        };
         match supervise::run(&mut learner_command(bin, options), &limits, cancel)
             .with_context(|| format!("failed to run `{bin_name}`"))?
         {
@@ -442,6 +450,9 @@ fn execute(
                 .iter()
                 .map(|name| {
                     scope.spawn(move || -> Result<Option<TestResult>> {
+                        let Some(_slot) = options.test_slots.acquire(cancel) else {
+                            return Ok(None);
+                        };
                         let mut cmd = learner_command(exe, options);
                         cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
                             .env("RUST_BACKTRACE", "0");

@@ -12,6 +12,7 @@ use super::{Exit, class};
 use crate::atomic_file;
 use crate::cli::VerifyArgs;
 use crate::kit::{Kit, Source};
+use crate::process_slots::ProcessSlots;
 use crate::report::{self, Format, Graded, gradebook, json};
 use crate::runner::{self, Event, ManyEnd, RunOptions};
 use crate::rustc_limits::CompileLimits;
@@ -37,6 +38,7 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     });
     let options = RunOptions {
         jobs: request.jobs.max(1),
+        test_slots: std::sync::Arc::new(ProcessSlots::new(request.test_threads)),
         sandbox: super::sandbox(mode)?,
         // A submission that compiles for ever, or crashes the compiler, fails alone.
         compile_limits: grading.then_some(CompileLimits {
