@@ -12,9 +12,9 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
@@ -82,10 +82,7 @@ pub fn start<E: From<Ui> + Send + 'static>(
     thread::spawn(move || {
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
-            let mut burst = BTreeSet::from([first]);
-            while let Ok(more) = raw_rx.recv_timeout(debounce) {
-                burst.insert(more);
-            }
+            let burst = gather(first, &raw_rx, debounce);
             let saved: BTreeSet<usize> = burst
                 .iter()
                 .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
@@ -98,6 +95,23 @@ pub fn start<E: From<Ui> + Send + 'static>(
         }
     });
     Ok(FileWatch { _watcher: watcher })
+}
+
+/// The paths of one burst of events: `first`, and whatever else comes in the `window` that it
+/// opens. The window always ends, however steady the stream (a build writing files, a sync):
+/// what comes after it is the next burst.
+fn gather(first: PathBuf, events: &Receiver<PathBuf>, window: Duration) -> BTreeSet<PathBuf> {
+    let mut burst = BTreeSet::from([first]);
+    let deadline = Instant::now() + window;
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match events.recv_timeout(left) {
+            Ok(more) => {
+                burst.insert(more);
+            }
+            Err(_) => break,
+        }
+    }
+    burst
 }
 
 fn native_watcher<F>(handler: F, folders: &BTreeSet<PathBuf>) -> Result<Box<dyn Watcher + Send>>
@@ -137,6 +151,34 @@ fn exercise_index(dir: &Path, paths: &[(PathBuf, usize)], path: &Path) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_steady_stream_of_events_does_not_hold_a_burst_open() {
+        let (tx, rx) = mpsc::channel();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sender_stop = std::sync::Arc::clone(&stop);
+        // An event every millisecond, far longer than the window, until told to stop.
+        const EVENTS: usize = 100_000;
+        let sender = thread::spawn(move || {
+            for i in 0..EVENTS {
+                if sender_stop.load(std::sync::atomic::Ordering::SeqCst)
+                    || tx.send(PathBuf::from(format!("f{i}"))).is_err()
+                {
+                    return i;
+                }
+                thread::park_timeout(Duration::from_millis(1));
+            }
+            EVENTS
+        });
+        let first = rx.recv().expect("the stream started");
+        let burst = gather(first, &rx, Duration::from_millis(50));
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let sent = sender.join().expect("the sender ran");
+        assert!(
+            sent < EVENTS && burst.len() < EVENTS,
+            "the burst only ended with the stream"
+        );
+    }
 
     #[test]
     fn only_exercise_files_map_to_an_exercise() {
