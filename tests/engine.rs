@@ -1272,3 +1272,21 @@ fn ctrl_c_during_verify_stops_every_test_and_exits_130() {
         left.join("\n")
     );
 }
+
+#[test]
+fn a_fix_saved_with_an_older_modification_time_is_still_compiled_afresh() {
+    // A backup put back with `cp -p`, or two saves in one tick of a coarse clock: the file's
+    // contents change but its time does not move forward. The verdict must be the new file's.
+    let kit = Kit::new("basics");
+    let path = kit.path(BORROW1);
+    let shipped_time = std::fs::metadata(&path).unwrap().modified().unwrap();
+    kit.rustprep(&["run", "borrow1"]).output().assert_code(1);
+    kit.write(BORROW1, &kit.read("solutions/01_borrowing/borrow1.rs"));
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(shipped_time))
+        .unwrap();
+    let out = kit.rustprep(&["run", "borrow1"]).output();
+    out.assert_code(0);
+}

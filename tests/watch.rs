@@ -555,21 +555,22 @@ fn poll_mode_picks_up_a_second_save_within_the_same_second() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &["--poll"]);
 
-    // Early in a second: save a version broken another way, let the poller (every 300 ms) see
-    // it, then save the fix. On a busy machine the fix may land in the next second; the test
-    // then shows less, but what it asserts still holds.
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    // Two saves that a clock cannot tell apart: the same size, and the second given the first's
+    // modification time, as happens when both land in one tick of a coarse clock. Only the
+    // contents differ.
+    let broken = COUNT_CHARS_FIXED.replace("s.chars().count()", "s.chars().count() ^ 1");
+    let fixed = COUNT_CHARS_FIXED.replace("s.chars().count()", "s.chars().count()    ");
+    assert_eq!(broken.len(), fixed.len());
+    kit.save_in_place(COUNT_CHARS, &broken);
+    watch.wait_for_text("✗ counts_ascii failed", RESULT);
+    let path = kit.path(COUNT_CHARS);
+    let first_save = std::fs::metadata(&path).unwrap().modified().unwrap();
+    kit.save_in_place(COUNT_CHARS, &fixed);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .and_then(|f| f.set_modified(first_save))
         .unwrap();
-    thread::sleep(
-        Duration::from_millis(1050) - Duration::from_nanos(since_epoch.subsec_nanos().into()),
-    );
-    kit.save_in_place(
-        COUNT_CHARS,
-        &COUNT_CHARS_FIXED.replace("s.chars().count()", "s.split(' ').count()"),
-    );
-    thread::sleep(Duration::from_millis(650));
-    kit.save_in_place(COUNT_CHARS, COUNT_CHARS_FIXED);
 
     let screen = watch.wait_for_text(PASSES, RESULT);
     assert!(screen.contains("1/3 exercises done"), "{screen}");
