@@ -1,0 +1,132 @@
+// Question 11: How do you implement inheritance in Rust?
+//
+// A text editor keeps its plugins as trait objects, `Box<dyn Plugin>`, and passes every edit
+// to each of them. `Plugin` has `Any` as a supertrait, so every plugin is also an `Any`, and
+// the editor can hand a plugin back as its concrete type: `plugin::<WordCount>()` to read its
+// count, `plugin_mut::<Autosave>()` to change its settings, `uninstall::<Autosave>()` to take
+// it out again, with its state. A trait object of a subtrait can be turned into a trait object
+// of its supertrait (`&dyn Plugin` into `&dyn Any`), the way a pointer to a derived class
+// becomes a pointer to its base class.
+//
+// It all compiles, yet the editor never finds a plugin it has installed: `plugin` and
+// `plugin_mut` return `None`, and `uninstall` removes nothing. Make the three lookups find the
+// installed plugin of type `T`, whatever plugin type that is. A plugin must not have to do
+// anything more than implement `name` and `on_edit` (the tests bring plugins of their own),
+// and every signature stays as it is.
+
+use std::any::Any;
+
+trait Plugin: Any {
+    fn name(&self) -> &str;
+    /// Sees one edit (the text typed); may answer with a message for the status bar.
+    fn on_edit(&mut self, typed: &str) -> Option<String>;
+}
+
+struct WordCount {
+    words: usize,
+}
+
+struct Autosave {
+    every: u32,
+    edits: u32,
+    saves: u32,
+}
+
+impl Plugin for WordCount {
+    fn name(&self) -> &str {
+        "word count"
+    }
+
+    fn on_edit(&mut self, typed: &str) -> Option<String> {
+        self.words += typed.split_whitespace().count();
+        None
+    }
+}
+
+impl Plugin for Autosave {
+    fn name(&self) -> &str {
+        "autosave"
+    }
+
+    fn on_edit(&mut self, _typed: &str) -> Option<String> {
+        self.edits += 1;
+        if self.edits.is_multiple_of(self.every) {
+            self.saves += 1;
+            return Some(format!("saved ({} saves)", self.saves));
+        }
+        None
+    }
+}
+
+#[derive(Default)]
+struct Editor {
+    plugins: Vec<Box<dyn Plugin>>,
+}
+
+impl Editor {
+    fn install(&mut self, plugin: impl Plugin) {
+        self.plugins.push(Box::new(plugin));
+    }
+
+    /// Passes an edit to every plugin, in the order they were installed; returns their messages.
+    fn edit(&mut self, typed: &str) -> Vec<String> {
+        self.plugins
+            .iter_mut()
+            .filter_map(|plugin| plugin.on_edit(typed))
+            .collect()
+    }
+
+    fn names(&self) -> Vec<&str> {
+        self.plugins.iter().map(|plugin| plugin.name()).collect()
+    }
+
+    // `plugin` below is a `&Box<dyn Plugin>` (or a `&mut`), and a `Box<dyn Plugin>` is itself a
+    // `'static` type, so it is an `Any` too: `plugin as &dyn Any` made the box the `Any`, and a
+    // box is never a `T`. `&**plugin` is the `&dyn Plugin` inside, and since `Any` is a
+    // supertrait of `Plugin`, it coerces to a `&dyn Any` whose concrete type is the plugin's.
+
+    /// The first installed plugin of type `T`.
+    fn plugin<T: Plugin>(&self) -> Option<&T> {
+        self.plugins.iter().find_map(|plugin| {
+            let any: &dyn Any = &**plugin;
+            any.downcast_ref::<T>()
+        })
+    }
+
+    /// The first installed plugin of type `T`, to change its settings.
+    fn plugin_mut<T: Plugin>(&mut self) -> Option<&mut T> {
+        self.plugins.iter_mut().find_map(|plugin| {
+            let any: &mut dyn Any = &mut **plugin;
+            any.downcast_mut::<T>()
+        })
+    }
+
+    /// Takes the first installed plugin of type `T` out of the editor and hands it back.
+    fn uninstall<T: Plugin>(&mut self) -> Option<T> {
+        let at = self.plugins.iter().position(|plugin| {
+            let any: &dyn Any = &**plugin;
+            any.is::<T>()
+        })?;
+        // The same upcast for the owning pointer: `Box<dyn Plugin>` to `Box<dyn Any>`, with
+        // no second box around it.
+        let removed: Box<dyn Any> = self.plugins.remove(at);
+        removed.downcast::<T>().ok().map(|plugin| *plugin)
+    }
+}
+
+fn main() {
+    let mut editor = Editor::default();
+    editor.install(WordCount { words: 0 });
+    editor.install(Autosave {
+        every: 2,
+        edits: 0,
+        saves: 0,
+    });
+    for typed in ["Dear Sam,", "thanks for the", "parcel."] {
+        for message in editor.edit(typed) {
+            println!("{message}");
+        }
+    }
+    let words = editor.plugin::<WordCount>().map(|count| count.words);
+    println!("{:?}: {words:?} words", editor.names());
+}

@@ -1,0 +1,144 @@
+// Question 11: How do you implement inheritance in Rust?
+//
+// A sound mixer runs each sample through a chain of effects. Effects are of many types, so the
+// chain keeps them as trait objects, `Box<dyn Effect>`, and calls them through the vtable. Some
+// effects have state: an echo remembers the samples it has heard, a limiter counts how often it
+// cut the signal.
+//
+// A chain must be cloneable, deeply: `Chain::variation` makes a copy to try a change on, and
+// running samples through the copy must leave the original (its settings and its state) as it
+// was. Someone made `Clone` a supertrait of `Effect`, so that every effect can be cloned. Now
+// the chain does not compile at all.
+//
+// Make `Chain` (and a `Box<dyn Effect>` on its own) cloneable again. Writing an effect must
+// stay as easy as it is now: implement `name` and `process`, and derive `Clone`; nothing more
+// (the tests bring effects of their own). The chain keeps owning its effects in boxes.
+
+// `Clone` cannot be a supertrait of a trait used as `dyn`: `clone` returns `Self` by value,
+// which needs `Self: Sized`, and one vtable cannot serve every size. What can go in the vtable
+// is a method that returns the copy in a box: a `Box<dyn Effect>` has one size whatever is in it.
+trait CloneEffect {
+    fn clone_box(&self) -> Box<dyn Effect>;
+}
+
+// Written once, for every effect that is `Clone`: an effect only derives `Clone` to get it.
+impl<T: Effect + Clone + 'static> CloneEffect for T {
+    fn clone_box(&self) -> Box<dyn Effect> {
+        Box::new(self.clone())
+    }
+}
+
+// As a supertrait, `CloneEffect` puts `clone_box` in the vtable of every `dyn Effect`.
+trait Effect: CloneEffect {
+    fn name(&self) -> String;
+    /// Takes one sample in, gives one sample out; may update the effect's own state.
+    fn process(&mut self, sample: f32) -> f32;
+}
+
+impl Clone for Box<dyn Effect> {
+    fn clone(&self) -> Self {
+        // `**self` is the effect inside the box; its `clone_box` is found through the vtable.
+        (**self).clone_box()
+    }
+}
+
+#[derive(Clone)]
+struct Gain {
+    factor: f32,
+}
+
+impl Effect for Gain {
+    fn name(&self) -> String {
+        format!("gain x{}", self.factor)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        sample * self.factor
+    }
+}
+
+/// Adds what it heard `delay` samples ago, at half volume.
+#[derive(Clone)]
+struct Echo {
+    delay: usize,
+    heard: Vec<f32>,
+}
+
+impl Effect for Echo {
+    fn name(&self) -> String {
+        format!("echo of {}", self.delay)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        let back = self.heard.len().checked_sub(self.delay);
+        let out = sample + back.map_or(0.0, |at| self.heard[at] * 0.5);
+        self.heard.push(sample);
+        out
+    }
+}
+
+/// Cuts the signal at `ceiling`, and counts the cuts.
+#[derive(Clone)]
+struct Limiter {
+    ceiling: f32,
+    cuts: u32,
+}
+
+impl Effect for Limiter {
+    fn name(&self) -> String {
+        format!("limiter at {} ({} cuts)", self.ceiling, self.cuts)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        if sample.abs() > self.ceiling {
+            self.cuts += 1;
+            return self.ceiling.copysign(sample);
+        }
+        sample
+    }
+}
+
+#[derive(Clone, Default)]
+struct Chain {
+    effects: Vec<Box<dyn Effect>>,
+}
+
+impl Chain {
+    fn then(mut self, effect: impl Effect + 'static) -> Self {
+        self.effects.push(Box::new(effect));
+        self
+    }
+
+    fn run(&mut self, samples: &[f32]) -> Vec<f32> {
+        samples
+            .iter()
+            .map(|&sample| {
+                self.effects
+                    .iter_mut()
+                    .fold(sample, |sample, effect| effect.process(sample))
+            })
+            .collect()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.effects.iter().map(|effect| effect.name()).collect()
+    }
+
+    /// A copy of the chain with one more effect at the end; `self` is left as it was.
+    fn variation(&self, extra: impl Effect + 'static) -> Chain {
+        self.clone().then(extra)
+    }
+}
+
+fn main() {
+    let mut chain = Chain::default().then(Gain { factor: 2.0 }).then(Echo {
+        delay: 1,
+        heard: Vec::new(),
+    });
+    println!("{:?}", chain.run(&[0.25, 0.5, 0.0]));
+    let mut louder = chain.variation(Limiter {
+        ceiling: 0.8,
+        cuts: 0,
+    });
+    println!("{:?} {:?}", louder.run(&[0.5]), louder.names());
+}

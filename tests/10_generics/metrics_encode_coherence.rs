@@ -1,0 +1,146 @@
+use super::*;
+
+// A value type of the tests' own, encoded by hand, that must fit in lists and options too.
+struct Point {
+    x: i32,
+    y: i32,
+}
+
+impl Encode for Point {
+    fn encode(&self, out: &mut String) {
+        out.push('[');
+        self.x.encode(out);
+        out.push(',');
+        self.y.encode(out);
+        out.push(']');
+    }
+}
+
+#[test]
+fn every_kind_of_value_is_encodable() {
+    fn encodable<T: Encode + ?Sized>() {}
+    encodable::<u8>();
+    encodable::<u16>();
+    encodable::<u32>();
+    encodable::<u64>();
+    encodable::<u128>();
+    encodable::<usize>();
+    encodable::<i8>();
+    encodable::<i16>();
+    encodable::<i32>();
+    encodable::<i64>();
+    encodable::<i128>();
+    encodable::<isize>();
+    encodable::<f32>();
+    encodable::<f64>();
+    encodable::<bool>();
+    encodable::<str>();
+    encodable::<::std::string::String>();
+    encodable::<&str>();
+    encodable::<&&u64>();
+    encodable::<Vec<Option<&::std::string::String>>>();
+    encodable::<Option<Vec<Vec<i8>>>>();
+    encodable::<Vec<Point>>();
+    encodable::<Sample>();
+}
+
+#[test]
+fn numbers_and_booleans_are_written_as_display_writes_them() {
+    assert_eq!(to_line(&7u8), "7");
+    assert_eq!(to_line(&-12i64), "-12");
+    assert_eq!(to_line(&u64::MAX), "18446744073709551615");
+    assert_eq!(to_line(&0.5f64), "0.5");
+    assert_eq!(to_line(&2.0f32), "2");
+    assert_eq!(to_line(&-3isize), "-3");
+    assert_eq!(to_line(&(1u128 << 100)), "1267650600228229401496703205376");
+    assert_eq!(
+        to_line(&i128::MIN),
+        "-170141183460469231731687303715884105728"
+    );
+    assert_eq!(to_line(&true), "true");
+    assert_eq!(to_line(&false), "false");
+}
+
+#[test]
+fn text_is_quoted_and_escaped() {
+    assert_eq!(to_line("plain"), "\"plain\"");
+    assert_eq!(to_line("say \"hi\"\n"), "\"say \\\"hi\\\"\\n\"");
+    assert_eq!(to_line("C:\\tmp"), "\"C:\\\\tmp\"");
+    let owned = ::std::string::String::from("42");
+    assert_eq!(
+        to_line(&owned),
+        "\"42\"",
+        "a `String` must be quoted like a `str`, or it reads back as a number"
+    );
+    assert_eq!(to_line(&owned.as_str()), "\"42\"");
+    assert_eq!(to_line(&&&owned), "\"42\"");
+    assert_eq!(to_line(""), "\"\"");
+}
+
+#[test]
+fn lists_options_and_references_nest() {
+    assert_eq!(to_line(&vec![Some(1u32), None, Some(30)]), "[1,null,30]");
+    assert_eq!(to_line(&Vec::<u8>::new()), "[]");
+    assert_eq!(to_line(&Some(None::<u8>)), "null");
+    assert_eq!(to_line(&None::<Vec<bool>>), "null");
+    assert_eq!(
+        to_line(&Some(vec![vec!["a", "b"], vec![], vec!["c"]])),
+        "[[\"a\",\"b\"],[],[\"c\"]]"
+    );
+    let (one, two) = (1.5f64, 2u16);
+    assert_eq!(to_line(&vec![&one, &1.25]), "[1.5,1.25]");
+    assert_eq!(to_line(&Some(&two)), "2");
+    let names = [::std::string::String::from("x"), "y\"".into()];
+    let borrowed: Vec<Option<&::std::string::String>> = vec![names.first(), None, names.get(1)];
+    assert_eq!(to_line(&borrowed), "[\"x\",null,\"y\\\"\"]");
+}
+
+#[test]
+fn values_of_other_types_fit_in_the_containers() {
+    let path = vec![Point { x: 0, y: -1 }, Point { x: 4, y: 2 }];
+    assert_eq!(to_line(&path), "[[0,-1],[4,2]]");
+    let last: Option<&Point> = path.last();
+    assert_eq!(to_line(&last), "[4,2]");
+    assert_eq!(to_line(&vec![None, Some(&path[0])]), "[null,[0,-1]]");
+}
+
+#[test]
+fn encode_appends_to_what_is_there() {
+    let mut out = ::std::string::String::from("> ");
+    5u32.encode(&mut out);
+    out.push(' ');
+    "five".encode(&mut out);
+    out.push(' ');
+    vec![Some(false)].encode(&mut out);
+    assert_eq!(out, "> 5 \"five\" [false]");
+}
+
+#[test]
+fn samples_are_written_as_one_line_each() {
+    let quiet = Sample {
+        metric: "disk.free",
+        host: "db-2".into(),
+        value: 120.5,
+        healthy: false,
+        tags: vec![],
+        error: Some("slow \"fsync\"".into()),
+    };
+    assert_eq!(
+        to_line(&quiet),
+        "{\"metric\":\"disk.free\",\"host\":\"db-2\",\"value\":120.5,\"healthy\":false,\
+         \"tags\":[],\"error\":\"slow \\\"fsync\\\"\"}"
+    );
+    let busy = Sample {
+        metric: "cpu.load",
+        host: "web-7".into(),
+        value: 3.0,
+        healthy: true,
+        tags: vec!["eu".into(), "canary".into()],
+        error: None,
+    };
+    assert_eq!(
+        to_line(&vec![&busy]),
+        "[{\"metric\":\"cpu.load\",\"host\":\"web-7\",\"value\":3,\"healthy\":true,\
+         \"tags\":[\"eu\",\"canary\"],\"error\":null}]"
+    );
+}

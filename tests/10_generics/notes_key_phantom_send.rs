@@ -1,0 +1,130 @@
+use super::*;
+use ::std::cell::{Cell, RefCell};
+use ::std::rc::Rc;
+use ::std::sync::Mutex;
+use ::std::thread::{self, ThreadId};
+
+fn note(title: &str, body: &str) -> Rc<Note> {
+    Rc::new(Note {
+        title: title.to_owned(),
+        body: body.to_owned(),
+    })
+}
+
+fn indexes<T>(keys: &[Key<T>]) -> Vec<u32> {
+    keys.iter().map(|key| key.index).collect()
+}
+
+#[test]
+fn keys_of_any_kind_cross_threads() {
+    fn send_and_sync<K: Send + Sync>() {}
+    send_and_sync::<Key<Rc<Note>>>();
+    send_and_sync::<Key<Rc<String>>>();
+    send_and_sync::<Key<Cell<u64>>>();
+    send_and_sync::<Key<RefCell<Vec<u8>>>>();
+    send_and_sync::<Key<*const u8>>();
+}
+
+#[test]
+fn a_key_is_still_only_its_index() {
+    assert_eq!(
+        ::std::mem::size_of::<Key<Rc<Note>>>(),
+        ::std::mem::size_of::<u32>(),
+        "a key must stay a bare u32 at run time"
+    );
+    assert_eq!(::std::mem::size_of::<Key<[u8; 64]>>(), 4);
+}
+
+// Compiles only while `Key<T>` is covariant in `T`, as it is with `PhantomData<T>`: a key of
+// long-lived data can be used where a key of shorter-lived data is expected.
+fn shorten<'a>(key: Key<&'static str>) -> Key<&'a str> {
+    key
+}
+
+#[test]
+fn keys_stay_covariant() {
+    let mut labels: Arena<&str> = Arena::new();
+    let owned = String::from("draft");
+    let first = labels.insert(owned.as_str());
+    let key: Key<&str> = shorten(Key {
+        index: 0,
+        kind: PhantomData,
+    });
+    assert!(key == first);
+    assert_eq!(labels.get(key).copied(), Some("draft"));
+}
+
+#[test]
+fn a_key_sent_to_a_thread_and_back_still_finds_its_note() {
+    let mut notes = Arena::new();
+    notes.insert(note("a", "one"));
+    let second = notes.insert(note("b", "two"));
+    let back = thread::scope(|scope| scope.spawn(move || second).join().unwrap());
+    assert!(back == second);
+    assert_eq!(notes.get(back).unwrap().title, "b");
+}
+
+#[test]
+fn flags_the_notes_with_unknown_words_in_order() {
+    let mut notes = Arena::new();
+    let dictionary = ["milk", "bread", "coffee", "eggs", "tea"];
+    let bodies = [
+        "milk bread",
+        "cofee",
+        "",
+        "tea eggs milk",
+        "eggs bred",
+        "tae",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        notes.insert(note(&format!("note {i}"), body));
+    }
+    let flagged = flag_typos(&notes, |word| dictionary.contains(&word));
+    assert_eq!(indexes(&flagged), [1, 4, 5]);
+    let titles: Vec<&str> = flagged
+        .iter()
+        .map(|&key| notes.get(key).unwrap().title.as_str())
+        .collect();
+    assert_eq!(titles, ["note 1", "note 4", "note 5"]);
+
+    // Again, with another dictionary: nothing is remembered between calls.
+    let flagged = flag_typos(&notes, |word| word.len() <= 4);
+    assert_eq!(indexes(&flagged), [0, 1]);
+    let flagged = flag_typos(&Arena::new(), |_| false);
+    assert!(flagged.is_empty());
+}
+
+#[test]
+fn the_spell_check_runs_on_a_worker_thread() {
+    let mut notes = Arena::new();
+    for body in ["alpha beta", "gamma", "delta epsilon zeta"] {
+        notes.insert(note("t", body));
+    }
+    let checked_on: Mutex<Vec<ThreadId>> = Mutex::new(Vec::new());
+    let flagged = flag_typos(&notes, |word| {
+        checked_on.lock().unwrap().push(thread::current().id());
+        word != "gamma"
+    });
+    assert_eq!(indexes(&flagged), [1]);
+    let checked_on = checked_on.into_inner().unwrap();
+    assert_eq!(checked_on.len(), 6, "every word is checked once");
+    assert!(
+        checked_on.iter().all(|&id| id != thread::current().id()),
+        "`is_word` ran on the calling (UI) thread: the spell check must stay on the worker"
+    );
+}
+
+#[test]
+fn notes_are_still_shared_not_copied() {
+    let mut notes = Arena::new();
+    let shared = note("shared", "teh");
+    let key = notes.insert(Rc::clone(&shared));
+    let flagged = flag_typos(&notes, |word| word == "the");
+    assert_eq!(indexes(&flagged), [key.index]);
+    assert!(Rc::ptr_eq(notes.get(flagged[0]).unwrap(), &shared));
+    assert_eq!(
+        Rc::strong_count(&shared),
+        2,
+        "the arena holds one more `Rc`, no other copy lives on"
+    );
+}

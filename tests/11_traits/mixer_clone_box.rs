@@ -1,0 +1,142 @@
+use super::*;
+use ::std::cell::Cell;
+use ::std::rc::Rc;
+
+// An effect the mixer has never heard of: it adds a running total, and counts how often it is
+// cloned (its `Clone` is written by hand for that; deriving it would do as well).
+struct Drift {
+    step: f32,
+    total: f32,
+    clones: Rc<Cell<u32>>,
+}
+
+impl Clone for Drift {
+    fn clone(&self) -> Self {
+        self.clones.set(self.clones.get() + 1);
+        Drift {
+            step: self.step,
+            total: self.total,
+            clones: Rc::clone(&self.clones),
+        }
+    }
+}
+
+impl Effect for Drift {
+    fn name(&self) -> String {
+        format!("drift {} (at {})", self.step, self.total)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        self.total += self.step;
+        sample + self.total
+    }
+}
+
+// Another one, derived.
+#[derive(Clone)]
+struct Invert;
+
+impl Effect for Invert {
+    fn name(&self) -> String {
+        "invert".to_owned()
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        -sample
+    }
+}
+
+fn echo(delay: usize) -> Echo {
+    Echo {
+        delay,
+        heard: Vec::new(),
+    }
+}
+
+fn limiter(ceiling: f32) -> Limiter {
+    Limiter { ceiling, cuts: 0 }
+}
+
+#[test]
+fn chains_and_boxed_effects_are_cloneable() {
+    fn cloneable<T: Clone>() {}
+    cloneable::<Chain>();
+    cloneable::<Box<dyn Effect>>();
+}
+
+#[test]
+fn a_cloned_box_is_a_separate_effect() {
+    let mut original: Box<dyn Effect> = Box::new(limiter(0.5));
+    let mut copy = original.clone();
+    assert_eq!(copy.process(0.9), 0.5);
+    assert_eq!(copy.process(-0.7), -0.5);
+    assert_eq!(copy.name(), "limiter at 0.5 (2 cuts)");
+    assert_eq!(
+        original.name(),
+        "limiter at 0.5 (0 cuts)",
+        "the copy's cuts were counted on the original: the clone shares its state"
+    );
+    assert_eq!(original.process(0.6), 0.5);
+    assert_eq!(copy.name(), "limiter at 0.5 (2 cuts)");
+}
+
+#[test]
+fn a_variation_leaves_the_original_as_it_was() {
+    let mut chain = Chain::default().then(Gain { factor: 2.0 }).then(echo(2));
+    assert_eq!(chain.run(&[0.125, 0.25]), [0.25, 0.5]);
+
+    let mut louder = chain.variation(limiter(0.75));
+    assert_eq!(
+        louder.names(),
+        ["gain x2", "echo of 2", "limiter at 0.75 (0 cuts)"]
+    );
+    // The copy starts with the echo's memory of 0.25 and 0.5...
+    assert_eq!(louder.run(&[0.5, 0.0, 0.0]), [0.75, 0.25, 0.5]);
+    assert_eq!(louder.names()[2], "limiter at 0.75 (1 cuts)");
+
+    // ...and the original goes on as if the copy had never run.
+    assert_eq!(chain.names(), ["gain x2", "echo of 2"]);
+    assert_eq!(
+        chain.run(&[0.0, 0.0, 0.0]),
+        [0.125, 0.25, 0.0],
+        "the original's echo heard what the variation played: the effects are shared, not copied"
+    );
+}
+
+#[test]
+fn effects_the_mixer_never_heard_of_are_cloned_too() {
+    let clones = Rc::new(Cell::new(0));
+    let mut chain = Chain::default()
+        .then(Drift {
+            step: 1.0,
+            total: 0.0,
+            clones: Rc::clone(&clones),
+        })
+        .then(Invert);
+    assert_eq!(chain.run(&[0.0, 0.0]), [-1.0, -2.0]);
+
+    let mut copy = chain.clone();
+    assert_eq!(
+        clones.get(),
+        1,
+        "cloning the chain clones each effect exactly once"
+    );
+    assert_eq!(copy.run(&[10.0]), [-13.0]);
+    assert_eq!(copy.names(), ["drift 1 (at 3)", "invert"]);
+    assert_eq!(chain.names(), ["drift 1 (at 2)", "invert"]);
+
+    let _again = copy.variation(Invert).variation(Gain { factor: 0.5 });
+    assert_eq!(clones.get(), 3, "each variation clones each effect once");
+    assert_eq!(chain.run(&[0.0]), [-3.0]);
+}
+
+#[test]
+fn a_clone_of_a_clone_is_still_the_same_effect() {
+    let first: Box<dyn Effect> = Box::new(echo(1));
+    let second = first.clone().clone();
+    let mut chain = Chain::default().then(Invert);
+    chain.effects.push(second);
+    assert_eq!(chain.names(), ["invert", "echo of 1"]);
+    assert_eq!(chain.run(&[1.0, 2.0]), [-1.0, -2.5]);
+    assert_eq!(first.name(), "echo of 1");
+}
