@@ -48,7 +48,8 @@ struct Connection<'j> {
 
 impl Drop for Connection<'_> {
     fn drop(&mut self) {
-        self.journal.record(format!("return connection {}", self.id));
+        self.journal
+            .record(format!("return connection {}", self.id));
     }
 }
 

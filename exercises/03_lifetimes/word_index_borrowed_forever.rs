@@ -35,7 +35,10 @@ impl<'t> WordIndex<'t> {
     }
 
     fn count(&self, word: &str) -> usize {
-        self.words.iter().filter(|indexed| **indexed == word).count()
+        self.words
+            .iter()
+            .filter(|indexed| **indexed == word)
+            .count()
     }
 }
 
