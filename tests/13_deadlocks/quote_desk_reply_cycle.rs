@@ -1,0 +1,146 @@
+use super::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+use tokio::time::Instant;
+
+const LATENCY: Duration = Duration::from_millis(400);
+
+/// How long (of paused time, which jumps ahead when every task is waiting) a test waits for a
+/// quote before it calls it stuck: a hundred fetches' worth.
+const PATIENCE: Duration = Duration::from_secs(40);
+
+/// A market whose prices move with each fetch: `base + 7 * fetch` cents, where `fetch` counts
+/// from 1. Also returns the fetch counter.
+fn moving_market(bases: &[(&str, u64)]) -> (Market, Arc<AtomicU64>) {
+    let fetches = Arc::new(AtomicU64::new(0));
+    let bases: Vec<(String, u64)> = bases.iter().map(|&(s, b)| (s.to_owned(), b)).collect();
+    let counter = Arc::clone(&fetches);
+    let market: Market = Box::new(move || {
+        let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+        bases
+            .iter()
+            .map(|(symbol, base)| (symbol.clone(), base + 7 * n))
+            .collect()
+    });
+    (market, fetches)
+}
+
+async fn quote_within(desk: &QuoteDesk, symbol: &str) -> Option<u64> {
+    match tokio::time::timeout(PATIENCE, desk.quote(symbol)).await {
+        Ok(price) => price,
+        Err(_) => panic!(
+            "quote({symbol:?}) never returned: every task was waiting, the desk for the \
+             feed's answer and the feed for something the desk held"
+        ),
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_api_is_unchanged() {
+    let _: fn(Market, Duration) -> QuoteDesk = QuoteDesk::open;
+    fn shared<T: Send + Sync>(_: &T) {}
+    fn sendable<T: Send>(_: &T) {}
+    let (market, _) = moving_market(&[]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    shared(&desk);
+    let quoting = desk.quote("ACME");
+    sendable(&quoting);
+    drop(quoting);
+    let caching = desk.cached("ACME");
+    sendable(&caching);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_miss_asks_the_feed_once_then_hits() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    let start = Instant::now();
+    assert_eq!(quote_within(&desk, "INIT").await, Some(257));
+    assert_eq!(start.elapsed(), LATENCY, "a miss takes one fetch");
+    assert_eq!(desk.cached("INIT").await, Some(257));
+    let start = Instant::now();
+    assert_eq!(quote_within(&desk, "INIT").await, Some(257));
+    assert_eq!(
+        start.elapsed(),
+        Duration::ZERO,
+        "a hit does not wait for the feed"
+    );
+    assert_eq!(fetches.load(Ordering::SeqCst), 1);
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1014));
+    assert_eq!(fetches.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_unknown_symbol_is_not_cached() {
+    let (market, fetches) = moving_market(&[("ACME", 1000)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    assert_eq!(quote_within(&desk, "NOPE").await, None);
+    assert_eq!(quote_within(&desk, "NOPE").await, None);
+    assert_eq!(desk.cached("NOPE").await, None);
+    assert_eq!(fetches.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_miss_refreshes_the_cache_before_it_returns() {
+    let (market, _) = moving_market(&[("ACME", 1000), ("INIT", 250), ("ORBT", 40)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1007));
+    assert_eq!(quote_within(&desk, "INIT").await, Some(264));
+    assert_eq!(
+        desk.cached("ACME").await,
+        Some(1014),
+        "when a quote from the feed returns, the feed has refreshed the cache with the same \
+         fetch"
+    );
+    assert_eq!(quote_within(&desk, "ORBT").await, Some(61));
+    assert_eq!(
+        (desk.cached("ACME").await, desk.cached("INIT").await),
+        (Some(1021), Some(271))
+    );
+}
+
+#[tokio::test(start_paused = true)]
+async fn hits_are_answered_while_a_fetch_is_under_way() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = Arc::new(QuoteDesk::open(market, LATENCY));
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1007));
+    let miss = tokio::spawn({
+        let desk = Arc::clone(&desk);
+        async move { quote_within(&desk, "INIT").await }
+    });
+    // Let the miss reach the feed (no time passes while tasks are ready to run).
+    for _ in 0..10 {
+        tokio::task::yield_now().await;
+    }
+    let start = Instant::now();
+    let hit = tokio::time::timeout(LATENCY / 2, desk.quote("ACME")).await;
+    assert_eq!(
+        hit.ok(),
+        Some(Some(1007)),
+        "a hit had to wait while another quote was waiting for the feed"
+    );
+    assert_eq!(start.elapsed(), Duration::ZERO);
+    assert_eq!(miss.await.unwrap(), Some(264));
+    assert_eq!(fetches.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(start_paused = true)]
+async fn concurrent_misses_all_return() {
+    let (market, _) = moving_market(&[("ACME", 1000), ("INIT", 250), ("ORBT", 40)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    let (a, b, c) = tokio::join!(
+        quote_within(&desk, "ACME"),
+        quote_within(&desk, "INIT"),
+        quote_within(&desk, "ORBT"),
+    );
+    // The feed answers one request at a time, each from a fetch of its own.
+    let mut fetch_numbers = [(a, 1000), (b, 250), (c, 40)]
+        .map(|(price, base)| (price.expect("every symbol is known") - base) / 7);
+    fetch_numbers.sort();
+    assert_eq!(fetch_numbers, [1, 2, 3]);
+    for symbol in ["ACME", "INIT", "ORBT"] {
+        assert!(
+            desk.cached(symbol).await.is_some(),
+            "{symbol} was not cached"
+        );
+    }
+}
