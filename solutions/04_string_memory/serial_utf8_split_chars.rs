@@ -11,7 +11,7 @@
 // all (line noise) must come out as U+FFFD, exactly as `String::from_utf8_lossy` would show
 // the whole stream. As written, every character split between two chunks turns into noise.
 //
-// Keep the three method signatures. The decoder is used again after `finish`.
+// Keep the signatures of the methods. The decoder is used again after `finish`.
 
 #[derive(Default)]
 pub struct SerialDecoder {
