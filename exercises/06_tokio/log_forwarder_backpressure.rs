@@ -1,0 +1,98 @@
+// Question 6: Explain Tokio and where it is used.
+//
+// A log forwarder reads lines from a fast source and ships them to a slow collector. A reader
+// task and a shipper task run side by side, so that reading the next line overlaps with
+// shipping the last one, and the reader hands lines to the shipper over a channel. When the
+// collector is slower than the source (it often is), lines pile up in the channel: with a
+// large log the forwarder's memory grows without limit.
+//
+// Fix `forward` so that at most `max_buffered` lines ever wait in the channel: when it is full,
+// the reader waits until the shipper has taken a line. No line may be lost or reordered, and
+// reading and shipping must still overlap. Keep the signature of `forward`.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::sleep;
+
+/// What the two ends have seen so far.
+#[derive(Default)]
+pub struct Counts {
+    read: AtomicUsize,
+    taken_by_shipper: AtomicUsize,
+    most_in_between: AtomicUsize,
+}
+
+/// The fast end: each line takes `per_line` to read.
+pub struct Source {
+    lines: VecDeque<String>,
+    per_line: Duration,
+    counts: Arc<Counts>,
+}
+
+impl Source {
+    pub fn new(lines: Vec<String>, per_line: Duration, counts: Arc<Counts>) -> Self {
+        Source {
+            lines: lines.into(),
+            per_line,
+            counts,
+        }
+    }
+
+    pub async fn next_line(&mut self) -> Option<String> {
+        sleep(self.per_line).await;
+        let line = self.lines.pop_front()?;
+        let read = self.counts.read.fetch_add(1, Ordering::SeqCst) + 1;
+        let in_between = read - self.counts.taken_by_shipper.load(Ordering::SeqCst);
+        self.counts
+            .most_in_between
+            .fetch_max(in_between, Ordering::SeqCst);
+        Some(line)
+    }
+}
+
+/// The slow end: each line takes `per_line` to ship.
+pub struct Collector {
+    per_line: Duration,
+    shipped: Mutex<Vec<String>>,
+    counts: Arc<Counts>,
+}
+
+impl Collector {
+    pub fn new(per_line: Duration, counts: Arc<Counts>) -> Self {
+        Collector {
+            per_line,
+            shipped: Mutex::new(Vec::new()),
+            counts,
+        }
+    }
+
+    pub async fn ship(&self, line: String) {
+        self.counts.taken_by_shipper.fetch_add(1, Ordering::SeqCst);
+        sleep(self.per_line).await;
+        self.shipped.lock().unwrap().push(line);
+    }
+}
+
+/// Moves every line from `source` to `collector`; returns how many were shipped.
+/// `max_buffered` is at least 1.
+pub async fn forward(mut source: Source, collector: Arc<Collector>, max_buffered: usize) -> usize {
+    let _ = max_buffered;
+    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
+    let shipper = tokio::spawn(async move {
+        let mut shipped = 0;
+        while let Some(line) = rx.recv().await {
+            collector.ship(line).await;
+            shipped += 1;
+        }
+        shipped
+    });
+    while let Some(line) = source.next_line().await {
+        tx.send(line).expect("the shipper stopped");
+    }
+    drop(tx);
+    shipper.await.expect("the shipper panicked")
+}

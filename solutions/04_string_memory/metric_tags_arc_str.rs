@@ -1,0 +1,61 @@
+// Question 4: How is memory allocated for a `String`?
+// `Arc<str>` is a pointer and a length (two words) to one heap allocation that holds the
+// reference counts followed by the bytes of the text. Cloning an `Arc<str>` copies the
+// pointer and bumps a count: the text is never copied. It suits text that is written once and
+// then shared by many owners, which never change it.
+//
+// A metrics agent labels millions of samples with tags such as "host=web-3" or
+// "region=eu-west", but only a few hundred distinct tags exist. `TagTable::intern` hands out a
+// read-only handle for a tag, and all samples with the same tag must share one copy of its
+// text. The hidden tests count heap allocations: interning a tag the table already knows must
+// allocate nothing, and a tag seen for the first time must cost one allocation, no more (the
+// table is created with room for the tags expected). As written, every call copies the tag.
+//
+// Keep the signatures of `with_room_for`, `intern` and `len`.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+pub struct TagTable {
+    // The table keeps one handle per tag, and every handle it gives out is a clone of it.
+    known: HashSet<Arc<str>>,
+}
+
+impl TagTable {
+    pub fn with_room_for(expected: usize) -> Self {
+        TagTable {
+            known: HashSet::with_capacity(expected),
+        }
+    }
+
+    /// A shared handle to `tag`'s text.
+    pub fn intern(&mut self, tag: &str) -> Arc<str> {
+        // `Arc<str>` borrows as `str`, so the set is searched with the `&str` itself: no key
+        // has to be built for the lookup.
+        if let Some(shared) = self.known.get(tag) {
+            return Arc::clone(shared);
+        }
+        // The one allocation: counts and bytes together, copied straight from `tag`. (Going
+        // through a `String` first would allocate twice: `Arc<str>` cannot adopt a `String`'s
+        // buffer, as it needs room for the counts in front of the bytes.)
+        let shared: Arc<str> = Arc::from(tag);
+        self.known.insert(Arc::clone(&shared));
+        shared
+    }
+
+    /// How many distinct tags the table knows.
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+}
+
+fn main() {
+    let mut tags = TagTable::with_room_for(16);
+    let samples = ["host=web-3", "host=web-4", "host=web-3", "host=web-3"];
+    let handles: Vec<Arc<str>> = samples.iter().map(|tag| tags.intern(tag)).collect();
+    println!("{} samples, {} distinct tags", handles.len(), tags.len());
+}

@@ -1,0 +1,86 @@
+// Question 4: How is memory allocated for a `String`?
+// A `String` owns a heap buffer of bytes that is always valid UTF-8: one character takes 1 to
+// 4 bytes. Bytes from outside (a file, a socket, a serial line) are not a `String` yet; they
+// become one only once they have been checked to be UTF-8.
+//
+// A weather station sends its reports as UTF-8 text over a serial line, and the line hands
+// them over in chunks of whatever size the hardware had ready, so a chunk can end in the
+// middle of a character ("°" is two bytes, "🌧" is four). `SerialDecoder::push` must return,
+// at once, all the text that the bytes received so far spell out completely; `finish` is
+// called once when the line goes quiet and returns what is left. Bytes that are not UTF-8 at
+// all (line noise) must come out as U+FFFD, exactly as `String::from_utf8_lossy` would show
+// the whole stream. As written, every character split between two chunks turns into noise.
+//
+// Keep the signatures of the methods. The decoder is used again after `finish`.
+
+#[derive(Default)]
+pub struct SerialDecoder {
+    received: usize,
+    /// The first bytes of a character whose remaining bytes have not arrived yet (at most 3).
+    pending: Vec<u8>,
+}
+
+impl SerialDecoder {
+    pub fn new() -> Self {
+        SerialDecoder {
+            received: 0,
+            pending: Vec::new(),
+        }
+    }
+
+    /// The bytes received so far.
+    pub fn bytes_received(&self) -> usize {
+        self.received
+    }
+
+    /// Decodes the next chunk from the line.
+    pub fn push(&mut self, chunk: &[u8]) -> String {
+        self.received += chunk.len();
+        let mut bytes = std::mem::take(&mut self.pending);
+        bytes.extend_from_slice(chunk);
+        let mut text = String::with_capacity(bytes.len());
+        let mut rest = &bytes[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    return text;
+                }
+                Err(error) => {
+                    let (valid, after) = rest.split_at(error.valid_up_to());
+                    // `valid_up_to` is where the checked-good prefix ends, so this cannot fail.
+                    text.push_str(std::str::from_utf8(valid).expect("checked above"));
+                    match error.error_len() {
+                        // Bytes that can never start a character: line noise.
+                        Some(len) => {
+                            text.push(char::REPLACEMENT_CHARACTER);
+                            rest = &after[len..];
+                        }
+                        // The input ended inside a character: its other bytes are still on
+                        // the way, so keep these for the next chunk.
+                        None => {
+                            self.pending = after.to_vec();
+                            return text;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The line went quiet: returns whatever is still undecoded.
+    pub fn finish(&mut self) -> String {
+        // A character cut off for good is shown as one U+FFFD, as `from_utf8_lossy` does.
+        let cut = std::mem::take(&mut self.pending);
+        String::from_utf8_lossy(&cut).into_owned()
+    }
+}
+
+fn main() {
+    let mut line = SerialDecoder::new();
+    // "21°C" with the two bytes of '°' in different chunks.
+    let mut shown = line.push(b"21\xC2");
+    shown += &line.push(b"\xB0C");
+    shown += &line.finish();
+    println!("{shown}");
+}

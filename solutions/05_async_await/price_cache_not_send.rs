@@ -1,0 +1,81 @@
+// Question 5: What are `async` and `await` in Rust?
+//
+// An async fn returns a future, and between two polls that future stores every value that is
+// still alive at the `.await` where it paused. `tokio::spawn` may move a task to another
+// thread between polls, so a spawned future must be `Send`, and so must each of those values.
+//
+// A shop looks up prices through a cache kept in a `std::sync::Mutex<HashMap>`: a hit is
+// answered from the map; a miss asks the slow pricing service, then stores its answer.
+// `warm_up` looks up many products at once, each on its own Tokio task, and the file does not
+// compile.
+//
+// Read the compiler's explanation, then fix `price`. The lock guards the map for a moment and
+// nothing else: keep std's `Mutex`, and never hold it while the pricing service answers (a
+// slow answer must not hold up lookups of other products). A cache hit must not allocate.
+// Keep the signatures of `new`, `price`, `fetches` and `warm_up`, and the spawned tasks.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub struct PriceCache {
+    prices: Mutex<HashMap<String, u32>>,
+    fetches: AtomicUsize,
+    service_delay: Duration,
+}
+
+impl PriceCache {
+    pub fn new(service_delay: Duration) -> Self {
+        PriceCache {
+            prices: Mutex::new(HashMap::new()),
+            fetches: AtomicUsize::new(0),
+            service_delay,
+        }
+    }
+
+    /// How many times the pricing service has been asked.
+    pub fn fetches(&self) -> usize {
+        self.fetches.load(Ordering::SeqCst)
+    }
+
+    /// The slow pricing service.
+    async fn fetch(&self, sku: &str) -> u32 {
+        self.fetches.fetch_add(1, Ordering::SeqCst);
+        tokio::time::sleep(self.service_delay).await;
+        sku.bytes().map(u32::from).sum::<u32>() * 7 % 10_000 + 99
+    }
+
+    /// The price of `sku` in cents, from the cache when it is there.
+    pub async fn price(&self, sku: &str) -> u32 {
+        // A temporary in a `match` scrutinee lives until the end of the whole `match`, so the
+        // guard made here would still be alive at the `.await` of the `None` arm. A `let`
+        // statement drops its temporaries at its `;`: the guard is gone before any `.await`.
+        // (An explicit `drop(guard)` of a named guard before the `.await` is not enough: the
+        // compiler decides what the future holds by scope, and the name is still in scope.)
+        let cached = self.prices.lock().unwrap().get(sku).copied();
+        if let Some(cents) = cached {
+            return cents;
+        }
+        let cents = self.fetch(sku).await;
+        self.prices.lock().unwrap().insert(sku.to_string(), cents);
+        cents
+    }
+}
+
+/// Looks up every product at once, one task each; the prices come back in the order of `skus`.
+pub async fn warm_up(cache: Arc<PriceCache>, skus: &[&str]) -> Vec<u32> {
+    let lookups: Vec<_> = skus
+        .iter()
+        .map(|sku| {
+            let cache = Arc::clone(&cache);
+            let sku = sku.to_string();
+            tokio::spawn(async move { cache.price(&sku).await })
+        })
+        .collect();
+    let mut prices = Vec::with_capacity(lookups.len());
+    for lookup in lookups {
+        prices.push(lookup.await.expect("a lookup panicked"));
+    }
+    prices
+}

@@ -1,0 +1,113 @@
+use super::*;
+
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::{allocations, measure};
+
+#[test]
+fn the_signatures_stay() {
+    let _: fn(usize) -> TagTable = TagTable::with_room_for;
+    let _: fn(&mut TagTable, &str) -> ::std::sync::Arc<str> = TagTable::intern;
+    let _: fn(&TagTable) -> usize = TagTable::len;
+}
+
+#[test]
+fn a_known_tag_allocates_nothing() {
+    let mut tags = TagTable::with_room_for(8);
+    let first = tags.intern("region=eu-west");
+    for round in 0..3 {
+        let (again, count) = allocations(|| tags.intern("region=eu-west"));
+        assert_eq!(
+            count, 0,
+            "interning a tag the table already knows allocated (round {round})"
+        );
+        assert_eq!(&*again, "region=eu-west");
+    }
+    assert_eq!(&*first, "region=eu-west");
+    assert_eq!(tags.len(), 1);
+}
+
+#[test]
+fn a_new_tag_costs_one_allocation_of_its_text() {
+    let mut tags = TagTable::with_room_for(16);
+    for tag in [
+        "host=web-3",
+        "host=db-primary-eu-west-1",
+        "k",
+        "service=checkout",
+    ] {
+        let (handle, usage) = measure(|| tags.intern(tag));
+        assert_eq!(
+            usage.allocations, 1,
+            "a tag seen for the first time ({tag:?}) must cost exactly one allocation"
+        );
+        // One block: the two reference counts and the bytes (and no more than alignment).
+        let counts = 2 * ::std::mem::size_of::<usize>();
+        assert!(
+            usage.bytes >= counts + tag.len() && usage.bytes < counts + tag.len() + 8,
+            "the allocation for {tag:?} asked for {} bytes",
+            usage.bytes
+        );
+        assert_eq!(&*handle, tag);
+    }
+    assert_eq!(tags.len(), 4);
+}
+
+#[test]
+fn every_handle_to_a_tag_shares_one_buffer() {
+    let mut tags = TagTable::with_room_for(8);
+    let a = tags.intern("host=web-3");
+    let b = tags.intern("host=web-4");
+    let c = tags.intern(&String::from("host=web-3"));
+    assert!(
+        ::std::sync::Arc::ptr_eq(&a, &c),
+        "two handles for \"host=web-3\" point at different copies of the text"
+    );
+    assert!(!::std::sync::Arc::ptr_eq(&a, &b));
+    // At least the table's own handle, plus `a` and `c`.
+    let owners = ::std::sync::Arc::strong_count(&a);
+    assert!(owners >= 3, "only {owners} owners share \"host=web-3\"");
+    drop(c);
+    assert_eq!(::std::sync::Arc::strong_count(&a), owners - 1);
+}
+
+#[test]
+fn millions_of_samples_few_tags() {
+    let names: Vec<String> = (0..50).map(|i| format!("host=web-{i}")).collect();
+    let mut tags = TagTable::with_room_for(64);
+    let mut samples = Vec::with_capacity(5_000);
+    let ((), count) = allocations(|| {
+        for i in 0..5_000 {
+            samples.push(tags.intern(&names[(i * 7) % 50]));
+        }
+    });
+    assert_eq!(tags.len(), 50);
+    assert_eq!(
+        count, 50,
+        "5000 samples with 50 distinct tags must allocate once per distinct tag"
+    );
+    assert_eq!(&*samples[4_999], names[(4_999 * 7) % 50]);
+}
+
+#[test]
+fn tables_are_independent() {
+    let mut first = TagTable::with_room_for(4);
+    let mut second = TagTable::with_room_for(4);
+    let a = first.intern("env=prod");
+    assert_eq!(second.len(), 0);
+    let b = second.intern("env=prod");
+    assert!(!::std::sync::Arc::ptr_eq(&a, &b));
+    assert_eq!((first.len(), second.len()), (1, 1));
+    assert!(TagTable::with_room_for(1).is_empty());
+}
+
+#[test]
+fn handles_go_to_other_threads() {
+    let mut tags = TagTable::with_room_for(4);
+    let tag = tags.intern("zone=b");
+    let copy = ::std::sync::Arc::clone(&tag);
+    let seen = ::std::thread::spawn(move || copy.len()).join().unwrap();
+    assert_eq!(seen, 6);
+}

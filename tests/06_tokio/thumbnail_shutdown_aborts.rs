@@ -1,0 +1,163 @@
+use super::*;
+
+use tokio::time::{Instant, sleep_until};
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+fn job(id: u32, work: u64) -> Job {
+    Job { id, work: ms(work) }
+}
+
+/// Queues `queued` jobs, then fires the shutdown at `shutdown_at` ms (never if `None`; the
+/// channel is then closed once the jobs are queued). Returns what `serve` returned, the time
+/// it returned (ms), the store, and the jobs left in the channel.
+async fn run(
+    queued: Vec<Job>,
+    max_in_flight: usize,
+    shutdown_at: Option<u64>,
+) -> (Vec<u32>, u64, Arc<Store>, Vec<u32>) {
+    let start = Instant::now();
+    let store = Arc::new(Store::default());
+    let (tx, mut rx) = mpsc::channel(64);
+    for job in queued {
+        tx.send(job).await.unwrap();
+    }
+    let (stop, shutdown) = oneshot::channel();
+    let keep_open = match shutdown_at {
+        Some(at) => {
+            tokio::spawn(async move {
+                sleep_until(start + ms(at)).await;
+                let _ = stop.send(());
+            });
+            Some(tx)
+        }
+        None => {
+            drop(tx);
+            // Keep the shutdown sender alive: only a closed channel ends this run.
+            tokio::spawn(async move {
+                std::future::pending::<()>().await;
+                drop(stop);
+            });
+            None
+        }
+    };
+    let completed = serve(&mut rx, shutdown, max_in_flight, Arc::clone(&store)).await;
+    let returned_at = start.elapsed().as_millis() as u64;
+    let in_progress_at_return = store.in_progress();
+    assert!(
+        in_progress_at_return.is_empty(),
+        "serve returned at {returned_at} ms while thumbnails {in_progress_at_return:?} were \
+         still being made: they were cut off (or left running unattended)"
+    );
+    let mut left = Vec::new();
+    while let Ok(job) = rx.try_recv() {
+        left.push(job.id);
+    }
+    drop(keep_open);
+    (completed, returned_at, store, left)
+}
+
+#[tokio::test(start_paused = true)]
+async fn without_shutdown_every_job_is_done() {
+    let jobs = vec![
+        job(1, 300),
+        job(2, 100),
+        job(3, 150),
+        job(4, 50),
+        job(5, 10),
+    ];
+    let (completed, returned_at, store, left) = run(jobs, 2, None).await;
+    // 2 ends at 100, 3 starts and ends at 250, 1 ends at 300, 4 ends at 300, 5 ends at 310.
+    assert_eq!(completed, [2, 3, 1, 4, 5]);
+    assert_eq!(store.written(), [2, 3, 1, 4, 5]);
+    assert_eq!(returned_at, 310);
+    assert!(left.is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_shutdown_lets_the_running_jobs_finish() {
+    let jobs = vec![
+        job(11, 400),
+        job(12, 100),
+        job(13, 250),
+        job(14, 50),
+        job(15, 50),
+        job(16, 50),
+    ];
+    // At 120 ms: 12 is done, 11, 13 and 14 are running, 15 and 16 wait in the channel.
+    let (completed, returned_at, store, left) = run(jobs, 3, Some(120)).await;
+    assert_eq!(
+        completed,
+        [12, 14, 13, 11],
+        "every job running at the shutdown must finish and be reported"
+    );
+    assert_eq!(store.written(), [12, 14, 13, 11]);
+    assert_eq!(
+        returned_at, 400,
+        "serve must return as soon as the last running job is done"
+    );
+    assert_eq!(left, [15, 16], "jobs still in the channel must stay there");
+}
+
+#[tokio::test(start_paused = true)]
+async fn no_job_starts_after_the_shutdown() {
+    let jobs = (1..=8).map(|id| job(id, 100 * u64::from(id))).collect();
+    let (completed, returned_at, store, left) = run(jobs, 2, Some(150)).await;
+    // 1 ends at 100 and 3 starts; at 150, 2 and 3 are running.
+    assert_eq!(completed, [1, 2, 3]);
+    assert_eq!(returned_at, 400);
+    assert_eq!(store.written(), [1, 2, 3]);
+    assert_eq!(left, [4, 5, 6, 7, 8]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_shutdown_with_nothing_running_returns_at_once() {
+    let (completed, returned_at, store, left) = run(Vec::new(), 4, Some(70)).await;
+    assert!(completed.is_empty());
+    assert_eq!(returned_at, 70);
+    assert!(store.written().is_empty());
+    assert!(left.is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_long_job_is_not_cut_short() {
+    let (completed, returned_at, store, left) =
+        run(vec![job(7, 60_000), job(8, 5)], 1, Some(1)).await;
+    assert_eq!(completed, [7]);
+    assert_eq!(returned_at, 60_000);
+    assert_eq!(store.written(), [7]);
+    assert_eq!(left, [8]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn never_more_than_the_limit_at_once() {
+    let store = Arc::new(Store::default());
+    let (tx, mut rx) = mpsc::channel(64);
+    for id in 0..12 {
+        tx.send(job(id, 30 + 7 * u64::from(id % 4))).await.unwrap();
+    }
+    let (stop, shutdown) = oneshot::channel();
+    let watcher = {
+        let store = Arc::clone(&store);
+        tokio::spawn(async move {
+            let mut most = 0;
+            for _ in 0..40 {
+                most = most.max(store.in_progress().len());
+                tokio::time::sleep(ms(3)).await;
+            }
+            let _ = stop.send(());
+            most
+        })
+    };
+    let completed = serve(&mut rx, shutdown, 3, Arc::clone(&store)).await;
+    let most = watcher.await.unwrap();
+    assert!(
+        most <= 3,
+        "{most} thumbnails were made at once; the limit is 3"
+    );
+    assert!(store.in_progress().is_empty());
+    assert_eq!(completed, store.written());
+    drop(tx);
+}
