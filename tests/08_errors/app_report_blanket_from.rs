@@ -105,7 +105,9 @@ fn a_report_without_context_boxes_to_the_original_error() {
     assert_eq!(
         err.downcast_ref::<QuotaExceeded>()
             .map(|quota| quota.used_mb),
-        Some(250)
+        Some(250),
+        "with no context added, the boxed error is the original error itself, and callers \
+         downcast it to its type"
     );
     assert!(plugin_store(1).is_ok());
 }
