@@ -53,6 +53,36 @@ fn the_kit_has_exercises_for_all_thirteen_questions() {
 }
 
 #[test]
+fn every_question_goes_from_warm_up_to_at_least_two_hard_exercises() {
+    use rustprep::exercise::Difficulty;
+    let kit = kit();
+    for q in kit.list.questions() {
+        let ours: Vec<_> = kit
+            .list
+            .exercises()
+            .iter()
+            .filter(|e| e.question == q.number)
+            .collect();
+        assert!(
+            ours.len() >= 8,
+            "question {} has {} exercises",
+            q.number,
+            ours.len()
+        );
+        let hard = ours
+            .iter()
+            .filter(|e| e.difficulty == Difficulty::Hard)
+            .count();
+        assert!(hard >= 2, "question {} has {hard} hard exercises", q.number);
+        assert!(
+            ours.windows(2).all(|w| w[0].difficulty <= w[1].difficulty),
+            "question {}'s exercises are not in order from warm-up to hard",
+            q.number
+        );
+    }
+}
+
+#[test]
 fn every_exercise_has_hidden_tests_a_solution_and_a_hint() {
     let kit = kit();
     assert_none(kit_check::files_and_hints(&kit, &all(&kit)));
