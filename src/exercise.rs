@@ -48,6 +48,16 @@ pub struct Question {
     pub ask: String,
     /// A model answer: what a strong candidate says.
     pub answer: String,
+    /// The points a strong answer makes, for the interview's checklist.
+    pub rubric: Vec<RubricPoint>,
+}
+
+/// One point a strong answer makes, and the words that name it (any one will do).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricPoint {
+    pub point: String,
+    pub terms: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -223,6 +233,7 @@ mod tests {
             title: String::new(),
             ask: String::new(),
             answer: String::new(),
+            rubric: Vec::new(),
         };
         ExerciseList::new(
             vec![q(1), q(2)],

@@ -12,7 +12,7 @@ use std::time::Duration;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::exercise::{Difficulty, Exercise, ExerciseList, Mode, Question};
+use crate::exercise::{Difficulty, Exercise, ExerciseList, Mode, Question, RubricPoint};
 use crate::file_kind::Kind;
 use crate::limits;
 use crate::rules::{self, Check, Layer, PathKind, Rule};
@@ -77,6 +77,9 @@ struct RawQuestion {
     /// Its exercises are also run under Miri (where it is installed).
     #[serde(default)]
     miri: bool,
+    /// The points a strong answer makes.
+    #[serde(default)]
+    rubric: Vec<Spanned<RubricPoint>>,
 }
 
 #[derive(Deserialize)]
@@ -248,11 +251,22 @@ pub fn parse(
         let layer = layer(&at, raw_layer, lint_known)?;
         check_allowed(&at, raw_layer, &kit_rules, &format!("question {number}"))?;
         question_rules.insert(number, (layer.apply(&kit_rules), q.miri));
+        if let Some(empty) = q.rubric.iter().find(|p| {
+            p.get_ref().point.trim().is_empty()
+                || p.get_ref().terms.iter().all(|t| t.trim().is_empty())
+        }) {
+            return Err(at.error(
+                empty.span(),
+                format!("question {number}: a rubric point needs its words and at least one term"),
+                "write `point = \"...\"` and `terms = [\"...\"]` (the words an answer that makes the point uses)",
+            ));
+        }
         questions.push(Question {
             number,
             title: q.title,
             ask: q.ask,
             answer: q.answer,
+            rubric: q.rubric.into_iter().map(Spanned::into_inner).collect(),
         });
     }
 

@@ -129,11 +129,24 @@ fn the_candidate_answers_fixes_a_fresh_copy_and_gets_a_scorecard() {
         card.contains("### Model answer\n\nlen() counts the UTF-8 bytes"),
         "{card}"
     );
+    assert!(
+        card.contains(
+            "### Checklist: 2 of 3 points\n\nWhat a strong answer says, matched on key words"
+        ) && card.contains("- [x] len() counts bytes\n- [x] chars() counts Unicode scalar values\n- [ ] UTF-8 takes one to four bytes a character"),
+        "the checklist shows what the answer covered and what it missed:\n{card}"
+    );
     let history: serde_json::Value =
         serde_json::from_str(&kit.read("answers/history.json")).unwrap();
     assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
     assert_eq!(history[0]["seed"], 1);
     assert_eq!(history[0]["results"][0]["solved"], true);
+    assert_eq!(history[0]["results"][0]["rubric"]["covered"], 2);
+    assert_eq!(history[0]["results"][0]["rubric"]["of"], 3);
+    let table = kit.rustprep(&["interview", "--history"]).output();
+    assert!(
+        table.stdout.contains("checklist") && table.stdout.contains("2/3"),
+        "the history shows the checklist's coverage: {table:?}"
+    );
 }
 
 #[test]

@@ -83,6 +83,30 @@ fn every_question_goes_from_warm_up_to_at_least_two_hard_exercises() {
 }
 
 #[test]
+fn every_question_has_a_rubric_that_its_model_answer_meets() {
+    use rustprep::interview::rubric;
+    let kit = kit();
+    for q in kit.list.questions() {
+        assert!(
+            (5..=8).contains(&q.rubric.len()),
+            "question {} has {} rubric points (5 to 8)",
+            q.number,
+            q.rubric.len()
+        );
+        let missed: Vec<&str> = rubric::check(&q.rubric, &q.answer)
+            .into_iter()
+            .filter(|(_, named)| !named)
+            .map(|(p, _)| p.point.as_str())
+            .collect();
+        assert!(
+            missed.is_empty(),
+            "question {}'s model answer misses its own rubric points: {missed:?}",
+            q.number
+        );
+    }
+}
+
+#[test]
 fn every_exercise_has_hidden_tests_a_solution_and_a_hint() {
     let kit = kit();
     assert_none(kit_check::files_and_hints(&kit, &all(&kit)));

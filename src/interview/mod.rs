@@ -7,6 +7,7 @@
 pub mod draw;
 pub mod keys;
 pub mod record;
+pub mod rubric;
 mod view;
 
 use std::io::{IsTerminal, Write};
@@ -350,6 +351,10 @@ impl Interviewer {
             answer_file: self
                 .kit
                 .display_path(&answer_file(&self.session, item.question)),
+            rubric: self.kit.list.question(item.question).and_then(|q| {
+                let file = answer_file(&self.session, item.question);
+                record::rubric_coverage(q, &std::fs::read_to_string(file).unwrap_or_default())
+            }),
         });
         self.current += 1;
         self.phase = Phase::Answer;

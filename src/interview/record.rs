@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 
+use super::rubric::{self, Coverage};
 use crate::atomic_file;
+use crate::exercise::Question;
 use crate::kit::Kit;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -22,6 +24,10 @@ pub struct QuestionResult {
     pub hint_used: bool,
     /// The answer file, relative to the kit root.
     pub answer_file: String,
+    /// How many of the question's rubric points the written answer mentions (none: the
+    /// question has no rubric, or the interview predates rubrics).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<Coverage>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -102,6 +108,25 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
         }
         let yours = std::fs::read_to_string(kit.root.join(&r.answer_file)).unwrap_or_default();
         let _ = writeln!(md, "### Your answer\n\n{}\n", answer_body(&yours));
+        if let Some(q) = kit
+            .list
+            .question(r.question)
+            .filter(|q| !q.rubric.is_empty())
+        {
+            let checked = rubric::check(&q.rubric, &written(&yours));
+            let c = rubric::coverage(&checked);
+            let _ = writeln!(
+                md,
+                "### Checklist: {} of {} points\n\nWhat a strong answer says, matched on key \
+                 words: a checklist, not a judge of whether what you wrote is right.\n",
+                c.covered, c.of
+            );
+            for (point, named) in checked {
+                let mark = if named { "x" } else { " " };
+                let _ = writeln!(md, "- [{mark}] {}", point.point);
+            }
+            md.push('\n');
+        }
         if let Some(q) = kit.list.question(r.question) {
             let _ = writeln!(md, "### Model answer\n\n{}\n", q.answer.trim());
         }
@@ -115,6 +140,19 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
         );
     }
     md
+}
+
+/// How much of `question`'s rubric the answer file `file` covers; `None` without a rubric.
+pub fn rubric_coverage(question: &Question, file: &str) -> Option<Coverage> {
+    (!question.rubric.is_empty())
+        .then(|| rubric::coverage(&rubric::check(&question.rubric, &written(file))))
+}
+
+/// What the candidate wrote below the template's marker line, or nothing.
+fn written(file: &str) -> String {
+    file.split_once(ANSWER_MARKER)
+        .map_or(file, |(_, after)| after)
+        .to_owned()
 }
 
 /// What the candidate wrote below the template's marker line.
@@ -162,17 +200,29 @@ pub fn history_table(all: &[Interview]) -> String {
             crate::invocation::command("interview")
         );
     }
-    let mut out = String::from("date                  questions  solved  time\n");
+    let mut out = String::from("date                  questions  solved  time   checklist\n");
     for i in all {
         let solved = i.results.iter().filter(|r| r.solved).count();
         let seconds: u64 = i.results.iter().map(|r| r.seconds).sum();
+        // The rubric points the written answers covered, over the questions that have one.
+        let (covered, of) = i
+            .results
+            .iter()
+            .filter_map(|r| r.rubric)
+            .fold((0, 0), |(c, o), r| (c + r.covered, o + r.of));
+        let checklist = if of == 0 {
+            "-".to_owned()
+        } else {
+            format!("{covered}/{of}")
+        };
         let _ = writeln!(
             out,
-            "{:<20}  {:>9}  {:>6}  {:>5}",
+            "{:<20}  {:>9}  {:>6}  {:>5}  {:>9}",
             i.started.get(..19).unwrap_or(&i.started),
             i.results.len(),
             format!("{solved}/{}", i.results.len()),
-            clock(seconds)
+            clock(seconds),
+            checklist
         );
     }
     out
