@@ -62,8 +62,9 @@ impl Default for RunOptions {
 }
 
 pub enum Event<'a> {
-    /// cargo is compiling this many exercises (counted over every source).
-    Compiling { count: usize },
+    /// cargo is compiling: `count` exercise files over every source, of which `distinct` are
+    /// compiled (the others are byte for byte one of those, and share its build).
+    Compiling { count: usize, distinct: usize },
     /// The tests of exercise `index` from source `source` are starting.
     Running { source: usize, index: usize },
     Finished {
@@ -129,11 +130,15 @@ pub fn run_many(
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
 
-    let count = (0..sources.len())
-        .map(|s| indices.iter().filter(|&&i| present(s, i)).count())
-        .sum();
+    let graded = || {
+        (0..sources.len()).flat_map(move |s| indices.iter().map(move |&i| (s, i)))
+    };
+    let count = graded().filter(|&(s, i)| present(s, i)).count();
+    let distinct = graded()
+        .filter(|&(s, i)| present(s, i) && owners[&(s, exercises[i].name.as_str())] == s)
+        .count();
     if count > 0 {
-        on_event(Event::Compiling { count });
+        on_event(Event::Compiling { count, distinct });
     }
     let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
     for group in [Group::Plain, Group::WithDependencies] {

@@ -1290,3 +1290,22 @@ fn a_fix_saved_with_an_older_modification_time_is_still_compiled_afresh() {
     let out = kit.rustprep(&["run", "borrow1"]).output();
     out.assert_code(0);
 }
+
+#[cfg(unix)]
+#[test]
+fn without_proc_the_leak_checks_still_see_processes() {
+    // Where there is no /proc (macOS), processes are found through `ps`: a check for processes
+    // left behind must be able to find one there too.
+    let token = format!("rustprep-ps-check-{}", std::process::id());
+    let mut child = std::process::Command::new("sh")
+        .args(["-c", &format!("sleep 60; : {token}")])
+        .spawn()
+        .unwrap();
+    let found = support::ps_mentioning(&token);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        found.iter().any(|(pid, _)| *pid == child.id()),
+        "ps did not show the child: {found:?}"
+    );
+}

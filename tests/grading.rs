@@ -1458,6 +1458,28 @@ fn identical_files_are_compiled_once_but_each_report_names_its_own_student() {
     }
     let (output, _) = grade_class(&scene, &class, &["add_one", "shout"]);
     output.assert_code(0);
+    // What was compiled: one build per distinct (exercise, contents) of the class, counted
+    // here from the files themselves.
+    let mut files = 0;
+    let mut distinct = std::collections::BTreeSet::new();
+    for student in std::fs::read_dir(&class).unwrap() {
+        for name in ["add_one", "shout"] {
+            let file = student.as_ref().unwrap().path().join(format!("01_basics/{name}.rs"));
+            if let Ok(bytes) = std::fs::read(&file) {
+                files += 1;
+                distinct.insert((name, bytes));
+            }
+        }
+    }
+    assert!(distinct.len() + 3 <= files, "erin's and frank's copies are shared");
+    assert!(
+        output.stdout.contains(&format!(
+            "{files} exercise files, {} of them compiled: the other {} are byte for byte one of those",
+            distinct.len(),
+            files - distinct.len()
+        )),
+        "{output:?}"
+    );
 
     for (me, other) in [("erin", "frank"), ("frank", "erin")] {
         let text = std::fs::read_to_string(scene.path(&format!("grades/{me}.json"))).unwrap();

@@ -59,7 +59,7 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
 
     let bar = progress_bar(indices.len(), "exercises");
     let on_event = |event: Event<'_>| match event {
-        Event::Compiling { count } => bar.set_message(format!("compiling {count} exercises")),
+        Event::Compiling { count, .. } => bar.set_message(format!("compiling {count} exercises")),
         Event::Running { .. } => bar.set_message("running hidden tests"),
         Event::Finished { .. } => bar.inc(1),
     };
@@ -142,8 +142,13 @@ fn grade_class(
 
     let bar = progress_bar(students.len(), "students graded");
     let finished: Vec<AtomicUsize> = students.iter().map(|_| AtomicUsize::new(0)).collect();
+    let (files, compiled) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let on_event = |event: Event<'_>| match event {
-        Event::Compiling { count } => bar.set_message(format!("compiling {count} exercises")),
+        Event::Compiling { count, distinct } => {
+            compiled.store(distinct, Ordering::SeqCst);
+            files.store(count, Ordering::SeqCst);
+            bar.set_message(format!("compiling {distinct} exercises"));
+        }
         Event::Running { .. } => bar.set_message("running hidden tests"),
         Event::Finished { source, .. } => {
             if finished[source].fetch_add(1, Ordering::SeqCst) + 1 == indices.len() {
@@ -188,6 +193,14 @@ fn grade_class(
         output.display().to_string().bold(),
         reports_dir.display()
     );
+    let (files, compiled) = (files.into_inner(), compiled.into_inner());
+    if files > compiled {
+        println!(
+            "{files} exercise files, {compiled} of them compiled: the other {} are byte for byte \
+             one of those",
+            files - compiled
+        );
+    }
     Ok(Exit::Ok)
 }
 

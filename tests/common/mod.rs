@@ -414,8 +414,13 @@ pub fn stat_after_comm(dir: &Path) -> Option<String> {
     stat.rsplit_once(')').map(|(_, rest)| rest.to_owned())
 }
 
-/// Every process whose command line contains `needle`, as (id, "id: command line").
+/// Every process whose command line contains `needle`, as (id, "id: command line"): from
+/// `/proc` on Linux, from `ps` where there is no `/proc` (macOS), so that a check for processes
+/// left behind can fail there too.
 pub fn processes_mentioning(needle: &str) -> Vec<(u32, String)> {
+    if !cfg!(target_os = "linux") && !Path::new("/proc/self").exists() {
+        return ps_mentioning(needle);
+    }
     let mut found = Vec::new();
     for (pid, dir) in processes() {
         // A process may end between the listing and the read; it is then not there.
@@ -427,4 +432,22 @@ pub fn processes_mentioning(needle: &str) -> Vec<(u32, String)> {
         }
     }
     found
+}
+
+/// `processes_mentioning` through `ps`, for systems without `/proc`.
+pub fn ps_mentioning(needle: &str) -> Vec<(u32, String)> {
+    let listing = Command::new("ps")
+        .args(["-axww", "-o", "pid=,command="])
+        .output()
+        .expect("ps lists the processes where there is no /proc");
+    String::from_utf8_lossy(&listing.stdout)
+        .lines()
+        .filter_map(|line| {
+            let (pid, command) = line.trim_start().split_once(' ')?;
+            let pid = pid.parse::<u32>().ok()?;
+            command
+                .contains(needle)
+                .then(|| (pid, format!("{pid}: {}", command.trim())))
+        })
+        .collect()
 }
