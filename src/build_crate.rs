@@ -257,6 +257,15 @@ fn write_crate(
             )?;
         }
     }
+    // What this package's compiler may read and write when confined (see rustc_limits).
+    let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    let reads = format!(
+        "read {}\nread {}\nwrite {}\n",
+        absolute(kit.source_dir(source)).display(),
+        absolute(crate::layout::tests_dir(&kit.root)).display(),
+        absolute(kit.build_dir()).display()
+    );
+    atomic_file::write_if_changed(&dir.join(crate::rustc_limits::READS_FILE), reads.as_bytes())?;
     atomic_file::write_if_changed(&member.manifest(), manifest.as_bytes())
 }
 

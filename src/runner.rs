@@ -130,9 +130,7 @@ pub fn run_many(
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
 
-    let graded = || {
-        (0..sources.len()).flat_map(move |s| indices.iter().map(move |&i| (s, i)))
-    };
+    let graded = || (0..sources.len()).flat_map(move |s| indices.iter().map(move |&i| (s, i)));
     let count = graded().filter(|&(s, i)| present(s, i)).count();
     let distinct = graded()
         .filter(|&(s, i)| present(s, i) && owners[&(s, exercises[i].name.as_str())] == s)

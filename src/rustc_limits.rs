@@ -19,13 +19,26 @@ pub struct CompileLimits {
     pub timeout: Duration,
     /// Bytes of data memory rustc may use (RLIMIT_DATA).
     pub memory: u64,
+    /// Confine the compiler's reads (Linux: Landlock) to the system, the toolchain, the build
+    /// folder and what its package lists in [`READS_FILE`]: the learner's own folder and the
+    /// hidden tests.
+    pub confine: bool,
 }
+
+/// The file, in each generated package's folder, that lists what its compiler may read and
+/// write when confined: lines `read PATH` and `write PATH`.
+pub const READS_FILE: &str = "rustprep-reads";
 
 /// Makes `cargo` compile its workspace members through rustprep under `limits`.
 pub fn set(cargo: &mut Command, limits: CompileLimits) -> std::io::Result<()> {
     cargo.env("RUSTC_WRAPPER", std::env::current_exe()?).env(
         LIMITS_VAR,
-        format!("{}:{}", limits.timeout.as_millis(), limits.memory),
+        format!(
+            "{}:{}:{}",
+            limits.timeout.as_millis(),
+            limits.memory,
+            u8::from(limits.confine)
+        ),
     );
     Ok(())
 }
@@ -33,10 +46,11 @@ pub fn set(cargo: &mut Command, limits: CompileLimits) -> std::io::Result<()> {
 /// The limits rustprep was started with as a wrapper, if it was.
 pub fn from_env() -> Option<CompileLimits> {
     let text = std::env::var(LIMITS_VAR).ok()?;
-    let (millis, memory) = text.split_once(':')?;
+    let mut parts = text.split(':');
     Some(CompileLimits {
-        timeout: Duration::from_millis(millis.parse().ok()?),
-        memory: memory.parse().ok()?,
+        timeout: Duration::from_millis(parts.next()?.parse().ok()?),
+        memory: parts.next()?.parse().ok()?,
+        confine: parts.next()? == "1",
     })
 }
 
@@ -44,6 +58,47 @@ pub fn from_env() -> Option<CompileLimits> {
 /// name cargo gives every compiler it starts.
 fn compiles_learner_code() -> bool {
     std::env::var("CARGO_PKG_NAME").is_ok_and(|name| name.starts_with("rp_"))
+}
+
+/// Confines this process, and so the compiler it starts: reads of the system, the toolchain
+/// (`rustc`'s own installation, rustup's and cargo's homes) and what the package's
+/// [`READS_FILE`] lists; writes only in its `write` folders, with TMPDIR among them.
+fn confine(cmd: &mut Command, rustc: &OsString) -> Result<(), String> {
+    let package = std::env::var_os("CARGO_MANIFEST_DIR").ok_or("no CARGO_MANIFEST_DIR")?;
+    let package = std::path::PathBuf::from(package);
+    let listed = std::fs::read_to_string(package.join(READS_FILE))
+        .map_err(|e| format!("cannot read {READS_FILE}: {e}"))?;
+    let (mut read, mut write) = (Vec::new(), Vec::new());
+    for line in listed.lines() {
+        match line.split_once(' ') {
+            Some(("read", path)) => read.push(std::path::PathBuf::from(path)),
+            Some(("write", path)) => write.push(std::path::PathBuf::from(path)),
+            _ => {
+                return Err(format!(
+                    "a line of {READS_FILE} is neither read nor write: {line}"
+                ));
+            }
+        }
+    }
+    // The toolchain: `.../toolchains/X/bin/rustc` lives in its sysroot; rustup's and cargo's
+    // homes hold the proxies and settings a `rustc` from a proxy consults.
+    let rustc = std::path::Path::new(rustc);
+    read.extend(rustc.ancestors().nth(2).map(std::path::Path::to_owned));
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    for (var, default) in [("RUSTUP_HOME", ".rustup"), ("CARGO_HOME", ".cargo")] {
+        read.extend(
+            std::env::var_os(var)
+                .map(std::path::PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| h.join(default))),
+        );
+    }
+    let tmp = package.join("tmp");
+    std::fs::create_dir_all(&tmp).map_err(|e| format!("no {}: {e}", tmp.display()))?;
+    cmd.env("TMPDIR", &tmp);
+    write.push(tmp);
+    #[cfg(target_os = "linux")]
+    crate::sandbox::contain::confine_compiler(&read, &write)?;
+    Ok(())
 }
 
 /// Runs `rustc ARGS...` (the wrapper's arguments) under `limits`; returns the exit code.
@@ -65,6 +120,12 @@ pub fn main(limits: CompileLimits, args: &[OsString]) -> i32 {
                 1
             }
         };
+    }
+    if limits.confine
+        && let Err(e) = confine(&mut cmd, rustc)
+    {
+        eprintln!("rustprep: cannot confine the compiler: {e}");
+        return 1;
     }
     #[cfg(unix)]
     {

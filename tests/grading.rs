@@ -1464,14 +1464,21 @@ fn identical_files_are_compiled_once_but_each_report_names_its_own_student() {
     let mut distinct = std::collections::BTreeSet::new();
     for student in std::fs::read_dir(&class).unwrap() {
         for name in ["add_one", "shout"] {
-            let file = student.as_ref().unwrap().path().join(format!("01_basics/{name}.rs"));
+            let file = student
+                .as_ref()
+                .unwrap()
+                .path()
+                .join(format!("01_basics/{name}.rs"));
             if let Ok(bytes) = std::fs::read(&file) {
                 files += 1;
                 distinct.insert((name, bytes));
             }
         }
     }
-    assert!(distinct.len() + 3 <= files, "erin's and frank's copies are shared");
+    assert!(
+        distinct.len() + 3 <= files,
+        "erin's and frank's copies are shared"
+    );
     assert!(
         output.stdout.contains(&format!(
             "{files} exercise files, {} of them compiled: the other {} are byte for byte one of those",
@@ -1497,4 +1504,35 @@ fn identical_files_are_compiled_once_but_each_report_names_its_own_student() {
             "{me}'s report does not mention {other}: {message}"
         );
     }
+}
+
+/// A student's file that pulls in a classmate's at compile time is refused: in the sandbox the
+/// compiler cannot read outside the student's own folder (and the hidden tests); without it, the
+/// read is found in what the compiler says it read.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_student_cannot_compile_a_classmates_file_into_their_own() {
+    let scene = Scene::new("kit");
+    let class = scene.copy_in("class", "class");
+    let dir = class.join("mallory/01_basics");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("add_one.rs"),
+        "include!(\"../../alice/01_basics/add_one.rs\");\n",
+    )
+    .unwrap();
+    let (output, _) = grade_class(&scene, &class, &["add_one"]);
+    output.assert_code(0);
+    let text = std::fs::read_to_string(scene.path("grades/mallory.json")).unwrap();
+    let json: Value = serde_json::from_str(&scene.without_tmp(&text)).unwrap();
+    let add_one = &json["exercises"][0];
+    assert_eq!(add_one["status"], "compile_error", "{json:#}");
+    let message = add_one["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("alice/01_basics/add_one.rs")
+            && (message.contains("Permission denied") || message.contains("at compile time")),
+        "{message}"
+    );
+    let alice = std::fs::read_to_string(scene.path("grades/alice.json")).unwrap();
+    assert!(alice.contains("\"status\": \"pass\""), "{alice}");
 }

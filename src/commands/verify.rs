@@ -36,15 +36,18 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     } else {
         SandboxMode::Off
     });
+    let sandbox = super::sandbox(mode)?;
     let options = RunOptions {
         jobs: request.jobs.max(1),
         test_slots: std::sync::Arc::new(ProcessSlots::new(request.test_threads)),
-        sandbox: super::sandbox(mode)?,
-        // A submission that compiles for ever, or crashes the compiler, fails alone.
+        // A submission that compiles for ever, or crashes the compiler, fails alone; in the
+        // sandbox, the compiler too reads only the student's folder and the hidden tests.
         compile_limits: grading.then_some(CompileLimits {
             timeout: kit.settings.compile_timeout,
             memory: crate::limits::COMPILE_MEMORY,
+            confine: sandbox.is_some(),
         }),
+        sandbox,
         ..RunOptions::default()
     };
     let cancel = cancel_on_signals();

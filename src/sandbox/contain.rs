@@ -202,6 +202,31 @@ fn confine(
     Ok(())
 }
 
+/// Confines this process and the compiler it is about to start (Landlock, inherited across
+/// exec): it may read the system's folders and `read`, and write only in `write`. A learner's
+/// `include_str!("../../solutions/x.rs")` or a path into a classmate's folder then fails to read.
+/// Returns the Landlock ABI in force (0: none on this kernel, which is not an error: dep-info
+/// still catches reads outside the exercise).
+pub fn confine_compiler(read: &[PathBuf], write: &[PathBuf]) -> Result<u8, String> {
+    let abi = ABI::V6;
+    let mut readable: Vec<PathBuf> = READABLE.iter().map(PathBuf::from).collect();
+    readable.extend(read.iter().cloned());
+    let status = Ruleset::default()
+        .set_compatibility(CompatLevel::BestEffort)
+        .handle_access(AccessFs::from_all(abi))
+        .and_then(|r| r.create())
+        .and_then(|r| r.add_rules(path_beneath_rules(&readable, AccessFs::from_read(abi))))
+        .and_then(|r| r.add_rules(path_beneath_rules(DEVICES, AccessFs::from_all(abi))))
+        .and_then(|r| r.add_rules(path_beneath_rules(write, AccessFs::from_all(abi))))
+        .and_then(|r| r.restrict_self())
+        .map_err(|e| format!("Landlock: {e}"))?;
+    Ok(match (status.ruleset, status.landlock) {
+        (RulesetStatus::NotEnforced, _) => 0,
+        (_, LandlockStatus::Available { effective_abi, .. }) => effective_abi as u8,
+        _ => 0,
+    })
+}
+
 /// No core files, and no file larger than [`crate::limits::SANDBOX_FILE_SIZE`].
 fn limit_files() {
     let _ = rlimit::setrlimit(rlimit::Resource::CORE, 0, 0);
