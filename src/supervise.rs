@@ -8,7 +8,9 @@
 
 use std::collections::VecDeque;
 use std::io::Read;
-use std::process::{Child, Command, ExitStatus, Stdio};
+#[cfg(unix)]
+use std::process::Child;
+use std::process::{Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -134,21 +136,10 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         }
     }
     let program = command.get_program().to_string_lossy().into_owned();
-    let mut child = command
-        .spawn()
-        .with_context(|| format!("failed to start `{program}`"))?;
+    let mut child = spawn(command).with_context(|| format!("failed to start `{program}`"))?;
 
     let (out_tx, out_rx) = mpsc::channel();
-    let readers = [
-        child
-            .stdout
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-        child
-            .stderr
-            .take()
-            .map(|s| Box::new(s) as Box<dyn Read + Send>),
-    ];
+    let readers = take_pipes(&mut child);
     for (index, pipe) in readers.into_iter().enumerate() {
         if let Some(pipe) = pipe {
             let tx = out_tx.clone();
@@ -160,29 +151,31 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     }
     drop(out_tx);
 
-    let exited = exit_signal(&child);
+    let exited = exit_watch(&child);
     let mut ending = None;
     while ending.is_none() {
         let now = Instant::now();
-        match exited.recv_timeout(TICK.min(deadline.saturating_duration_since(now))) {
-            Ok(()) | Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                if cancel.is_cancelled() {
-                    ending = Some(Ending::Cancelled);
-                } else if Instant::now() >= deadline {
-                    ending = Some(Ending::TimedOut);
-                }
-            }
+        if has_exited(
+            &exited,
+            &mut child,
+            TICK.min(deadline.saturating_duration_since(now)),
+        ) {
+            break;
+        }
+        if cancel.is_cancelled() {
+            ending = Some(Ending::Cancelled);
+        } else if Instant::now() >= deadline {
+            ending = Some(Ending::TimedOut);
         }
     }
     if ending.is_some() {
-        signal_group(&child, Signal::Terminate);
-        let _ = exited.recv_timeout(limits.grace);
+        signal_group(&mut child, Signal::Terminate);
+        has_exited(&exited, &mut child, limits.grace);
     }
     // NOTE: the group is killed before the child is reaped, so that the group id still names
     // this group: stragglers (threads are gone with the process, but grandchildren are not)
     // die here, and the output pipes they hold close.
-    signal_group(&child, Signal::Kill);
+    signal_group(&mut child, Signal::Kill);
     let status = child
         .wait()
         .with_context(|| format!("failed to wait for `{program}`"))?;
@@ -230,9 +223,40 @@ enum Signal {
     Kill,
 }
 
-/// A channel that receives `()` once the child has exited, without reaping it.
+/// The child as started: on Unix a plain child in a process group of its own; on Windows one in
+/// a job object (through process-wrap), so that killing the job kills every process it started.
 #[cfg(unix)]
-fn exit_signal(child: &Child) -> mpsc::Receiver<()> {
+type Spawned = Child;
+#[cfg(windows)]
+type Spawned = Box<dyn process_wrap::std::ChildWrapper>;
+
+#[cfg(unix)]
+fn spawn(command: &mut Command) -> std::io::Result<Spawned> {
+    command.spawn()
+}
+
+#[cfg(windows)]
+fn spawn(command: &mut Command) -> std::io::Result<Spawned> {
+    let taken = std::mem::replace(command, Command::new(command.get_program()));
+    let mut wrapped = process_wrap::std::CommandWrap::from(taken);
+    wrapped.wrap(process_wrap::std::JobObject);
+    wrapped.spawn()
+}
+
+fn take_pipes(child: &mut Spawned) -> [Option<Box<dyn Read + Send>>; 2] {
+    #[cfg(unix)]
+    let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+    #[cfg(windows)]
+    let (stdout, stderr) = (child.stdout().take(), child.stderr().take());
+    [
+        stdout.map(|s| Box::new(s) as Box<dyn Read + Send>),
+        stderr.map(|s| Box::new(s) as Box<dyn Read + Send>),
+    ]
+}
+
+/// On Unix, a channel that receives `()` once the child has exited, without reaping it.
+#[cfg(unix)]
+fn exit_watch(child: &Child) -> mpsc::Receiver<()> {
     let (tx, rx) = mpsc::channel();
     let pid = child.id() as libc::id_t;
     thread::spawn(move || {
@@ -252,8 +276,17 @@ fn exit_signal(child: &Child) -> mpsc::Receiver<()> {
     rx
 }
 
+/// Whether the child exits within `wait`.
 #[cfg(unix)]
-fn signal_group(child: &Child, signal: Signal) {
+fn has_exited(watch: &mpsc::Receiver<()>, _child: &mut Spawned, wait: Duration) -> bool {
+    !matches!(
+        watch.recv_timeout(wait),
+        Err(mpsc::RecvTimeoutError::Timeout)
+    )
+}
+
+#[cfg(unix)]
+fn signal_group(child: &mut Spawned, signal: Signal) {
     let sig = match signal {
         Signal::Terminate => libc::SIGTERM,
         Signal::Kill => libc::SIGKILL,
@@ -264,34 +297,32 @@ fn signal_group(child: &Child, signal: Signal) {
     }
 }
 
-/// Without process groups the child is polled; grandchildren are not tracked.
-#[cfg(not(unix))]
-fn exit_signal(child: &Child) -> mpsc::Receiver<()> {
-    let (tx, rx) = mpsc::channel();
-    let pid = child.id();
-    thread::spawn(move || {
-        while process_alive(pid) {
-            thread::sleep(TICK);
+/// On Windows the child's state is asked of the job object (waiting on it returns when every
+/// process in the job has ended), a tick at a time.
+#[cfg(windows)]
+struct JobWatch;
+
+#[cfg(windows)]
+fn exit_watch(_child: &Spawned) -> JobWatch {
+    JobWatch
+}
+
+#[cfg(windows)]
+fn has_exited(_watch: &JobWatch, child: &mut Spawned, wait: Duration) -> bool {
+    let give_up = Instant::now() + wait;
+    loop {
+        match child.try_wait() {
+            Ok(None) if Instant::now() < give_up => thread::sleep(TICK.min(wait)),
+            Ok(None) => return false,
+            _ => return true,
         }
-        let _ = tx.send(());
-    });
-    rx
+    }
 }
 
-#[cfg(not(unix))]
-fn process_alive(pid: u32) -> bool {
-    std::process::Command::new("tasklist")
-        .args(["/FI", &format!("PID eq {pid}"), "/NH"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains(&pid.to_string()))
-        .unwrap_or(false)
-}
-
-#[cfg(not(unix))]
-fn signal_group(child: &Child, _signal: Signal) {
-    let _ = std::process::Command::new("taskkill")
-        .args(["/T", "/F", "/PID", &child.id().to_string()])
-        .output();
+/// Windows has no polite stop for a console program: both end the whole job at once.
+#[cfg(windows)]
+fn signal_group(child: &mut Spawned, _signal: Signal) {
+    let _ = child.start_kill();
 }
 
 /// A readable name for the signal that ended a process, if one did.

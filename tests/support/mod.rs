@@ -10,7 +10,9 @@ mod common;
 
 #[cfg(target_os = "linux")]
 pub use common::processes_mentioning;
-pub use common::{Kit, Output, ps_mentioning};
+#[cfg(unix)]
+pub use common::ps_mentioning;
+pub use common::{Kit, Output};
 
 impl Kit {
     /// The 1-based number of the line of the fixture's `info.toml` that contains `needle`, its
