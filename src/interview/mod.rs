@@ -32,9 +32,8 @@ use crate::shipped;
 use crate::state::State;
 use crate::tui::jobs;
 use crate::tui::keymap::KeyMap;
-use crate::tui::session::RunSlot;
-use crate::tui::terminal::Terminal;
-use crate::tui::{Ui, files, keyboard, signals};
+use crate::tui::session::{self, Flow, RunSlot, Screen};
+use crate::tui::{Ui, files, signals};
 
 /// How the interview runs; each field is a command-line option.
 #[derive(Debug, Clone, Copy)]
@@ -124,20 +123,8 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
         session.clone(),
         tx.clone(),
     );
-    let mut term = Terminal::enter()?;
-    keyboard::spawn(tx);
-    let mut result = Ok(());
-    while !app.finished() {
-        let (width, _) = term.size();
-        if let Err(e) = term.draw(&app.screen(width)) {
-            result = Err(e);
-            break;
-        }
-        let Ok(event) = rx.recv() else { break };
-        app.handle(event);
-    }
+    let result = session::run(&mut app, tx, &rx);
     app.stop_run();
-    drop(term);
     result?;
 
     let interview = Interview {
@@ -212,6 +199,23 @@ struct Interviewer {
     results: Vec<QuestionResult>,
 }
 
+impl Screen for Interviewer {
+    type Event = Event;
+
+    fn lines(&self, width: u16, _height: u16) -> Vec<String> {
+        self.screen(width)
+    }
+
+    fn handle(&mut self, event: Event) -> Flow {
+        self.on_event(event);
+        if self.finished() {
+            Flow::Quit
+        } else {
+            Flow::Continue
+        }
+    }
+}
+
 impl Interviewer {
     fn new(
         kit: Arc<Kit>,
@@ -252,7 +256,7 @@ impl Interviewer {
         self.limit().saturating_sub(self.question_started.elapsed())
     }
 
-    fn handle(&mut self, event: Event) {
+    fn on_event(&mut self, event: Event) {
         match event {
             Event::Ui(Ui::Key(key)) => self.on_key(key),
             Event::Ui(Ui::Stop) => self.quit = true,

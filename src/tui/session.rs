@@ -6,8 +6,49 @@
 use std::sync::mpsc::{self, Sender};
 use std::thread::{self, JoinHandle};
 
+use std::sync::mpsc::Receiver;
+
 use super::jobs::Job;
+use super::terminal::Terminal;
+use super::{Ui, keyboard};
 use crate::outcome::Outcome;
+
+/// Whether a full-screen command goes on after an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+}
+
+/// A full-screen command's state, as the shared loop drives it.
+pub trait Screen {
+    type Event: From<Ui> + Send + 'static;
+    /// What the screen shows now, as lines, for a terminal of this size.
+    fn lines(&self, width: u16, height: u16) -> Vec<String>;
+    fn handle(&mut self, event: Self::Event) -> Flow;
+}
+
+/// The loop watch and interview share: takes the terminal (given back however the loop ends),
+/// starts reading keys into `tx`, and draws, waits for an event and hands it over until the
+/// screen says quit or every sender is gone.
+pub fn run<S: Screen>(
+    screen: &mut S,
+    tx: std::sync::mpsc::Sender<S::Event>,
+    events: &Receiver<S::Event>,
+) -> anyhow::Result<()> {
+    let mut term = Terminal::enter()?;
+    keyboard::spawn(tx);
+    loop {
+        let (width, height) = term.size();
+        term.draw(&screen.lines(width, height))?;
+        let Ok(event) = events.recv() else {
+            return Ok(());
+        };
+        if screen.handle(event) == Flow::Quit {
+            return Ok(());
+        }
+    }
+}
 
 /// Waits, off the screen's thread, for the jobs handed to it to end.
 struct Reaper {

@@ -28,9 +28,8 @@ use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::keymap::KeyMap;
-use crate::tui::session::RunSlot;
-use crate::tui::terminal::Terminal;
-use crate::tui::{Ui, files, keyboard, signals};
+use crate::tui::session::{self, Flow, RunSlot, Screen};
+use crate::tui::{Ui, files, signals};
 
 /// How watch behaves; each field is a command-line option.
 #[derive(Debug, Clone)]
@@ -83,23 +82,9 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     let mut app = App::new(Arc::clone(&kit), state, options, tx.clone());
     let (_only_watch, another) = claim_the_kit(&kit);
     app.notice = another;
-    let mut term = Terminal::enter()?;
-    keyboard::spawn(tx);
     app.start();
-    let mut result = Ok(());
-    loop {
-        let (width, height) = term.size();
-        if let Err(e) = term.draw(&app.screen(width, height)) {
-            result = Err(e);
-            break;
-        }
-        let Ok(event) = rx.recv() else { break };
-        if app.handle(event) == Flow::Quit {
-            break;
-        }
-    }
+    let result = session::run(&mut app, tx, &rx);
     app.stop_jobs();
-    drop(term);
     result?;
     // After a hang-up the terminal is gone: a failed write is no reason to panic.
     let _ = writeln!(std::io::stdout(), "{}", app.farewell());
@@ -123,12 +108,6 @@ fn claim_the_kit(kit: &Kit) -> (Option<std::fs::File>, Option<String>) {
         ),
         _ => (Some(file), None),
     }
-}
-
-#[derive(PartialEq, Eq)]
-enum Flow {
-    Continue,
-    Quit,
 }
 
 enum View {
@@ -172,6 +151,18 @@ struct App {
     slot: RunSlot,
     notice: Option<String>,
     warm_up: WarmUp,
+}
+
+impl Screen for App {
+    type Event = Event;
+
+    fn lines(&self, width: u16, height: u16) -> Vec<String> {
+        self.screen(width, height)
+    }
+
+    fn handle(&mut self, event: Event) -> Flow {
+        self.on_event(event)
+    }
 }
 
 impl App {
@@ -220,7 +211,7 @@ impl App {
             .all(|e| self.state.done.contains(&e.name))
     }
 
-    fn handle(&mut self, event: Event) -> Flow {
+    fn on_event(&mut self, event: Event) -> Flow {
         match event {
             Event::Ui(Ui::Key(key)) => return self.on_key(key),
             Event::Ui(Ui::Stop) => return Flow::Quit,
