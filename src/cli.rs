@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::sandbox::SandboxMode;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::report::Format;
 use crate::style::ColorChoice;
@@ -32,12 +32,84 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "RUSTPREP_KIT")]
     pub kit: Option<PathBuf>,
 
+    /// What to do; without one, `watch`.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The command line of this process. Its help and errors are coloured as `--color` (or
+    /// RUSTPREP_COLOR, NO_COLOR, CLICOLOR_FORCE) says, like the rest of rustprep's output; with
+    /// no command it is `watch`, as rustlings does.
+    pub fn from_env() -> Self {
+        let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let color = if crate::style::wanted(requested_color(&args)) {
+            clap::ColorChoice::Always
+        } else {
+            clap::ColorChoice::Never
+        };
+        let parse = |args: &[std::ffi::OsString]| {
+            let matches = Self::command()
+                .color(color)
+                .try_get_matches_from(args)
+                .unwrap_or_else(|e| e.exit());
+            Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        };
+        let cli = parse(&args);
+        if cli.command.is_some() {
+            return cli;
+        }
+        args.push("watch".into());
+        parse(&args)
+    }
+}
+
+/// The colour asked for before the command line is parsed: `--color X` or `--color=X`, else
+/// RUSTPREP_COLOR, else `auto`.
+fn requested_color(args: &[std::ffi::OsString]) -> ColorChoice {
+    let from_args = args.windows(2).find_map(|pair| {
+        let (flag, next) = (pair[0].to_string_lossy(), pair[1].to_string_lossy());
+        match flag.strip_prefix("--color=") {
+            Some(value) => Some(value.to_owned()),
+            None if flag == "--color" => Some(next.into_owned()),
+            None => None,
+        }
+    });
+    let last = args
+        .last()
+        .and_then(|a| a.to_str())
+        .and_then(|a| a.strip_prefix("--color="))
+        .map(str::to_owned);
+    from_args
+        .or(last)
+        .or_else(|| std::env::var("RUSTPREP_COLOR").ok())
+        .and_then(|v| ColorChoice::from_str(&v, true).ok())
+        .unwrap_or(ColorChoice::Auto)
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(flatten)]
+    InKit(KitCommand),
+
+    /// Print a completion script for SHELL to standard output.
+    ///
+    /// For bash: `rustprep completions bash > ~/.local/share/bash-completion/completions/rustprep`;
+    /// zsh, fish, elvish and powershell work alike.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print rustprep's manual page (roff) to standard output.
+    ///
+    /// `rustprep man > rustprep.1 && man ./rustprep.1`.
+    Man,
+}
+
+/// The commands that work on a kit.
+#[derive(Debug, Subcommand)]
+pub enum KitCommand {
     /// Work through the exercises: shows the current one and checks it on every save.
     Watch {
         /// Move to the next exercise as soon as one passes.

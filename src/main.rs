@@ -2,8 +2,6 @@ use std::process::ExitCode;
 
 use std::io::Write;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // Die quietly, as command-line tools do, when the reader of a pipe goes away
     // (`rustprep list | head`), instead of panicking on the failed write.
@@ -27,7 +25,7 @@ fn main() -> ExitCode {
         let code = rustprep::rustc_limits::main(limits, &args);
         return ExitCode::from(u8::try_from(code).unwrap_or(1));
     }
-    let cli = rustprep::cli::Cli::parse();
+    let cli = rustprep::cli::Cli::from_env();
     rustprep::style::apply(cli.color);
     match rustprep::commands::dispatch(cli) {
         Ok(code) => code.into(),

@@ -13,18 +13,25 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Applies the choice for the whole process.
-pub fn apply(choice: ColorChoice) {
-    let on = match choice {
+/// Whether `choice` means colour here: `auto` colours a terminal unless NO_COLOR is set or the
+/// terminal is dumb, and CLICOLOR_FORCE colours even a pipe.
+pub fn wanted(choice: ColorChoice) -> bool {
+    let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && !set("NO_COLOR")
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
-    };
-    colored::control::set_override(on);
+    }
+}
+
+/// Applies the choice for the whole process.
+pub fn apply(choice: ColorChoice) {
+    colored::control::set_override(wanted(choice));
 }
 
 pub fn enabled() -> bool {

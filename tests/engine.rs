@@ -1309,3 +1309,57 @@ fn without_proc_the_leak_checks_still_see_processes() {
         "ps did not show the child: {found:?}"
     );
 }
+
+#[test]
+fn with_no_command_rustprep_starts_watch() {
+    let kit = Kit::new("basics");
+    let out = kit.rustprep(&[]).output();
+    out.assert_code(2);
+    assert!(
+        out.stderr.contains("watch needs a terminal"),
+        "no command is watch, as in rustlings: {out:?}"
+    );
+}
+
+#[test]
+fn completions_and_the_manual_page_need_no_kit() {
+    let kit = Kit::new("basics");
+    let nowhere = support::Invocation::new(
+        vec!["completions".into(), "bash".into()],
+        kit.outside().to_owned(),
+    );
+    let bash = nowhere.output();
+    bash.assert_code(0);
+    assert!(
+        bash.stdout.contains("_rustprep()") && bash.stdout.contains("verify"),
+        "{bash:?}"
+    );
+    let man = support::Invocation::new(vec!["man".into()], kit.outside().to_owned()).output();
+    man.assert_code(0);
+    assert!(
+        man.stdout.contains(".TH rustprep 1") && man.stdout.contains("watch"),
+        "{man:?}"
+    );
+}
+
+#[test]
+fn clap_s_own_errors_follow_the_colour_choice() {
+    let kit = Kit::new("basics");
+    let coloured = kit
+        .rustprep(&["--color", "always", "verify", "--bogus"])
+        .output();
+    coloured.assert_code(2);
+    assert!(coloured.stderr.contains('\u{1b}'), "{coloured:?}");
+    let plain = kit
+        .rustprep(&["--color=never", "verify", "--bogus"])
+        .output();
+    assert!(!plain.stderr.contains('\u{1b}'), "{plain:?}");
+    let forced = kit
+        .rustprep(&["verify", "--bogus"])
+        .env("CLICOLOR_FORCE", "1")
+        .output();
+    assert!(
+        forced.stderr.contains('\u{1b}'),
+        "CLICOLOR_FORCE colours a pipe: {forced:?}"
+    );
+}

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, KitCommand};
 use crate::editor;
 pub use crate::exit::Exit;
 use crate::kit::Kit;
@@ -84,10 +84,32 @@ pub fn load_state(kit: &Kit) -> State {
 }
 
 pub fn dispatch(cli: Cli) -> Result<Exit> {
-    let kit = open_kit(cli.kit.as_deref())?;
+    // `Cli::from_env` makes no command `watch`.
+    let Some(command) = cli.command else {
+        anyhow::bail!("no command given: try `rustprep help`");
+    };
+    match command {
+        Command::Completions { shell } => {
+            let mut cli = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cli, "rustprep", &mut std::io::stdout());
+            Ok(Exit::Ok)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut std::io::stdout())
+                .context("failed to write the manual page")?;
+            Ok(Exit::Ok)
+        }
+        Command::InKit(command) => in_kit(cli.kit.as_deref(), command),
+    }
+}
+
+/// Runs a command on the kit `kit` names (or the one around here).
+fn in_kit(kit: Option<&std::path::Path>, command: KitCommand) -> Result<Exit> {
+    let kit = open_kit(kit)?;
     let state = load_state(&kit);
-    match cli.command {
-        Command::Watch {
+    match command {
+        KitCommand::Watch {
             auto_next,
             manual,
             poll,
@@ -107,8 +129,8 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
                 },
             },
         ),
-        Command::Interview { history: true, .. } => crate::interview::history(&kit),
-        Command::Interview {
+        KitCommand::Interview { history: true, .. } => crate::interview::history(&kit),
+        KitCommand::Interview {
             questions,
             question,
             seed,
@@ -127,13 +149,13 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
                 poll,
             },
         ),
-        Command::List => list::list(&kit, &state),
-        Command::New { name, question } => new::new(&kit, &name, question),
-        Command::Run { name, sandbox } => run::run(&kit, &state, name.as_deref(), sandbox),
-        Command::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
-        Command::Explain { name } => explain::explain(&kit, &state, name.as_deref()),
-        Command::Reset { name, yes } => reset::reset(&kit, &name, yes),
-        Command::Verify(args) => verify::verify(&kit, &args),
+        KitCommand::List => list::list(&kit, &state),
+        KitCommand::New { name, question } => new::new(&kit, &name, question),
+        KitCommand::Run { name, sandbox } => run::run(&kit, &state, name.as_deref(), sandbox),
+        KitCommand::Hint { name } => hint::hint(&kit, &state, name.as_deref()),
+        KitCommand::Explain { name } => explain::explain(&kit, &state, name.as_deref()),
+        KitCommand::Reset { name, yes } => reset::reset(&kit, &name, yes),
+        KitCommand::Verify(args) => verify::verify(&kit, &args),
     }
 }
 

@@ -12,7 +12,7 @@ mod common;
 pub use common::processes_mentioning;
 #[cfg(unix)]
 pub use common::ps_mentioning;
-pub use common::{Kit, Output};
+pub use common::{Invocation, Kit, Output};
 
 impl Kit {
     /// The 1-based number of the line of the fixture's `info.toml` that contains `needle`, its
