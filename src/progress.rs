@@ -1,43 +1,28 @@
-//! Progress bars drawn by indicatif into an in-memory terminal, so that the same bar can be
-//! printed by `list` and placed on the watch screen: exercises done, and a check in progress.
+//! The progress line that `list` prints and the watch screen shows: exercises done, and a check
+//! in progress. (indicatif draws the bars of work people wait for: grading, the kit check.)
 
-use indicatif::{InMemoryTerm, ProgressBar, ProgressDrawTarget, ProgressStyle};
-
-use crate::style;
+use colored::Colorize;
 
 /// One line: a bar and `done/total exercises done`, as wide as `width` allows.
 pub fn bar_line(done: usize, total: usize, width: u16) -> String {
     labelled_bar("Progress:", "exercises done", done, total, width)
 }
 
-/// One line: `before`, a bar, `done/total` and `after`.
+/// One line: `before`, a bar, `done/total` and `after`. The bar takes up to 30 columns and
+/// shrinks (to 5) so that the line fits a narrow window.
 pub fn labelled_bar(before: &str, after: &str, done: usize, total: usize, width: u16) -> String {
-    let width = width.clamp(20, 200);
-    let term = InMemoryTerm::new(1, width);
-    let bar = ProgressBar::with_draw_target(
-        Some(total as u64),
-        ProgressDrawTarget::term_like(Box::new(term.clone())),
+    let count = format!("{done}/{total}");
+    // Three spaces and the two brackets around the bar.
+    let text = before.chars().count() + count.len() + after.chars().count() + 5;
+    let bar_width = usize::from(width).saturating_sub(text).clamp(5, 30);
+    let filled = (done.min(total) * bar_width)
+        .checked_div(total)
+        .unwrap_or(0);
+    format!(
+        "{before} [{}{}] {count} {after}",
+        "#".repeat(filled).green(),
+        "-".repeat(bar_width - filled)
     )
-    .with_style(
-        ProgressStyle::with_template(&format!(
-            "{before} [{{bar:30.green}}] {{pos}}/{{len}} {after}"
-        ))
-        .expect("the template is valid")
-        .progress_chars("#--"),
-    );
-    bar.set_position(done as u64);
-    // `abandon` draws the final state at once, whatever the draw rate limit says.
-    bar.abandon();
-    let text = if style::enabled() {
-        String::from_utf8_lossy(&term.contents_formatted()).into_owned()
-    } else {
-        term.contents()
-    };
-    text.lines()
-        .find(|l| !strip_ansi_escapes::strip_str(l).trim().is_empty())
-        .unwrap_or_default()
-        .trim_end()
-        .to_owned()
 }
 
 #[cfg(test)]
@@ -51,5 +36,13 @@ mod tests {
         assert!(line.starts_with("Progress: ["), "{line}");
         assert!(line.ends_with("6/12 exercises done"), "{line}");
         assert_eq!(line.matches('#').count(), 15, "{line}");
+    }
+
+    #[test]
+    fn a_narrow_window_gets_a_shorter_bar() {
+        colored::control::set_override(false);
+        let line = bar_line(3, 4, 40);
+        assert!(line.chars().count() <= 40, "{line}");
+        assert!(line.ends_with("3/4 exercises done"), "{line}");
     }
 }
