@@ -122,6 +122,10 @@ fn the_candidate_answers_fixes_a_fresh_copy_and_gets_a_scorecard() {
         "{card}"
     );
     assert!(
+        card.contains("--seed 1 --questions 1 --minutes 30 --question 1"),
+        "the command that repeats the interview keeps its question: {card}"
+    );
+    assert!(
         card.contains("### Your answer\n\nlen() counts bytes; chars() walks the characters."),
         "{card}"
     );

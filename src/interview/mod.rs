@@ -131,6 +131,7 @@ pub fn interview(kit: Kit, state: &State, options: Options) -> Result<Exit> {
         started,
         seed,
         minutes_per_question: options.minutes,
+        question: options.question,
         results: app.results,
     };
     let card = record::scorecard(&kit, &interview);

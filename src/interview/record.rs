@@ -36,6 +36,9 @@ pub struct Interview {
     pub started: String,
     pub seed: u64,
     pub minutes_per_question: f64,
+    /// The one question asked for (`--question`), if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<u8>,
     pub results: Vec<QuestionResult>,
 }
 
@@ -80,10 +83,13 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
         minutes(interview.minutes_per_question),
         interview.seed,
         crate::invocation::command(&format!(
-            "interview --seed {} --questions {} --minutes {}",
+            "interview --seed {} --questions {} --minutes {}{}",
             interview.seed,
             interview.results.len(),
-            interview.minutes_per_question
+            interview.minutes_per_question,
+            interview
+                .question
+                .map_or_else(String::new, |q| format!(" --question {q}"))
         ))
     );
     let _ = writeln!(
