@@ -98,6 +98,55 @@ pub fn has_hidden_tests(kit: &Kit, exercise: &Exercise) -> bool {
     exercise.mode == Mode::Test || kit.hidden_tests(exercise).is_file()
 }
 
+fn suffix(group: Group) -> &'static str {
+    match group {
+        Group::Plain => "",
+        Group::WithDependencies => "_deps",
+    }
+}
+
+/// The folder of the workspace of `group` for `sources`.
+pub fn workspace_dir(kit: &Kit, sources: &[Source], group: Group) -> PathBuf {
+    let ws_id = match sources {
+        [one] => one.crate_id(),
+        many => {
+            let mut hasher = DefaultHasher::new();
+            many.hash(&mut hasher);
+            format!("class_{:08x}", hasher.finish() as u32)
+        }
+    };
+    kit.build_dir().join(format!("{ws_id}{}", suffix(group)))
+}
+
+/// Takes the workspace's lock, waiting while another run (a cancelled one still ending, the
+/// warm-up, another rustprep in the same kit) holds it: a run writes its members' manifests for
+/// the exercises it builds, so two at once would build each other's. `None` when cancelled first.
+pub fn lock_workspace(
+    dir: &Path,
+    cancel: &crate::supervise::Cancel,
+) -> Result<Option<std::fs::File>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let path = dir.join(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("failed to open {}", path.display()))?;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) if !cancel.is_cancelled() => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("failed to lock {}", path.display()));
+            }
+        }
+    }
+}
+
 /// Writes (or refreshes) the workspace of `group` for one source: a crate covering every exercise
 /// of the kit in that group. Files are only rewritten when their contents change, so cargo's
 /// fingerprints stay valid and an unchanged exercise is not compiled again.
@@ -113,19 +162,8 @@ pub fn prepare(
     group: Group,
     builds: &dyn Fn(usize, &Exercise) -> bool,
 ) -> Result<Workspace> {
-    let suffix = match group {
-        Group::Plain => "",
-        Group::WithDependencies => "_deps",
-    };
-    let ws_id = match sources {
-        [one] => one.crate_id(),
-        many => {
-            let mut hasher = DefaultHasher::new();
-            many.hash(&mut hasher);
-            format!("class_{:08x}", hasher.finish() as u32)
-        }
-    };
-    let ws_dir = kit.build_dir().join(format!("{ws_id}{suffix}"));
+    let suffix = suffix(group);
+    let ws_dir = workspace_dir(kit, sources, group);
     let group_dir = |stem: &str| {
         kit.build_dir().join(match group {
             Group::Plain => format!("{stem}-plain"),

@@ -93,6 +93,11 @@ pub fn warm_up(kit: &Kit, options: &RunOptions, cancel: &Cancel) -> Result<bool>
     if !kit.list.exercises().iter().any(|e| e.uses_dependencies) {
         return Ok(false);
     }
+    let source = std::slice::from_ref(&Source::Learner);
+    let dir = build_crate::workspace_dir(kit, source, Group::WithDependencies);
+    let Some(_lock) = build_crate::lock_workspace(&dir, cancel)? else {
+        return Ok(false);
+    };
     let ws = build_crate::prepare_one(kit, &Source::Learner, Group::WithDependencies)?;
     compile::warm_up(&ws, options.jobs, cancel)
 }
@@ -139,9 +144,16 @@ pub fn run_many(
         on_event(Event::Compiling { count, distinct });
     }
     let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
+    // Held to the end of the run: its manifests are this run's.
+    let mut _locks = Vec::new();
     for group in [Group::Plain, Group::WithDependencies] {
         if !indices.iter().any(|&i| Group::of(&exercises[i]) == group) {
             continue;
+        }
+        let dir = build_crate::workspace_dir(kit, sources, group);
+        match build_crate::lock_workspace(&dir, cancel)? {
+            Some(lock) => _locks.push(lock),
+            None => return Ok(ManyEnd::Cancelled),
         }
         // Only the regular files a source has: a folder lacking one (or holding a FIFO, which
         // rustc would wait on for ever) fails it without a build.

@@ -66,7 +66,7 @@ fn first_start_shows_the_welcome_then_any_key_shows_the_first_exercise() {
         "✗ counts_characters_not_bytes failed",
         "left: 6",
         "right: 5",
-        "h hint · l list · n next · r re-run · c check all · e explain · q quit",
+        "h hint · l list · n next · r re-run · c check all · e explain · x reset · q quit",
     ] {
         assert!(
             screen.contains(text),
@@ -574,4 +574,33 @@ fn poll_mode_picks_up_a_second_save_within_the_same_second() {
 
     let screen = watch.wait_for_text(PASSES, RESULT);
     assert!(screen.contains("1/3 exercises done"), "{screen}");
+}
+
+#[test]
+fn x_asks_then_puts_the_exercise_back_as_shipped() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+    let shipped = kit.read(COUNT_CHARS);
+    // An edit whose verdict tells it apart from the shipped file's.
+    let edited = format!("{shipped}\nfn half_written(\n");
+    kit.save_in_place(COUNT_CHARS, &edited);
+    watch.wait_for_text("count_chars.rs does not compile yet", RESULT);
+
+    // Any key but y keeps the learner's changes.
+    watch.press("x");
+    let screen = watch.wait_for_text(
+        "back as it was shipped? Your changes to it are lost.",
+        REDRAW,
+    );
+    assert!(screen.contains("y put it back"), "{screen}");
+    watch.press("n");
+    watch.wait_for_text("x reset", REDRAW);
+    assert_eq!(kit.read(COUNT_CHARS), edited, "n kept the changes");
+
+    watch.press("x");
+    watch.wait_for_text("Your changes to it are lost.", REDRAW);
+    watch.press("y");
+    watch.wait_for_text("count_chars is back as it was shipped.", REDRAW);
+    assert_eq!(kit.read(COUNT_CHARS), shipped);
+    watch.wait_for_text(NOT_PASSING, RESULT);
 }

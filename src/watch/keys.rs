@@ -25,6 +25,10 @@ pub enum Action {
     Back,
     /// Show the model answer after all.
     Show,
+    /// Ask to put the exercise back as shipped.
+    Reset,
+    /// Yes, put it back.
+    ConfirmReset,
 }
 
 const QUIT: Binding<Action> = Binding {
@@ -90,6 +94,29 @@ pub static EXERCISE: KeyMap<Action> = KeyMap(&[
         action: Action::Explain,
         label: "e explain",
         help: "the question's model answer (asks first if you have not solved the exercise)",
+    },
+    Binding {
+        keys: &[Key::Char('x')],
+        action: Action::Reset,
+        label: "x reset",
+        help: "put the exercise back as shipped, losing your changes to it (asks first)",
+    },
+    QUIT,
+]);
+
+/// Before putting the exercise back as shipped.
+pub static RESET_ASK: KeyMap<Action> = KeyMap(&[
+    Binding {
+        keys: &[Key::Char('y')],
+        action: Action::ConfirmReset,
+        label: "y put it back",
+        help: "put the exercise back as shipped",
+    },
+    Binding {
+        keys: &[Key::Other],
+        action: Action::Back,
+        label: "any other key: keep my changes",
+        help: "back to the exercise",
     },
     QUIT,
 ]);
@@ -191,7 +218,14 @@ mod tests {
 
     #[test]
     fn every_screen_can_be_quit_or_left() {
-        for map in [&WELCOME, &EXERCISE, &LIST, &EXPLAIN_ASK, &EXPLAIN] {
+        for map in [
+            &WELCOME,
+            &EXERCISE,
+            &LIST,
+            &EXPLAIN_ASK,
+            &EXPLAIN,
+            &RESET_ASK,
+        ] {
             assert!(
                 map.0.iter().any(|b| b.action == Action::Quit),
                 "a screen without q: {}",

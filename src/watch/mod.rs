@@ -122,6 +122,8 @@ enum View {
         scroll: usize,
     },
     AllDone,
+    /// Asking before the exercise is put back as shipped.
+    ResetAsk,
 }
 
 /// What the job in the run slot is doing.
@@ -150,6 +152,8 @@ struct App {
     /// The run or check going on, and the last result for the current exercise.
     slot: RunSlot,
     notice: Option<String>,
+    /// `x` has just put the file back: the save event that follows is that, not a new edit.
+    restored: bool,
     warm_up: WarmUp,
 }
 
@@ -184,6 +188,7 @@ impl App {
             activity: Activity::Idle,
             slot: RunSlot::default(),
             notice: None,
+            restored: false,
             warm_up: WarmUp::NotNeeded,
         }
     }
@@ -220,8 +225,11 @@ impl App {
                 if index != self.current {
                     self.switch_to(index);
                 }
-                // A save starts afresh: what was said about earlier runs no longer holds.
-                self.notice = None;
+                // A save starts afresh: what was said about earlier runs no longer holds (but
+                // the save `x` made itself keeps its word).
+                if !std::mem::take(&mut self.restored) {
+                    self.notice = None;
+                }
                 if !matches!(self.view, View::Welcome) {
                     self.view = View::Exercise;
                 }
@@ -278,6 +286,7 @@ impl App {
                 confirmed: true, ..
             } => &keys::EXPLAIN,
             View::Exercise | View::AllDone => &keys::EXERCISE,
+            View::ResetAsk => &keys::RESET_ASK,
         }
     }
 
@@ -310,6 +319,10 @@ impl App {
             (View::Explain { scroll, .. }, moved) => {
                 *scroll = Self::moved(*scroll, moved, last_line);
             }
+            (View::ResetAsk, _) => {
+                self.view = View::Exercise;
+                self.reset();
+            }
             (View::Exercise | View::AllDone, action) => match action {
                 Action::ToggleHint => self.show_hint = !self.show_hint,
                 Action::List => {
@@ -320,6 +333,7 @@ impl App {
                 Action::Next => self.next(),
                 Action::Run => self.start_run(),
                 Action::CheckAll => self.start_check(),
+                Action::Reset => self.view = View::ResetAsk,
                 Action::Explain => {
                     let done = self.state.done.contains(&self.exercise().name);
                     self.view = View::Explain {
@@ -331,6 +345,19 @@ impl App {
             },
         }
         Flow::Continue
+    }
+
+    /// Puts the current exercise back as shipped and checks it again.
+    fn reset(&mut self) {
+        let exercise = self.exercise().clone();
+        self.notice = Some(match crate::shipped::restore(&self.kit, &exercise) {
+            Ok(()) => {
+                self.restored = true;
+                format!("{} is back as it was shipped.", exercise.name)
+            }
+            Err(e) => format!("error: {e:#}"),
+        });
+        self.start_run();
     }
 
     /// A cursor or scroll position after a move, within 0..=last.

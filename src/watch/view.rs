@@ -19,6 +19,16 @@ impl App {
                 self.explain(&mut lines, *confirmed, *scroll, width)
             }
             View::AllDone => self.all_done_view(&mut lines, width),
+            View::ResetAsk => {
+                self.header(&mut lines, width);
+                let file = self
+                    .kit
+                    .display_path(&self.kit.exercise_file(self.exercise()));
+                lines.extend(reflow(
+                    &format!("Put {file} back as it was shipped? Your changes to it are lost."),
+                    width.into(),
+                ));
+            }
         }
         lines.push(String::new());
         lines.push(self.footer());
