@@ -5,9 +5,10 @@
 // time; it returns the ids of the jobs it completed, in the order they completed. It runs
 // until the job channel is closed and every job is done, or until `shutdown` fires (a message,
 // or its sender going away). On shutdown it must stop taking jobs (those still in the channel
-// stay there, for the next instance), let the jobs already running finish, and only then
-// return. As written, a shutdown leaves the running jobs half done: their thumbnails are
-// started in the store and never finished.
+// stay there, for the next instance, even a job that was ready at the very moment the shutdown
+// fired), let the jobs already running finish, and only then return. As written, a shutdown
+// leaves the running jobs half done: their thumbnails are started in the store and never
+// finished.
 //
 // Fix `serve`. Keep its signature, the `JoinSet`, and the limit of `max_in_flight`.
 
@@ -63,6 +64,10 @@ pub async fn serve(
     let mut open = true;
     loop {
         tokio::select! {
+            // Without `biased;`, select! tries the ready branches in a random order: when a
+            // job ends as the shutdown fires, the next turn could let `recv` take a queued job
+            // after the shutdown. Biased, the branches are tried in the order written.
+            biased;
             _ = &mut shutdown => break,
             Some(done) = running.join_next() => {
                 completed.push(done.expect("a thumbnail job panicked"));

@@ -110,6 +110,90 @@ fn messages_do_not_decide() {
     ))));
 }
 
+/// A layer of the test's own that keeps its cause as `source()` but whose Debug text
+/// does not print it.
+struct Quiet(BoxError);
+
+impl ::std::fmt::Debug for Quiet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("Quiet")
+    }
+}
+
+impl ::std::fmt::Display for Quiet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a layer that says little")
+    }
+}
+
+impl Error for Quiet {
+    fn source(&self) -> Option<&(dyn Error + 'static)> {
+        Some(self.0.as_ref())
+    }
+}
+
+/// A failure that is not transient, but whose Debug text reads like one that is.
+struct Impostor;
+
+impl ::std::fmt::Debug for Impostor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(
+            "Impostor { kind: TimedOut, then: ConnectionReset, was: HttpError { status: 503 } }",
+        )
+    }
+}
+
+impl ::std::fmt::Display for Impostor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("the bucket policy forbids this upload")
+    }
+}
+
+impl Error for Impostor {}
+
+#[test]
+fn debug_text_does_not_decide() {
+    // Debug text (`{:?}`) is text too: it prints file names and messages, and a type
+    // may write what it likes there. None of these failures is transient.
+    assert!(
+        !retried(Box::new(Impostor)),
+        "an error of another type is not transient, whatever its Debug text says"
+    );
+    assert!(
+        !retried(batch(
+            5,
+            upload(
+                "kind: TimedOut, ConnectionReset, HttpError { status: 503 }.log",
+                io_kind(ErrorKind::PermissionDenied)
+            )
+        )),
+        "a permission error is not transient, even when the file name spells a timeout"
+    );
+    assert!(!retried(Box::new(io::Error::new(
+        ErrorKind::PermissionDenied,
+        "TimedOut, ConnectionReset, status: 503"
+    ))));
+    assert!(!retried(Box::new(upload(
+        "m.tar",
+        Box::new(Quiet(Box::new(Impostor)))
+    ))));
+    // And these are transient, though their Debug text does not show it: the layer
+    // in between keeps its cause as `source()` without printing it.
+    assert!(
+        retried(Box::new(Quiet(http(503)))),
+        "a 503 below a layer whose Debug text does not print it must still be retried: \
+         follow source()"
+    );
+    assert!(retried(batch(
+        6,
+        upload("n.tar", Box::new(Quiet(io_kind(ErrorKind::TimedOut))))
+    )));
+    assert!(retried(through_body_reader(Box::new(Quiet(http(502))))));
+    assert!(retried(Box::new(Quiet(through_body_reader(io_kind(
+        ErrorKind::ConnectionReset
+    ))))));
+}
+
 /// An upload that fails with the errors in `failures`, in order, then succeeds.
 fn flaky_upload(
     failures: ::std::vec::Vec<BoxError>,

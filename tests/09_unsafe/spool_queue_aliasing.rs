@@ -170,3 +170,78 @@ fn works_for_any_job_type() {
     empty.push_back(());
     assert_eq!(empty.len(), 1);
 }
+
+/// Pushes `job`, and returns the address and size of the one node it allocated.
+fn push_node(spool: &mut Spool<u64>, job: u64) -> (usize, usize) {
+    let ((), allocations) = counting::allocations(|| spool.push_back(job));
+    assert_eq!(allocations, 1, "a push allocates one node");
+    counting::last_allocation().expect("a push allocates its node")
+}
+
+/// The offset of the word of `node` (address, size) that holds the address `next`, if
+/// the node is two words, a `u64` job and a link.
+fn offset_of_link(node: (usize, usize), next: usize) -> Option<usize> {
+    let word = ::std::mem::size_of::<usize>();
+    if word != 8 || node.1 != 2 * word {
+        return None;
+    }
+    [0, word].into_iter().find(|&offset| {
+        // SAFETY: the word lies inside the node's allocation, which is live, aligned for a
+        // pointer, and initialised (a job and a link of one word each leave no padding).
+        unsafe { ((node.0 + offset) as *const usize).read() == next }
+    })
+}
+
+// A walk from the front takes no more time than a jump to the back in a test this small,
+// and timing is no test anyway; what tells them apart is the way they go. This test cuts
+// the chain after the first node, behind the spool's back: walked from the front, the
+// list then seems to end at job 1, while the pointer to the last node still leads to job 4.
+#[test]
+#[cfg_attr(
+    miri,
+    ignore = "the test writes into the nodes behind the spool's back, which the aliasing rules do not allow"
+)]
+fn push_back_and_back_mut_go_straight_to_the_last_node() {
+    let mut spool: Spool<u64> = Spool::new();
+    let nodes: ::std::vec::Vec<(usize, usize)> =
+        (1..=4).map(|job| push_node(&mut spool, job)).collect();
+    // Where in a node the link to the next one is: the word that holds the second node's
+    // address. A node of another shape has nothing here to cut.
+    let Some(link) = offset_of_link(nodes[0], nodes[1].0) else {
+        return;
+    };
+    let link_of = |node: (usize, usize)| (node.0 + link) as *mut usize;
+    // SAFETY (all the reads and writes below): `link_of` gives a word inside a live node,
+    // the spool is not borrowed meanwhile, and every link is put back as it was (or as
+    // the spool meant it to be) before the spool is used again as a whole.
+    let second = unsafe { link_of(nodes[0]).read() };
+    unsafe { link_of(nodes[0]).write(0) };
+
+    let back = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| {
+        spool.back_mut().map(|job| *job)
+    }));
+    let pushed = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| {
+        spool.push_back(5);
+    }));
+
+    // Mend the chain: whatever `push_back` hung after the first node belongs after the last.
+    let hung_after_first = unsafe { link_of(nodes[0]).read() };
+    unsafe { link_of(nodes[0]).write(second) };
+    if hung_after_first != 0 {
+        unsafe { link_of(nodes[3]).write(hung_after_first) };
+    }
+
+    assert!(
+        matches!(back, Ok(Some(4))),
+        "back_mut must go straight to the newest job through the raw pointer to the last node \
+         (constant time); it found {back:?} instead of job 4, so it walked the list from the \
+         front"
+    );
+    assert!(
+        pushed.is_ok() && hung_after_first == 0,
+        "push_back must add the job after the last node through the raw pointer to it \
+         (constant time), not walk the list from the front to find the end"
+    );
+    let jobs: ::std::vec::Vec<u64> = ::std::iter::from_fn(|| spool.pop_front()).collect();
+    assert_eq!(jobs, [1, 2, 3, 4, 5]);
+}

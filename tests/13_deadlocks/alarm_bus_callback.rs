@@ -21,15 +21,29 @@ fn entries(log: &Log) -> Vec<String> {
     log.lock().unwrap().clone()
 }
 
-/// Runs `f` on its own thread; fails with `what` if it has not returned within `PATIENCE`.
+/// Runs `f` on its own thread; fails with `what` if it has not returned within `PATIENCE`,
+/// or if it panicked (a subscriber's own check, or the bus), saying which.
 fn finishes<R: Send + 'static>(what: &str, f: impl FnOnce() -> R + Send + 'static) -> R {
     let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
+    let worker = thread::spawn(move || {
         let _ = tx.send(f());
     });
     match rx.recv_timeout(PATIENCE) {
         Ok(result) => result,
-        Err(_) => panic!("{what} never returned: it waits for a lock its own thread holds"),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{what} never returned: it waits for a lock its own thread holds")
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            let payload = worker
+                .join()
+                .expect_err("the thread ended without sending a result, so it panicked");
+            let message = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("(a panic without a message)");
+            panic!("{what} did not hang, but it panicked: {message}")
+        }
     }
 }
 
@@ -103,7 +117,11 @@ fn a_one_shot_subscriber_unsubscribes_itself() {
         move |alarm| {
             log.lock().unwrap().push(format!("pager: {alarm}"));
             if let (Some(bus), Some(&id)) = (bus.upgrade(), own_id.get()) {
-                assert!(bus.unsubscribe(id));
+                assert!(
+                    bus.unsubscribe(id),
+                    "a subscriber that unsubscribes itself during a publish is still \
+                     subscribed, so unsubscribe must find it and return true"
+                );
             }
         }
     });
@@ -170,7 +188,11 @@ fn a_subscriber_can_raise_a_follow_up_alarm() {
             if alarm == "fire"
                 && let Some(bus) = bus.upgrade()
             {
-                assert_eq!(bus.publish("evacuate"), 3);
+                assert_eq!(
+                    bus.publish("evacuate"),
+                    3,
+                    "a publish made by a subscriber reaches all three subscribers"
+                );
             }
         }
     });
@@ -223,7 +245,11 @@ fn unsubscribing_another_during_a_publish_still_lets_it_hear_this_one() {
         called, 3,
         "every subscriber at the start of a publish is called"
     );
-    assert_eq!(bus.publish("noon"), 2);
+    assert_eq!(
+        bus.publish("noon"),
+        2,
+        "the night shift was unsubscribed during the morning alarm: noon reaches the other two"
+    );
     assert_eq!(
         entries(&log),
         ["night: morning", "day: morning", "day: noon"]

@@ -144,3 +144,87 @@ async fn concurrent_misses_all_return() {
         );
     }
 }
+
+/// Code to run at the very moment a future is woken, inside whichever task wakes it.
+type AtWake = Arc<dyn Fn() + Send + Sync>;
+
+/// A waker that runs `at_wake`, then wakes the task that polled `Watched`.
+struct Probe {
+    task: ::std::task::Waker,
+    at_wake: AtWake,
+}
+
+impl ::std::task::Wake for Probe {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        (self.at_wake)();
+        self.task.wake_by_ref();
+    }
+}
+
+/// A future that polls `inner` with a `Probe`, so that `at_wake` runs each time `inner` is
+/// woken: for a quote, when the feed's answer arrives, before the asker runs again.
+struct Watched<F> {
+    inner: ::std::pin::Pin<Box<F>>,
+    at_wake: AtWake,
+}
+
+impl<F: Future> Future for Watched<F> {
+    type Output = F::Output;
+
+    fn poll(
+        self: ::std::pin::Pin<&mut Self>,
+        cx: &mut ::std::task::Context<'_>,
+    ) -> ::std::task::Poll<F::Output> {
+        let this = self.get_mut();
+        let probe = ::std::task::Waker::from(Arc::new(Probe {
+            task: cx.waker().clone(),
+            at_wake: Arc::clone(&this.at_wake),
+        }));
+        this.inner
+            .as_mut()
+            .poll(&mut ::std::task::Context::from_waker(&probe))
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_feed_refreshes_the_cache_before_it_answers() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = Arc::new(QuoteDesk::open(market, LATENCY));
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1007));
+    // Each time the miss below is woken (by the feed's answer), look at the cache at that
+    // very moment, and note which fetch the market has made last. If the cache is locked
+    // then, nobody can see it either, and there is nothing to note.
+    let seen = Arc::new(::std::sync::Mutex::new(Vec::new()));
+    let at_wake: AtWake = Arc::new({
+        let (desk, fetches, seen) = (Arc::clone(&desk), Arc::clone(&fetches), Arc::clone(&seen));
+        move || {
+            let fetch = fetches.load(Ordering::SeqCst);
+            let mut cached = ::std::pin::pin!(desk.cached("ACME"));
+            let mut cx = ::std::task::Context::from_waker(::std::task::Waker::noop());
+            if let ::std::task::Poll::Ready(price) = cached.as_mut().poll(&mut cx) {
+                seen.lock().unwrap().push((fetch, price));
+            }
+        }
+    });
+    let miss = Watched {
+        inner: Box::pin(desk.quote("INIT")),
+        at_wake,
+    };
+    let price = tokio::time::timeout(PATIENCE, miss)
+        .await
+        .expect("quote(\"INIT\") never returned");
+    assert_eq!(price, Some(264));
+    for &(fetch, acme) in seen.lock().unwrap().iter() {
+        assert_eq!(
+            acme,
+            Some(1000 + 7 * fetch),
+            "when the asker of INIT was woken, the market had made fetch {fetch}, but the \
+             cache still held ACME from an older fetch: the feed answered before it refreshed \
+             the cache. Keep the feed's order: refresh, then answer"
+        );
+    }
+}

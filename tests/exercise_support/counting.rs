@@ -1,7 +1,7 @@
 // The counting allocator that hidden tests mount to check how a solution uses the heap. It counts
 // the heap allocations (and reallocations) made on the current thread while `measure` runs its
 // closure, and how many bytes they asked for, so the test harness's own allocations on other
-// threads never count. A test file mounts it once with
+// threads never count; `last_allocation` tells where the latest of them is. A test file mounts it once with
 // `#[path = "../exercise_support/counting.rs"] mod counting;`, which also makes it that test
 // binary's global allocator.
 
@@ -15,23 +15,26 @@ thread_local! {
     static ACTIVE: Cell<bool> = const { Cell::new(false) };
     static COUNT: Cell<usize> = const { Cell::new(0) };
     static BYTES: Cell<usize> = const { Cell::new(0) };
+    static LAST: Cell<Option<(usize, usize)>> = const { Cell::new(None) };
 }
 
 struct Counting;
 
-fn note(bytes: usize) {
+fn note(ptr: *mut u8, bytes: usize) {
     let _ = ACTIVE.try_with(|active| {
         if active.get() {
             COUNT.with(|count| count.set(count.get() + 1));
             BYTES.with(|total| total.set(total.get() + bytes));
+            LAST.with(|last| last.set(Some((ptr as usize, bytes))));
         }
     });
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        note(layout.size());
-        unsafe { System.alloc(layout) }
+        let ptr = unsafe { System.alloc(layout) };
+        note(ptr, layout.size());
+        ptr
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -39,8 +42,9 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        note(new_size);
-        unsafe { System.realloc(ptr, layout, new_size) }
+        let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
+        note(new_ptr, new_size);
+        new_ptr
     }
 }
 
@@ -60,6 +64,7 @@ pub struct Usage {
 pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
     COUNT.with(|count| count.set(0));
     BYTES.with(|total| total.set(0));
+    LAST.with(|last| last.set(None));
     ACTIVE.with(|active| active.set(true));
     let result = f();
     ACTIVE.with(|active| active.set(false));
@@ -74,4 +79,10 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
 pub fn allocations<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let (result, usage) = measure(f);
     (result, usage.allocations)
+}
+
+/// The address and size of the latest allocation (or reallocation) made on this thread by the
+/// closure of the latest `measure` or `allocations`, if it made any.
+pub fn last_allocation() -> Option<(usize, usize)> {
+    LAST.with(Cell::get)
 }
