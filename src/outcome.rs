@@ -19,6 +19,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as every machine-readable report writes it: the JSON report's `status`, the
+    /// JUnit report's `type` (docs/report.schema.json lists them).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Rule => "rule_broken",
+            Status::CompileError => "compile_error",
+            Status::Timeout => "timeout",
+            Status::Crash => "crash",
+        }
+    }
+
+    /// The status in words, for people.
     pub fn label(self) -> &'static str {
         match self {
             Status::Pass => "pass",
@@ -198,4 +212,23 @@ pub enum BreachCause {
 
 fn as_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((d.as_secs_f64() * 1000.0).round() / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_status_is_the_code() {
+        for status in [
+            Status::Pass,
+            Status::Fail,
+            Status::Rule,
+            Status::CompileError,
+            Status::Timeout,
+            Status::Crash,
+        ] {
+            assert_eq!(serde_json::to_value(status).unwrap(), status.code());
+        }
+    }
 }

@@ -38,6 +38,9 @@ const KIT: [(&str, u64, u64); 4] = [
 /// The kit's questions as the JUnit report names its suites.
 const SUITES: [&str; 2] = ["Q1 Basics", "Q2 Running code"];
 
+/// Each question's JUnit `classname`: its folder, after one dot.
+const CLASSNAMES: [&str; 2] = ["rustprep.q01_basics", "rustprep.q02_running"];
+
 const CASES: [&str; 7] = [
     "all_pass",
     "partial",
@@ -615,13 +618,130 @@ fn json_report_follows_the_documented_schema() {
     }
 }
 
-/// The JUnit element that marks an exercise with this status, and its `type`.
+/// docs/report.schema.json, parsed.
+fn report_schema() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// `schema` with `additionalProperties: false` on every object it describes (`"type":
+/// "object"`), so that a field the report has and the schema does not document is an error.
+/// The schema as shipped allows them (fields may be added within a version).
+fn closed(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            if map.get("type") == Some(&Value::from("object")) {
+                map.entry("additionalProperties")
+                    .or_insert(Value::Bool(false));
+            }
+            map.values_mut().for_each(closed);
+        }
+        Value::Array(items) => items.iter_mut().for_each(closed),
+        _ => {}
+    }
+}
+
+/// What `validator` finds wrong with `json`, one line each.
+fn schema_errors(validator: &jsonschema::Validator, json: &Value) -> Vec<String> {
+    validator
+        .iter_errors(json)
+        .map(|e| format!("at {}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// Every case's JSON report, as written and as the golden file holds it, against the schema
+/// shipped in docs/ (with the `jsonschema` crate, draft 2020-12), and against the same schema
+/// closed to fields it does not document.
+#[test]
+fn json_report_follows_docs_report_schema_json() {
+    let schema = report_schema();
+    let shipped = jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|e| panic!("docs/report.schema.json is not a valid schema: {e}"));
+    let mut strict = schema.clone();
+    closed(&mut strict);
+    let strict = jsonschema::draft202012::new(&strict).unwrap();
+    let expected = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/grading/expected");
+    for case in CASES {
+        let written: Value =
+            serde_json::from_str(&case_run(case).report(Format::Json).raw).unwrap();
+        let golden: Value = serde_json::from_str(
+            &std::fs::read_to_string(expected.join(format!("{case}.json"))).unwrap(),
+        )
+        .unwrap();
+        for (which, json) in [("as written", &written), ("golden", &golden)] {
+            for (how, validator) in [("the schema", &shipped), ("the closed schema", &strict)] {
+                let errors = schema_errors(validator, json);
+                assert!(
+                    errors.is_empty(),
+                    "`{case}`'s JSON report ({which}) does not follow {how}:\n{}",
+                    errors.join("\n")
+                );
+            }
+        }
+    }
+}
+
+/// The schema is not a formality: reports that say what no report may are rejected.
+#[test]
+fn the_report_schema_rejects_reports_that_contradict_themselves() {
+    let validator = jsonschema::draft202012::new(&report_schema()).unwrap();
+    let expected = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/grading/expected");
+    let golden = |case: &str| -> Value {
+        serde_json::from_str(
+            &std::fs::read_to_string(expected.join(format!("{case}.json"))).unwrap(),
+        )
+        .unwrap()
+    };
+    type Change = fn(&mut Value);
+    let wrong: [(&str, &str, Change); 9] = [
+        ("partial", "a status in words for people", |j| {
+            j["exercises"][0]["status"] = "rule broken".into()
+        }),
+        ("partial", "a pass with a failed test", |j| {
+            j["exercises"][0]["status"] = "pass".into()
+        }),
+        ("rule_broken", "a broken rule that names none", |j| {
+            j["exercises"][0]["rules"] = Value::Array(Vec::new())
+        }),
+        ("compile_error", "a compile error with no message", |j| {
+            j["exercises"][1]["message"] = Value::Null
+        }),
+        ("timeout", "a timeout whose tests all finished", |j| {
+            j["exercises"][2]["tests"][1]["status"] = "failed".into()
+        }),
+        ("crash", "a crash with no crashed test", |j| {
+            j["exercises"][3]["tests"][0]["status"] = "failed".into()
+        }),
+        ("all_pass", "a passed test with a message", |j| {
+            j["exercises"][0]["tests"][0]["message"] = "hm".into()
+        }),
+        ("all_pass", "another version", |j| j["version"] = 2.into()),
+        ("all_pass", "no summary", |j| {
+            j.as_object_mut().unwrap().remove("summary");
+        }),
+    ];
+    for (case, what, change) in wrong {
+        let mut json = golden(case);
+        assert!(
+            schema_errors(&validator, &json).is_empty(),
+            "`{case}` as is"
+        );
+        change(&mut json);
+        assert!(
+            !schema_errors(&validator, &json).is_empty(),
+            "the schema accepts {what}: {json:#}"
+        );
+    }
+}
+
+/// The JUnit element that marks an exercise with this status, and its `type` (the JSON status).
 fn junit_marker(status: &str) -> Option<(&'static str, &'static str)> {
     match status {
         "pass" => None,
         "fail" => Some(("failure", "fail")),
-        "rule_broken" => Some(("failure", "rule broken")),
-        "compile_error" => Some(("error", "compile error")),
+        "rule_broken" => Some(("failure", "rule_broken")),
+        "compile_error" => Some(("error", "compile_error")),
         "timeout" => Some(("error", "timeout")),
         "crash" => Some(("error", "crash")),
         other => panic!("unknown status {other}"),
@@ -643,8 +763,25 @@ fn check_junit(case: &str, run: &CaseRun) {
             .and_then(|v| v.parse().ok())
             .unwrap_or_else(|| panic!("`{case}`: no whole number {name}= on <{:?}>", node))
     };
-    let (mut failures, mut errors, mut cases) = (0, 0, 0);
-    for (suite, question) in suites.iter().zip(1..) {
+    // Seconds, with at most three decimals (junit-10.xsd's SUREFIRE_TIME).
+    let time = |node: &roxmltree::Node| -> f64 {
+        let text = node.attribute("time").unwrap_or_default();
+        let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 3, "`{case}`: time={text:?} on <{node:?}>");
+        text.parse()
+            .ok()
+            .filter(|t: &f64| *t >= 0.0)
+            .unwrap_or_else(|| panic!("`{case}`: no time= in seconds on <{node:?}>"))
+    };
+    // Jenkins' schema allows no `skipped` on <testsuites>.
+    let root_attrs: Vec<&str> = root.attributes().map(|a| a.name()).collect();
+    assert_eq!(
+        root_attrs,
+        ["name", "tests", "failures", "errors", "time"],
+        "`{case}`: <testsuites>"
+    );
+    let (mut failures, mut errors, mut cases, mut total_time) = (0, 0, 0, 0.0);
+    for ((suite, question), want_classname) in suites.iter().zip(1..).zip(CLASSNAMES) {
         assert_eq!(suite.tag_name().name(), "testsuite");
         let testcases: Vec<_> = suite.children().filter(|n| n.is_element()).collect();
         let names: Vec<&str> = testcases
@@ -660,22 +797,18 @@ fn check_junit(case: &str, run: &CaseRun) {
             names, in_question,
             "`{case}`: test cases of {suite_names:?}"
         );
-        let (mut suite_failures, mut suite_errors) = (0, 0);
+        let (mut suite_failures, mut suite_errors, mut suite_time) = (0, 0, 0.0);
         for testcase in &testcases {
             assert_eq!(testcase.tag_name().name(), "testcase");
             let name = testcase.attribute("name").unwrap();
             let exercise = run.exercise(name);
             let status = exercise["status"].as_str().unwrap();
-            let classname = testcase.attribute("classname").unwrap_or_default();
-            assert!(
-                classname.ends_with(&format!("{name}.rs")),
-                "`{case}`: classname of `{name}` is its file: {classname}"
+            assert_eq!(
+                testcase.attribute("classname"),
+                Some(want_classname),
+                "`{case}`: classname of `{name}` is its question, after one dot"
             );
-            let time: f64 = testcase
-                .attribute("time")
-                .and_then(|t| t.parse().ok())
-                .unwrap_or_else(|| panic!("`{case}`: `{name}` has no time= in seconds"));
-            assert!(time >= 0.0);
+            suite_time += time(testcase);
             let children: Vec<_> = testcase.children().filter(|n| n.is_element()).collect();
             match junit_marker(status) {
                 None => assert!(
@@ -695,17 +828,22 @@ fn check_junit(case: &str, run: &CaseRun) {
                         "`{case}`: `{name}` ({status})"
                     );
                     assert_eq!(marker.attribute("type"), Some(kind), "`{case}`: `{name}`");
+                    let message = marker.attribute("message").unwrap_or_default();
                     assert!(
-                        marker.attribute("message").is_some_and(|m| !m.is_empty()),
-                        "`{case}`: `{name}` has a message="
+                        !message.is_empty() && !message.contains('\n'),
+                        "`{case}`: `{name}` has a one-line message=: {message:?}"
                     );
-                    // The details as text, which end by naming the file.
+                    // The details as text, the message first, and the details end by naming
+                    // the file.
+                    let text = marker.text().unwrap_or_default();
+                    assert_eq!(
+                        text.lines().next(),
+                        Some(message),
+                        "`{case}`: `{name}`'s text starts with its message"
+                    );
                     assert!(
-                        marker
-                            .text()
-                            .is_some_and(|t| t.contains(&format!("{name}.rs"))),
-                        "`{case}`: `{name}` has its details as text: {:?}",
-                        marker.text()
+                        text.contains(&format!("{name}.rs")),
+                        "`{case}`: `{name}` has its details as text: {text:?}"
                     );
                     if tag == "failure" {
                         suite_failures += 1;
@@ -718,10 +856,23 @@ fn check_junit(case: &str, run: &CaseRun) {
         assert_eq!(attr(suite, "tests"), testcases.len() as u64, "`{case}`");
         assert_eq!(attr(suite, "failures"), suite_failures, "`{case}`");
         assert_eq!(attr(suite, "errors"), suite_errors, "`{case}`");
+        // A suite's time is its cases' (each rounded to a millisecond, so allow for that).
+        let rounding = 0.0005 * (testcases.len() as f64 + 1.0);
+        assert!(
+            (time(suite) - suite_time).abs() <= rounding,
+            "`{case}`: a suite's time is its cases': {} vs {suite_time}",
+            time(suite)
+        );
         failures += suite_failures;
         errors += suite_errors;
         cases += testcases.len() as u64;
+        total_time += suite_time;
     }
+    assert!(
+        (time(&root) - total_time).abs() <= 0.0005 * (cases as f64 + 1.0),
+        "`{case}`: the report's time is its suites': {} vs {total_time}",
+        time(&root)
+    );
     assert_eq!(
         cases,
         KIT.len() as u64,
@@ -736,6 +887,59 @@ fn check_junit(case: &str, run: &CaseRun) {
 fn junit_report_is_well_formed_with_a_suite_per_question_and_a_case_per_exercise() {
     for case in CASES {
         check_junit(case, case_run(case));
+    }
+}
+
+/// Every case's JUnit report, as written and as its golden file holds it, against Jenkins' junit-10.xsd
+/// (`tests/fixtures/schemas/`) with xmllint, as a Jenkins reader would check them.
+#[test]
+fn junit_report_passes_jenkins_junit_10_xsd() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let xsd = fixtures.join("schemas/junit-10.xsd");
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "SKIPPED junit_report_passes_jenkins_junit_10_xsd: xmllint is not installed \
+             (Debian: apt-get install libxml2-utils); the JUnit reports were not checked \
+             against junit-10.xsd"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = CASES
+        .iter()
+        .map(|case| {
+            let file = dir.path().join(format!("{case}.xml"));
+            std::fs::write(&file, &case_run(case).report(Format::Junit).raw).unwrap();
+            file
+        })
+        .collect();
+    // The golden files too, with the temporary folder (written `<tmp>`, which is no XML) put
+    // back as a path.
+    files.extend(CASES.iter().map(|case| {
+        let golden = fixtures.join(format!("grading/expected/{case}.xml"));
+        let file = dir.path().join(format!("{case}.golden.xml"));
+        let text = std::fs::read_to_string(&golden).unwrap();
+        std::fs::write(&file, text.replace("<tmp>", "/tmp/grading")).unwrap();
+        file
+    }));
+    for file in &files {
+        let out = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&xsd)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{} does not pass junit-10.xsd:\n{}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
