@@ -943,57 +943,106 @@ fn junit_report_passes_jenkins_junit_10_xsd() {
     }
 }
 
+/// The runners the fixture kit is reported as: one per question and points value (the grading
+/// reporter's log scores a runner by the share of its tests passed), named for the question.
+const RUNNERS: [(&str, &[&str]); 4] = [
+    ("q01part1", &["add_one"]),
+    ("q01part2", &["shout"]),
+    ("q02part1", &["transfer"]),
+    ("q02part2", &["countdown"]),
+];
+
+/// The score the grading reporter's log gives a runner (`getTestScore` in its
+/// `src/helpers/test-helpers.js`): the share of its tests passed times its `max_score`, in
+/// floating point as JavaScript computes it.
+fn reporter_log_score(result: &Value) -> f64 {
+    let tests = result["tests"].as_array().unwrap();
+    let passed = tests.iter().filter(|t| t["status"] == "pass").count();
+    (passed as f64 / tests.len() as f64) * result["max_score"].as_f64().unwrap()
+}
+
 fn check_classroom(case: &str, run: &CaseRun) {
-    let result: Value = serde_json::from_str(&run.report(Format::Classroom).no_tmp)
-        .unwrap_or_else(|e| panic!("`{case}`: the Classroom result does not parse: {e}"));
+    let runners: serde_json::Map<String, Value> =
+        serde_json::from_str(&run.report(Format::Classroom).no_tmp)
+            .unwrap_or_else(|e| panic!("`{case}`: the Classroom results do not parse: {e}"));
+    let names: Vec<&str> = runners.keys().map(String::as_str).collect();
+    let want: Vec<&str> = RUNNERS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, want, "`{case}`: the runners, in kit order");
     let json = &run.json;
-    assert_eq!(result["version"], 1, "`{case}`: version");
-    let all_pass = json["summary"]["passed"] == json["summary"]["total"];
-    assert_eq!(
-        result["status"],
-        if all_pass { "pass" } else { "fail" },
-        "`{case}`: status"
-    );
-    assert_eq!(
-        result["max_score"], json["summary"]["points"]["possible"],
-        "`{case}`: max_score"
-    );
-    let tests = result["tests"].as_array().expect("tests is an array");
-    assert_eq!(tests.len(), KIT.len(), "`{case}`: one entry per exercise");
-    let mut score_sum = 0;
-    for (test, (name, ..)) in tests.iter().zip(KIT) {
-        let at = format!("`{case}`: `{name}`");
-        assert_eq!(test["name"], name, "{at}: name");
-        let exercise = run.exercise(name);
-        let status = exercise["status"].as_str().unwrap();
-        let want = match status {
-            "pass" => "pass",
-            "fail" | "rule_broken" => "fail",
-            _ => "error",
-        };
-        assert_eq!(test["status"], want, "{at}: status");
-        let score = count(&test["score"], &format!("{at}: score"));
+    let (mut score_sum, mut max_sum, mut log_sum) = (0, 0, 0.0);
+    for ((runner, result), (_, exercises)) in runners.iter().zip(RUNNERS) {
+        let at = format!("`{case}`: runner `{runner}`");
+        // The reporter finds a runner's result in `<RUNNER>_RESULTS` and matches runner names
+        // against /^([a-zA-Z0-9]+,)*[a-zA-Z0-9]+$/.
+        assert!(runner.chars().all(|c| c.is_ascii_alphanumeric()), "{at}");
+        assert_eq!(result["version"], 1, "{at}: version");
+        let tests = result["tests"].as_array().expect("tests is an array");
+        let names: Vec<&str> = tests.iter().map(|t| t["name"].as_str().unwrap()).collect();
+        assert_eq!(names, exercises, "{at}: its exercises");
+        let all_pass = tests.iter().all(|t| t["status"] == "pass");
         assert_eq!(
-            score,
-            count(&exercise["points"]["earned"], "earned"),
-            "{at}"
+            result["status"],
+            if all_pass { "pass" } else { "fail" },
+            "{at}: status"
         );
-        score_sum += score;
-        let message = test["message"].as_str().expect("message is a string");
+        let max_score = count(&result["max_score"], &format!("{at}: max_score"));
+        let mut runner_score = 0;
+        for test in tests {
+            let name = test["name"].as_str().unwrap();
+            let at = format!("`{case}`: `{name}`");
+            let exercise = run.exercise(name);
+            let status = exercise["status"].as_str().unwrap();
+            // The reporter prints a test's message only when its status is `error`.
+            let want = if status == "pass" { "pass" } else { "error" };
+            assert_eq!(test["status"], want, "{at}: status");
+            let score = count(&test["score"], &format!("{at}: score"));
+            assert_eq!(
+                score,
+                count(&exercise["points"]["earned"], "earned"),
+                "{at}"
+            );
+            runner_score += score;
+            let message = test["message"].as_str().expect("message is a string");
+            if status == "pass" {
+                assert_eq!(message, "", "{at}: message");
+            } else {
+                let head = format!("❌ {name} — {}", status.replace('_', " "));
+                assert!(message.starts_with(&head), "{at}: message {message:?}");
+                assert!(
+                    message.len() > head.len() + 20,
+                    "{at}: says why: {message:?}"
+                );
+            }
+            count(&test["duration"], &format!("{at}: duration (milliseconds)"));
+            assert_eq!(test["filename"], exercise["path"], "{at}: filename");
+            assert_eq!(
+                test["test_code"],
+                format!(
+                    "cargo run --quiet -- verify --verbose --exercises <tmp>/submissions/{case} {name}"
+                ),
+                "{at}: test_code"
+            );
+            assert!(test["line_no"].is_u64(), "{at}: line_no");
+        }
+        // The reporter's log and Classroom must count the same points.
         assert_eq!(
-            message.is_empty(),
-            status == "pass",
-            "{at}: message {message:?}"
+            reporter_log_score(result),
+            runner_score as f64,
+            "{at}: log score"
         );
-        count(&test["duration"], &format!("{at}: duration (milliseconds)"));
-        assert_eq!(test["filename"], exercise["path"], "{at}: filename");
-        assert!(test["test_code"].is_string(), "{at}: test_code");
-        assert!(test["line_no"].is_u64(), "{at}: line_no");
+        score_sum += runner_score;
+        max_sum += max_score;
+        log_sum += reporter_log_score(result);
     }
     assert_eq!(
         score_sum, json["summary"]["points"]["earned"],
         "`{case}`: scores add up"
     );
+    assert_eq!(
+        max_sum, json["summary"]["points"]["possible"],
+        "`{case}`: max scores add up"
+    );
+    assert_eq!(log_sum, score_sum as f64, "`{case}`: the log's total");
 }
 
 #[test]
