@@ -5,7 +5,7 @@
 //! runs.
 
 use crate::build_crate::HIDDEN_MODULE;
-use crate::outcome::{TestResult, TestStatus};
+use crate::outcome::{Cause, TestResult, TestStatus};
 use crate::supervise::{self, Ending, Finished};
 
 /// libtest's exit status when a test failed.
@@ -27,48 +27,41 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
             .lines()
             .any(|l| l.starts_with(&format!("test result: {verdict}")))
     };
-    let (status, message) = match &finished.ending {
+    let (status, cause, message) = match &finished.ending {
         Ending::Cancelled => return None,
         Ending::TimedOut => (
             TestStatus::DidNotFinish,
+            None,
             join(&failure_block(full_name, &stdout), &stderr),
         ),
         Ending::Exited(exit) => {
             if let Some(signal) = supervise::signal_of(exit) {
-                let what = if stderr.contains("has overflowed its stack") {
-                    "stack overflow".to_owned()
+                let cause = if stderr.contains("has overflowed its stack") {
+                    Cause::StackOverflow
                 } else if stderr.contains("memory allocation of") {
-                    "out of memory (rustprep limits each test to 1 GiB)".to_owned()
+                    Cause::OutOfMemory {
+                        limit_bytes: crate::limits::TEST_MEMORY,
+                    }
                 } else {
-                    format!("killed by {signal}")
+                    Cause::Signal { name: signal }
                 };
-                (
-                    TestStatus::Crashed,
-                    join(&format!("crashed: {what}"), &stderr),
-                )
+                (TestStatus::Crashed, Some(cause), stderr.clone())
             } else if reported("FAILED")
                 || summary("FAILED.")
                 || exit.code() == Some(LIBTEST_FAILED)
             {
                 (
                     TestStatus::Failed,
+                    None,
                     join(&failure_block(full_name, &stdout), &stderr),
                 )
             } else if exit.success() && summary("ok. 1 passed") {
-                (TestStatus::Passed, String::new())
+                (TestStatus::Passed, None, String::new())
             } else {
-                let code = exit
-                    .code()
-                    .map_or_else(|| "?".to_owned(), |c| c.to_string());
                 (
                     TestStatus::NoReport,
-                    join(
-                        &format!(
-                            "the test process exited (status {code}) before the test reported a \
-                             result: does the code call std::process::exit?"
-                        ),
-                        &join(&stdout, &stderr),
-                    ),
+                    Some(Cause::ExitedEarly { code: exit.code() }),
+                    join(&stdout, &stderr),
                 )
             }
         }
@@ -79,6 +72,7 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
             .unwrap_or(full_name)
             .to_owned(),
         status,
+        cause,
         message: with_drop_note(message, finished),
         output_dropped: finished.stdout.dropped + finished.stderr.dropped,
         duration: finished.elapsed,
@@ -88,26 +82,18 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
 /// Judges the `main` of a `run` exercise.
 pub fn judge_main(finished: &Finished) -> TestResult {
     let output = join(&finished.stdout.text(), &finished.stderr.text());
-    let (status, message) = match &finished.ending {
-        Ending::TimedOut | Ending::Cancelled => (TestStatus::DidNotFinish, output),
+    let (status, cause, message) = match &finished.ending {
+        Ending::TimedOut | Ending::Cancelled => (TestStatus::DidNotFinish, None, output),
         Ending::Exited(exit) => match (supervise::signal_of(exit), exit.code()) {
-            (Some(signal), _) => (
-                TestStatus::Crashed,
-                join(&format!("crashed: killed by {signal}"), &output),
-            ),
-            (None, Some(0)) => (TestStatus::Passed, String::new()),
-            (None, code) => (
-                TestStatus::Failed,
-                join(
-                    &format!("main exited with status {}", code.unwrap_or(-1)),
-                    &output,
-                ),
-            ),
+            (Some(name), _) => (TestStatus::Crashed, Some(Cause::Signal { name }), output),
+            (None, Some(0)) => (TestStatus::Passed, None, String::new()),
+            (None, code) => (TestStatus::Failed, Some(Cause::MainFailed { code }), output),
         },
     };
     TestResult {
         name: "main".to_owned(),
         status,
+        cause,
         message: with_drop_note(message, finished),
         output_dropped: finished.stdout.dropped + finished.stderr.dropped,
         duration: finished.elapsed,

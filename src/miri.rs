@@ -84,6 +84,7 @@ pub fn complete(
             outcome.tests.push(TestResult {
                 name: CHECK_NAME.to_owned(),
                 status: TestStatus::Failed,
+                cause: None,
                 message: error_report(&stderr),
                 output_dropped: 0,
                 duration: Duration::ZERO,

@@ -64,12 +64,39 @@ pub struct TestResult {
     /// The test's name without the hidden module's prefix.
     pub name: String,
     pub status: TestStatus,
+    /// Why it ended as it did, beyond its status, when there is more to say (a crash, an early
+    /// exit); each report words it.
+    pub cause: Option<Cause>,
     /// The assertion message and what the test printed; empty for a pass.
     pub message: String,
     /// Bytes of output past the cap that were not kept.
     pub output_dropped: u64,
     #[serde(serialize_with = "as_secs")]
     pub duration: Duration,
+}
+
+/// Why a test (or `main`) ended the way its status says, as data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Cause {
+    StackOverflow,
+    /// An allocation failed under the test's data-memory limit, in bytes.
+    OutOfMemory {
+        limit_bytes: u64,
+    },
+    /// Killed by this signal (SIGSEGV, SIGKILL ...).
+    Signal {
+        name: String,
+    },
+    /// The test's process exited with this status before libtest reported a result
+    /// (`process::exit` in the code under test, most likely).
+    ExitedEarly {
+        code: Option<i32>,
+    },
+    /// A `run` exercise's `main` exited with this status.
+    MainFailed {
+        code: Option<i32>,
+    },
 }
 
 impl TestResult {

@@ -362,6 +362,7 @@ mod tests {
                 .map(|i| TestResult {
                     name: format!("test_{i}"),
                     status: TestStatus::Failed,
+                    cause: None,
                     message: noise.clone(),
                     output_dropped: 0,
                     duration: Duration::ZERO,

@@ -119,7 +119,7 @@ pub fn report(graded: &Graded<'_>) -> Report {
                 .map(|t| TestReport {
                     name: t.name.clone(),
                     status: t.status.clone(),
-                    message: plain_capped(&t.message),
+                    message: plain_capped(&super::test_message(t)),
                     duration: secs(t.duration),
                 })
                 .collect(),

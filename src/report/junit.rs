@@ -166,7 +166,7 @@ fn summary(exercise: &Exercise, outcome: &Outcome) -> String {
                     };
                     let cause = match (&test.status, note) {
                         (TestStatus::DidNotFinish, Some(note)) => Some(note),
-                        _ => key_line(&test.message),
+                        _ => key_line(&super::test_message(test)),
                     };
                     let mut line = match cause {
                         // "did not finish in 2 s: …", "crashed: stack overflow".

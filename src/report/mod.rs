@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use crate::exercise::Exercise;
 use crate::file_kind::Kind;
 use crate::kit::{Kit, Source};
-use crate::outcome::{Breach, BreachCause, MiriCheck, Note, Outcome};
+use crate::outcome::{Breach, BreachCause, Cause, MiriCheck, Note, Outcome, TestResult};
 
 pub use text::{details, status_word};
 
@@ -152,6 +152,48 @@ pub fn note_text(note: &Note, exercise: &Exercise, command: &dyn Fn(&str) -> Str
 /// How a report written to a file names a command: as installed, whatever started this run.
 pub fn command_in_file(command: &str) -> String {
     format!("rustprep {command}")
+}
+
+/// What a test's cause says, as a sentence.
+pub fn cause_text(cause: &Cause) -> String {
+    match cause {
+        Cause::StackOverflow => "crashed: stack overflow".to_owned(),
+        Cause::OutOfMemory { limit_bytes } => format!(
+            "crashed: out of memory (rustprep limits each test to {})",
+            bytes_text(*limit_bytes)
+        ),
+        Cause::Signal { name } => format!("crashed: killed by {name}"),
+        Cause::ExitedEarly { code } => format!(
+            "the test process exited (status {}) before the test reported a result: does the \
+             code call std::process::exit?",
+            code.map_or_else(|| "?".to_owned(), |c| c.to_string())
+        ),
+        Cause::MainFailed { code } => {
+            format!("main exited with status {}", code.unwrap_or(-1))
+        }
+    }
+}
+
+/// `1 GiB`, `512 MiB`.
+fn bytes_text(bytes: u64) -> String {
+    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
+        format!("{} GiB", bytes >> 30)
+    } else {
+        format!("{} MiB", bytes >> 20)
+    }
+}
+
+/// A test's message as reports show it: its cause first, when it has one.
+pub fn test_message(test: &TestResult) -> String {
+    match &test.cause {
+        Some(cause) if test.message.trim().is_empty() => cause_text(cause),
+        Some(cause) => format!(
+            "{}\n{}",
+            cause_text(cause),
+            test.message.trim_start_matches('\n')
+        ),
+        None => test.message.clone(),
+    }
 }
 
 pub fn miri_text(check: &MiriCheck) -> Option<String> {

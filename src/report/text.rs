@@ -57,8 +57,9 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
         } else {
             writeln!(out, "  {mark} {} {word}", test.name)
         };
-        if !test.message.is_empty() {
-            for line in cut_lines(&test.message) {
+        let message = super::test_message(test);
+        if !message.is_empty() {
+            for line in cut_lines(&message) {
                 // A blank line stays blank: no trailing spaces in reports and files.
                 let indent = if line.is_empty() { "" } else { "      " };
                 let _ = writeln!(out, "{indent}{line}");
