@@ -176,7 +176,7 @@ pub fn cause_text(cause: &Cause) -> String {
 
 /// `1 GiB`, `512 MiB`.
 fn bytes_text(bytes: u64) -> String {
-    if bytes >= 1 << 30 && bytes % (1 << 30) == 0 {
+    if bytes >= 1 << 30 && bytes.is_multiple_of(1 << 30) {
         format!("{} GiB", bytes >> 30)
     } else {
         format!("{} MiB", bytes >> 20)
