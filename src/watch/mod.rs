@@ -6,7 +6,9 @@
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
 mod event;
+mod input;
 pub mod keys;
+mod results;
 mod view;
 
 use std::io::{IsTerminal, Write};
@@ -15,19 +17,15 @@ use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use anyhow::Result;
-use crossterm::event::KeyEvent;
 
 use self::event::Event;
-use self::keys::Action;
 use crate::exit::Exit;
 use crate::invocation;
 use crate::kit::{Kit, Source};
-use crate::outcome::Outcome;
 use crate::runner::RunEnd;
 use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
-use crate::tui::keymap::KeyMap;
 use crate::tui::session::{self, Flow, RunSlot, Screen};
 use crate::tui::{Ui, files, signals};
 
@@ -274,116 +272,6 @@ impl App {
         Flow::Continue
     }
 
-    /// The keys of the screen shown now.
-    fn keys(&self) -> &'static KeyMap<Action> {
-        match self.view {
-            View::Welcome => &keys::WELCOME,
-            View::List { .. } => &keys::LIST,
-            View::Explain {
-                confirmed: false, ..
-            } => &keys::EXPLAIN_ASK,
-            View::Explain {
-                confirmed: true, ..
-            } => &keys::EXPLAIN,
-            View::Exercise | View::AllDone => &keys::EXERCISE,
-            View::ResetAsk => &keys::RESET_ASK,
-        }
-    }
-
-    fn on_key(&mut self, key: KeyEvent) -> Flow {
-        let Some(action) = self.keys().action(&key) else {
-            return Flow::Continue;
-        };
-        if action == Action::Quit {
-            return Flow::Quit;
-        }
-        // Scrolling the model answer stops at its last line, as the screen shows it now.
-        let last_line = self.answer_lines().saturating_sub(1);
-        let last = self.kit.list.exercises().len().saturating_sub(1);
-        match (&mut self.view, action) {
-            (View::Welcome, _) => {
-                self.update_state(|s| s.welcomed = true);
-                self.view = View::Exercise;
-            }
-            (_, Action::Back) => self.view = View::Exercise,
-            (View::List { cursor }, Action::Open) => {
-                let picked = *cursor;
-                self.view = View::Exercise;
-                self.switch_to(picked);
-                self.start_run();
-            }
-            (View::List { cursor }, moved) => *cursor = Self::moved(*cursor, moved, last),
-            (View::Explain { confirmed, scroll }, Action::Show) => {
-                (*confirmed, *scroll) = (true, 0)
-            }
-            (View::Explain { scroll, .. }, moved) => {
-                *scroll = Self::moved(*scroll, moved, last_line);
-            }
-            (View::ResetAsk, _) => {
-                self.view = View::Exercise;
-                self.reset();
-            }
-            (View::Exercise | View::AllDone, action) => match action {
-                Action::ToggleHint => self.show_hint = !self.show_hint,
-                Action::List => {
-                    self.view = View::List {
-                        cursor: self.current,
-                    }
-                }
-                Action::Next => self.next(),
-                Action::Run => self.start_run(),
-                Action::CheckAll => self.start_check(),
-                Action::Reset => self.view = View::ResetAsk,
-                Action::Explain => {
-                    let done = self.state.done.contains(&self.exercise().name);
-                    self.view = View::Explain {
-                        confirmed: done,
-                        scroll: 0,
-                    };
-                }
-                _ => {}
-            },
-        }
-        Flow::Continue
-    }
-
-    /// Puts the current exercise back as shipped and checks it again.
-    fn reset(&mut self) {
-        let exercise = self.exercise().clone();
-        self.notice = Some(match crate::shipped::restore(&self.kit, &exercise) {
-            Ok(()) => {
-                self.restored = true;
-                format!("{} is back as it was shipped.", exercise.name)
-            }
-            Err(e) => format!("error: {e:#}"),
-        });
-        self.start_run();
-    }
-
-    /// A cursor or scroll position after a move, within 0..=last.
-    fn moved(at: usize, action: Action, last: usize) -> usize {
-        match action {
-            Action::Up => at.saturating_sub(1),
-            Action::Down => (at + 1).min(last),
-            Action::PageUp => at.saturating_sub(10),
-            Action::PageDown => (at + 10).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => at,
-        }
-    }
-
-    /// How many lines the current question's model answer takes on the terminal as it is.
-    fn answer_lines(&self) -> usize {
-        let width = crossterm::terminal::size().map_or(80, |(w, _)| w);
-        self.kit
-            .list
-            .question(self.exercise().question)
-            .map_or(0, |q| {
-                crate::tui::reflow::reflow(q.answer.trim(), width.into()).len()
-            })
-    }
-
     fn exercise(&self) -> &crate::exercise::Exercise {
         &self.kit.list.exercises()[self.current]
     }
@@ -454,63 +342,6 @@ impl App {
             done: 0,
             total: self.kit.list.exercises().len(),
         };
-    }
-
-    /// Takes the result of a run of the current exercise.
-    fn record(&mut self, outcome: Outcome) {
-        let passed = outcome.passed();
-        let name = self.exercise().name.clone();
-        self.update_state(|s| s.mark(&name, passed));
-        self.slot.set_outcome(outcome);
-        if passed && self.options.auto_next {
-            if self.all_done() {
-                self.view = View::AllDone;
-            } else {
-                self.next();
-                self.notice = Some(format!("✓ {name} passed; on to the next exercise."));
-            }
-        } else if passed && self.all_done() {
-            self.view = View::AllDone;
-        }
-    }
-
-    fn record_check(&mut self, results: Vec<(usize, Outcome)>) {
-        let kit = Arc::clone(&self.kit);
-        let exercises = kit.list.exercises();
-        let marks: Vec<(String, bool)> = results
-            .iter()
-            .map(|(index, outcome)| (exercises[*index].name.clone(), outcome.passed()))
-            .collect();
-        self.update_state(|s| {
-            for (name, passed) in &marks {
-                s.mark(name, *passed);
-            }
-        });
-        let passed = marks.iter().filter(|(_, passed)| *passed).count();
-        for (index, outcome) in results {
-            if index == self.current {
-                self.slot.set_outcome(outcome);
-            }
-        }
-        self.notice = Some(format!(
-            "Checked all {} exercises: {passed} pass.",
-            exercises.len()
-        ));
-        if self.all_done() {
-            self.view = View::AllDone;
-        }
-    }
-
-    /// Changes the progress, on disk as well as here; what other rustprep commands saved in the
-    /// meantime comes in too.
-    fn update_state(&mut self, change: impl Fn(&mut State)) {
-        match State::update(&self.kit, &change) {
-            Ok(state) => self.state = state,
-            Err(e) => {
-                change(&mut self.state);
-                self.notice = Some(format!("could not save your progress: {e:#}"));
-            }
-        }
     }
 
     fn farewell(&self) -> String {

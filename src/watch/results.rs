@@ -1,0 +1,67 @@
+//! What a finished run changes: the progress on disk, the outcome shown, and, with
+//! `--auto-next`, the exercise.
+
+use std::sync::Arc;
+
+use super::{App, View};
+use crate::outcome::Outcome;
+use crate::state::State;
+
+impl App {
+    /// Takes the result of a run of the current exercise.
+    pub(super) fn record(&mut self, outcome: Outcome) {
+        let passed = outcome.passed();
+        let name = self.exercise().name.clone();
+        self.update_state(|s| s.mark(&name, passed));
+        self.slot.set_outcome(outcome);
+        if passed && self.options.auto_next {
+            if self.all_done() {
+                self.view = View::AllDone;
+            } else {
+                self.next();
+                self.notice = Some(format!("✓ {name} passed; on to the next exercise."));
+            }
+        } else if passed && self.all_done() {
+            self.view = View::AllDone;
+        }
+    }
+
+    pub(super) fn record_check(&mut self, results: Vec<(usize, Outcome)>) {
+        let kit = Arc::clone(&self.kit);
+        let exercises = kit.list.exercises();
+        let marks: Vec<(String, bool)> = results
+            .iter()
+            .map(|(index, outcome)| (exercises[*index].name.clone(), outcome.passed()))
+            .collect();
+        self.update_state(|s| {
+            for (name, passed) in &marks {
+                s.mark(name, *passed);
+            }
+        });
+        let passed = marks.iter().filter(|(_, passed)| *passed).count();
+        for (index, outcome) in results {
+            if index == self.current {
+                self.slot.set_outcome(outcome);
+            }
+        }
+        self.notice = Some(format!(
+            "Checked all {} exercises: {passed} pass.",
+            exercises.len()
+        ));
+        if self.all_done() {
+            self.view = View::AllDone;
+        }
+    }
+
+    /// Changes the progress, on disk as well as here; what other rustprep commands saved in the
+    /// meantime comes in too.
+    pub(super) fn update_state(&mut self, change: impl Fn(&mut State)) {
+        match State::update(&self.kit, &change) {
+            Ok(state) => self.state = state,
+            Err(e) => {
+                change(&mut self.state);
+                self.notice = Some(format!("could not save your progress: {e:#}"));
+            }
+        }
+    }
+}
