@@ -480,6 +480,10 @@ fn ctrl_c_quits_cleanly_and_stops_the_build() {
     watch.wait_for_text("Exercise 1/1: slow_const", REDRAW);
     // Its constant takes minutes to compute: rustc is surely still running.
     watch.wait_for_process("--crate-name slow_const", RESULT);
+    // `r` with no new save says so, and starts the build over.
+    watch.press("r");
+    watch.wait_for_text("⟳ Checking again…", REDRAW);
+    watch.wait_for_process("--crate-name slow_const", RESULT);
     watch.press("\x03");
     assert_ended_cleanly(&mut watch, "0/1 exercises done. Run");
 }

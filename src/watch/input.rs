@@ -65,7 +65,10 @@ impl App {
                     }
                 }
                 Action::Next => self.next(),
-                Action::Run => self.start_run(),
+                Action::Run => {
+                    self.start_run();
+                    self.activity = super::Activity::Running { again: true };
+                }
                 Action::CheckAll => self.start_check(),
                 Action::Reset => self.view = View::ResetAsk,
                 Action::Explain => {

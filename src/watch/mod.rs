@@ -127,8 +127,14 @@ enum View {
 /// What the job in the run slot is doing.
 enum Activity {
     Idle,
-    Running,
-    Checking { done: usize, total: usize },
+    /// `again`: started by `r`, with no new save to check.
+    Running {
+        again: bool,
+    },
+    Checking {
+        done: usize,
+        total: usize,
+    },
 }
 
 enum WarmUp {
@@ -315,7 +321,7 @@ impl App {
                 let _ = tx.send(Event::RunDone { generation, result });
             })
         });
-        self.activity = Activity::Running;
+        self.activity = Activity::Running { again: false };
     }
 
     fn start_check(&mut self) {

@@ -91,8 +91,10 @@ impl App {
         self.header(lines, width);
         let exercise = self.exercise();
         match &self.activity {
-            Activity::Running => lines.push(
-                if self.slot.is_stale() {
+            Activity::Running { again } => lines.push(
+                if *again {
+                    "⟳ Checking again…"
+                } else if self.slot.is_stale() {
                     "⟳ Checking your latest save… (the result below is from the one before)"
                 } else {
                     "⟳ Compiling and running the hidden tests…"
