@@ -125,6 +125,67 @@ fn every_shipped_exercise_fails() {
     assert_none(shipped.unwrap());
 }
 
+/// GitHub Classroom on a student's first push: the shipped kit, every exercise failing (most with
+/// the compiler's errors), reported as the workflow in docs/classroom-autograding.yml hands it to
+/// the grading reporter, one runner per question, each base64-encoded into one environment
+/// variable. Linux allows one variable at most 128 KiB (MAX_ARG_STRLEN): each must stay under
+/// 100 KiB. (It runs the shipped exercises as `every_shipped_exercise_fails` does, after it or
+/// before: one builds them, the other finds them built.)
+#[test]
+fn every_classroom_runner_of_the_shipped_kit_fits_in_one_environment_variable() {
+    const RUNNER_LIMIT: usize = 100 * 1024;
+    let kit = kit();
+    let indices = all(&kit);
+    let end = runner::run(
+        &kit,
+        &Source::Shipped,
+        &indices,
+        &RunOptions::default(),
+        &Cancel::default(),
+        &|_| {},
+    )
+    .unwrap();
+    let RunEnd::Done(results) = end else {
+        panic!("the run was cancelled")
+    };
+    let exercises = kit.list.exercises();
+    let graded = rustprep::report::Graded {
+        kit: &kit,
+        source: &Source::Shipped,
+        results: results.iter().map(|(i, o)| (&exercises[*i], o)).collect(),
+    };
+    let runners = rustprep::report::classroom::runners(&graded);
+    let names: Vec<&str> = runners.0.iter().map(|(name, _)| name.as_str()).collect();
+    let want: Vec<String> = kit
+        .list
+        .questions()
+        .iter()
+        .map(|q| format!("q{:02}", q.number))
+        .collect();
+    assert_eq!(names, want, "one runner per question");
+    let mut reported = 0;
+    for (name, result) in &runners.0 {
+        let encoded = result.encoded().unwrap();
+        assert!(
+            encoded.len() < RUNNER_LIMIT,
+            "runner {name}: {} bytes encoded",
+            encoded.len()
+        );
+        let json: serde_json::Value = serde_json::to_value(result).unwrap();
+        for test in json["tests"].as_array().unwrap() {
+            reported += 1;
+            let exercise = test["name"].as_str().unwrap();
+            assert_eq!(test["status"], "error", "{exercise}: shipped, it fails");
+            let message = test["message"].as_str().unwrap();
+            assert!(
+                message.starts_with(&format!("❌ {exercise} — ")) && message.lines().count() > 1,
+                "{exercise}: the message says why: {message:?}"
+            );
+        }
+    }
+    assert_eq!(reported, exercises.len(), "every exercise in a runner");
+}
+
 #[test]
 fn every_wrong_fix_of_the_corpus_gets_its_verdict() {
     let kit = kit();
