@@ -236,7 +236,7 @@ pub struct VerifyArgs {
     pub jobs: usize,
 
     /// Test processes run at once, over all exercises (as cargo-nextest's --test-threads).
-    #[arg(long, value_name = "N", default_value_t = default_jobs())]
+    #[arg(long, value_name = "N", default_value_t = default_test_threads())]
     pub test_threads: usize,
 
     /// Show the details of every exercise that did not pass.
@@ -257,5 +257,9 @@ fn positive_minutes(text: &str) -> Result<f64, String> {
 }
 
 fn default_jobs() -> usize {
-    crate::limits::test_threads()
+    crate::limits::exercise_jobs()
+}
+
+fn default_test_threads() -> usize {
+    crate::limits::test_processes()
 }

@@ -52,11 +52,11 @@ pub struct RunOptions {
 impl Default for RunOptions {
     fn default() -> Self {
         Self {
-            jobs: crate::limits::test_threads(),
+            jobs: crate::limits::exercise_jobs(),
             output_cap: Limits::default().output_cap,
             sandbox: None,
             compile_limits: None,
-            test_slots: std::sync::Arc::new(ProcessSlots::new(crate::limits::test_threads())),
+            test_slots: std::sync::Arc::new(ProcessSlots::new(crate::limits::test_processes())),
         }
     }
 }
