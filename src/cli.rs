@@ -67,21 +67,16 @@ impl Cli {
 /// The colour asked for before the command line is parsed: `--color X` or `--color=X`, else
 /// RUSTPREP_COLOR, else `auto`.
 fn requested_color(args: &[std::ffi::OsString]) -> ColorChoice {
-    let from_args = args.windows(2).find_map(|pair| {
-        let (flag, next) = (pair[0].to_string_lossy(), pair[1].to_string_lossy());
-        match flag.strip_prefix("--color=") {
-            Some(value) => Some(value.to_owned()),
-            None if flag == "--color" => Some(next.into_owned()),
-            None => None,
+    let mut args = args.iter().map(|a| a.to_string_lossy());
+    let mut from_args = None;
+    while let Some(arg) = args.next() {
+        if arg == "--color" {
+            from_args = args.next().map(|v| v.into_owned());
+        } else if let Some(value) = arg.strip_prefix("--color=") {
+            from_args = Some(value.to_owned());
         }
-    });
-    let last = args
-        .last()
-        .and_then(|a| a.to_str())
-        .and_then(|a| a.strip_prefix("--color="))
-        .map(str::to_owned);
+    }
     from_args
-        .or(last)
         .or_else(|| std::env::var("RUSTPREP_COLOR").ok())
         .and_then(|v| ColorChoice::from_str(&v, true).ok())
         .unwrap_or(ColorChoice::Auto)

@@ -210,24 +210,32 @@ impl ExerciseList {
     }
 }
 
+/// An exercise for unit tests: `q{question}/{name}.rs`, one point, a one-second limit, no rules.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn list() -> ExerciseList {
-        let ex = |name: &str, question| Exercise {
+impl Exercise {
+    pub(crate) fn for_test(name: &str, question: u8) -> Self {
+        Exercise {
             name: name.to_owned(),
             question,
-            rel_path: PathBuf::from(format!("x/{name}.rs")),
+            rel_path: PathBuf::from(format!("q{question}/{name}.rs")),
             mode: Mode::Test,
-            difficulty: Default::default(),
+            difficulty: Difficulty::default(),
             hint: String::new(),
             timeout: Duration::from_secs(1),
             points: 1,
             uses_dependencies: false,
             rules: Vec::new(),
             miri: false,
-        };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> ExerciseList {
+        let ex = Exercise::for_test;
         let q = |number| Question {
             number,
             title: String::new(),

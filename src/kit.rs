@@ -169,3 +169,22 @@ impl Source {
         }
     }
 }
+
+/// A kit at `/kit` with these exercises, no questions and the default settings, for unit tests.
+#[cfg(test)]
+impl Kit {
+    pub(crate) fn for_test(exercises: Vec<Exercise>) -> Self {
+        Kit {
+            root: "/kit".into(),
+            settings: KitSettings {
+                edition: "2024".to_owned(),
+                dependencies: toml::Table::new(),
+                welcome_message: None,
+                final_message: None,
+                wrong_fixes_per_exercise: 0,
+                compile_timeout: crate::limits::COMPILE_TIMEOUT,
+            },
+            list: ExerciseList::new(Vec::new(), exercises),
+        }
+    }
+}

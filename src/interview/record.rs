@@ -119,7 +119,7 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
             .question(r.question)
             .filter(|q| !q.rubric.is_empty())
         {
-            let checked = rubric::check(&q.rubric, &written(&yours));
+            let checked = rubric::check(&q.rubric, written(&yours));
             let c = rubric::coverage(&checked);
             let _ = writeln!(
                 md,
@@ -151,22 +151,18 @@ pub fn scorecard(kit: &Kit, interview: &Interview) -> String {
 /// How much of `question`'s rubric the answer file `file` covers; `None` without a rubric.
 pub fn rubric_coverage(question: &Question, file: &str) -> Option<Coverage> {
     (!question.rubric.is_empty())
-        .then(|| rubric::coverage(&rubric::check(&question.rubric, &written(file))))
+        .then(|| rubric::coverage(&rubric::check(&question.rubric, written(file))))
 }
 
-/// What the candidate wrote below the template's marker line, or nothing.
-fn written(file: &str) -> String {
+/// What the candidate wrote below the template's marker line (all of it, without the marker).
+fn written(file: &str) -> &str {
     file.split_once(ANSWER_MARKER)
         .map_or(file, |(_, after)| after)
-        .to_owned()
 }
 
-/// What the candidate wrote below the template's marker line.
+/// What the candidate wrote, as the scorecard shows it.
 fn answer_body(file: &str) -> String {
-    let body = file
-        .split_once(ANSWER_MARKER)
-        .map_or(file, |(_, after)| after)
-        .trim();
+    let body = written(file).trim();
     if body.is_empty() {
         "(no answer written)".to_owned()
     } else {

@@ -314,40 +314,20 @@ fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exercise::{Exercise, ExerciseList};
+    use crate::exercise::Exercise;
     use crate::kit::Kit;
     use crate::outcome::{Status, TestResult, TestStatus};
     use std::time::Duration;
 
     fn exercise(name: &str, question: u8, points: u32) -> Exercise {
         Exercise {
-            name: name.to_owned(),
-            question,
-            rel_path: format!("q{question}/{name}.rs").into(),
-            mode: crate::exercise::Mode::Test,
-            difficulty: Default::default(),
-            hint: String::new(),
-            timeout: Duration::from_secs(1),
             points,
-            uses_dependencies: false,
-            rules: Vec::new(),
-            miri: false,
+            ..Exercise::for_test(name, question)
         }
     }
 
     fn kit(exercises: Vec<Exercise>) -> Kit {
-        Kit {
-            root: "/kit".into(),
-            settings: crate::info_file::KitSettings {
-                edition: "2024".to_owned(),
-                dependencies: toml::Table::new(),
-                welcome_message: None,
-                final_message: None,
-                wrong_fixes_per_exercise: 0,
-                compile_timeout: crate::limits::COMPILE_TIMEOUT,
-            },
-            list: ExerciseList::new(Vec::new(), exercises),
-        }
+        Kit::for_test(exercises)
     }
 
     /// A failure as long and as awkward to encode as a message can be: twenty kilobytes of compiler

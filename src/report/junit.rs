@@ -227,32 +227,26 @@ fn allowed(c: char) -> char {
 
 /// Text content, escaped.
 fn body(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().map(allowed) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // Kept as written: a parser would read a bare CR as a line end.
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(text, false)
 }
 
 /// An attribute value in double quotes, escaped (white space kept as written: a parser would read
 /// a bare tab or line end as a space).
 fn attr(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().map(allowed) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            // Kept as written: a parser would read a bare CR as a line end.
             '\r' => out.push_str("&#13;"),
             c => out.push(c),
         }
@@ -266,17 +260,8 @@ mod tests {
 
     fn exercise(rel_path: &str, question: u8) -> Exercise {
         Exercise {
-            name: "x".to_owned(),
-            question,
             rel_path: rel_path.into(),
-            mode: crate::exercise::Mode::Test,
-            difficulty: Default::default(),
-            hint: String::new(),
-            timeout: Duration::from_secs(1),
-            points: 1,
-            uses_dependencies: false,
-            rules: Vec::new(),
-            miri: false,
+            ..Exercise::for_test("x", question)
         }
     }
 

@@ -221,25 +221,9 @@ pub fn plain_capped(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn an_exercise(name: &str) -> Exercise {
-        Exercise {
-            name: name.to_owned(),
-            question: 1,
-            rel_path: format!("q/{name}.rs").into(),
-            mode: crate::exercise::Mode::Test,
-            difficulty: Default::default(),
-            hint: String::new(),
-            timeout: std::time::Duration::from_secs(1),
-            points: 1,
-            uses_dependencies: false,
-            rules: Vec::new(),
-            miri: false,
-        }
-    }
-
     #[test]
     fn a_note_names_the_command_as_the_reader_types_it() {
-        let exercise = an_exercise("moved_title");
+        let exercise = Exercise::for_test("moved_title", 1);
         let learner = Note::NotAFile {
             path: "exercises/q/moved_title.rs".to_owned(),
             found: Kind::Missing,
@@ -263,24 +247,12 @@ mod tests {
 
     #[test]
     fn points_add_up_past_u32_without_overflowing() {
-        use crate::exercise::ExerciseList;
         let exercise = |name: &str| Exercise {
             points: u32::MAX,
-            ..an_exercise(name)
+            ..Exercise::for_test(name, 1)
         };
         let (a, b) = (exercise("a"), exercise("b"));
-        let kit = Kit {
-            root: "/kit".into(),
-            settings: crate::info_file::KitSettings {
-                edition: "2024".to_owned(),
-                dependencies: toml::Table::new(),
-                welcome_message: None,
-                final_message: None,
-                wrong_fixes_per_exercise: 0,
-                compile_timeout: crate::limits::COMPILE_TIMEOUT,
-            },
-            list: ExerciseList::new(Vec::new(), vec![a.clone(), b.clone()]),
-        };
+        let kit = Kit::for_test(vec![a.clone(), b.clone()]);
         let passed = Outcome {
             status: crate::outcome::Status::Pass,
             ..Outcome::missing(Note::NoHiddenTests)
