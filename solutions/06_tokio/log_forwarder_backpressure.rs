@@ -8,72 +8,128 @@
 //
 // Fix `forward` so that at most `max_buffered` lines ever wait in the channel: when it is full,
 // the reader waits until the shipper has taken a line. No line may be lost or reordered, and
-// reading and shipping must still overlap. Keep the signature of `forward`.
+// reading and shipping must still overlap. Keep the signature of `forward`, and leave the two
+// ends (the `ends` module, which counts for the tests) as they are.
 
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Arc;
 
 use tokio::sync::mpsc;
-use tokio::time::sleep;
 
-/// What the two ends have seen so far.
-#[derive(Default)]
-pub struct Counts {
-    read: AtomicUsize,
-    taken_by_shipper: AtomicUsize,
-    most_in_between: AtomicUsize,
-}
+pub use ends::{Collector, Counts, Source};
 
-/// The fast end: each line takes `per_line` to read.
-pub struct Source {
-    lines: VecDeque<String>,
-    per_line: Duration,
-    counts: Arc<Counts>,
-}
+/// The two ends of the forwarder, and what they count so the tests can see how many lines
+/// waited between them. `forward` sees the ends only from outside this module.
+mod ends {
+    use std::collections::VecDeque;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
 
-impl Source {
-    pub fn new(lines: Vec<String>, per_line: Duration, counts: Arc<Counts>) -> Self {
-        Source {
-            lines: lines.into(),
-            per_line,
-            counts,
+    use tokio::sync::Semaphore;
+    use tokio::time::sleep;
+
+    /// What the two ends have seen so far.
+    #[derive(Default)]
+    pub struct Counts {
+        read: AtomicUsize,
+        taken_by_shipper: AtomicUsize,
+        most_in_between: AtomicUsize,
+    }
+
+    impl Counts {
+        pub fn read(&self) -> usize {
+            self.read.load(Ordering::SeqCst)
+        }
+
+        pub fn taken_by_shipper(&self) -> usize {
+            self.taken_by_shipper.load(Ordering::SeqCst)
+        }
+
+        /// The most lines that were ever read and not yet taken by the shipper.
+        pub fn most_in_between(&self) -> usize {
+            self.most_in_between.load(Ordering::SeqCst)
         }
     }
 
-    pub async fn next_line(&mut self) -> Option<String> {
-        sleep(self.per_line).await;
-        let line = self.lines.pop_front()?;
-        let read = self.counts.read.fetch_add(1, Ordering::SeqCst) + 1;
-        let in_between = read - self.counts.taken_by_shipper.load(Ordering::SeqCst);
-        self.counts
-            .most_in_between
-            .fetch_max(in_between, Ordering::SeqCst);
-        Some(line)
+    /// The fast end: each line takes `per_line` to read.
+    pub struct Source {
+        lines: VecDeque<String>,
+        per_line: Duration,
+        counts: Arc<Counts>,
     }
-}
 
-/// The slow end: each line takes `per_line` to ship.
-pub struct Collector {
-    per_line: Duration,
-    shipped: Mutex<Vec<String>>,
-    counts: Arc<Counts>,
-}
+    impl Source {
+        pub fn new(lines: Vec<String>, per_line: Duration, counts: Arc<Counts>) -> Self {
+            Source {
+                lines: lines.into(),
+                per_line,
+                counts,
+            }
+        }
 
-impl Collector {
-    pub fn new(per_line: Duration, counts: Arc<Counts>) -> Self {
-        Collector {
-            per_line,
-            shipped: Mutex::new(Vec::new()),
-            counts,
+        pub async fn next_line(&mut self) -> Option<String> {
+            if !self.per_line.is_zero() {
+                sleep(self.per_line).await;
+            }
+            let line = self.lines.pop_front()?;
+            let read = self.counts.read.fetch_add(1, Ordering::SeqCst) + 1;
+            let in_between = read - self.counts.taken_by_shipper.load(Ordering::SeqCst);
+            self.counts
+                .most_in_between
+                .fetch_max(in_between, Ordering::SeqCst);
+            Some(line)
         }
     }
 
-    pub async fn ship(&self, line: String) {
-        self.counts.taken_by_shipper.fetch_add(1, Ordering::SeqCst);
-        sleep(self.per_line).await;
-        self.shipped.lock().unwrap().push(line);
+    /// How long the collector takes over a line.
+    enum Pace {
+        Every(Duration),
+        /// Until it is told to go on, one line per permit.
+        WhenReleased(Arc<Semaphore>),
+    }
+
+    /// The slow end: each line takes `per_line` to ship.
+    pub struct Collector {
+        pace: Pace,
+        shipped: Mutex<Vec<String>>,
+        counts: Arc<Counts>,
+    }
+
+    impl Collector {
+        pub fn new(per_line: Duration, counts: Arc<Counts>) -> Self {
+            Self::with_pace(Pace::Every(per_line), counts)
+        }
+
+        /// A collector that finishes a line only when `go_on` gives it a permit.
+        pub fn released_by(go_on: Arc<Semaphore>, counts: Arc<Counts>) -> Self {
+            Self::with_pace(Pace::WhenReleased(go_on), counts)
+        }
+
+        fn with_pace(pace: Pace, counts: Arc<Counts>) -> Self {
+            Collector {
+                pace,
+                shipped: Mutex::new(Vec::new()),
+                counts,
+            }
+        }
+
+        pub async fn ship(&self, line: String) {
+            self.counts.taken_by_shipper.fetch_add(1, Ordering::SeqCst);
+            match &self.pace {
+                Pace::Every(per_line) => sleep(*per_line).await,
+                Pace::WhenReleased(go_on) => go_on
+                    .acquire()
+                    .await
+                    .expect("the tests never close it")
+                    .forget(),
+            }
+            self.shipped.lock().unwrap().push(line);
+        }
+
+        /// Every line shipped, in order.
+        pub fn into_shipped(self) -> Vec<String> {
+            self.shipped.into_inner().unwrap()
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 use super::*;
 
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 fn ms(n: u64) -> Duration {
@@ -8,6 +11,17 @@ fn ms(n: u64) -> Duration {
 
 fn lines(count: usize) -> Vec<String> {
     (0..count).map(|i| format!("GET /item/{i} 200")).collect()
+}
+
+/// The lines the collector shipped, once `forward` has returned.
+fn shipped(collector: Arc<Collector>) -> Vec<String> {
+    match Arc::try_unwrap(collector) {
+        Ok(collector) => collector.into_shipped(),
+        Err(_) => panic!(
+            "`forward` returned while something it started still holds the collector: \
+             it must wait until every line is shipped"
+        ),
+    }
 }
 
 struct Outcome {
@@ -22,13 +36,12 @@ async fn run(count: usize, read: u64, ship: u64, max_buffered: usize) -> Outcome
     let source = Source::new(lines(count), ms(read), Arc::clone(&counts));
     let collector = Arc::new(Collector::new(ms(ship), Arc::clone(&counts)));
     let start = Instant::now();
-    let shipped = forward(source, Arc::clone(&collector), max_buffered).await;
+    let shipped_count = forward(source, Arc::clone(&collector), max_buffered).await;
     let took = start.elapsed();
-    let lines = collector.shipped.lock().unwrap().clone();
     Outcome {
-        shipped,
-        lines,
-        most_in_between: counts.most_in_between.load(Ordering::SeqCst),
+        shipped: shipped_count,
+        lines: shipped(collector),
+        most_in_between: counts.most_in_between(),
         took,
     }
 }
@@ -43,6 +56,42 @@ fn assert_bounded(outcome: &Outcome, max_buffered: usize) {
     );
 }
 
+/// Lets every task that can run, run, without the (paused) clock moving on.
+async fn settle() {
+    for _ in 0..64 {
+        tokio::task::yield_now().await;
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_ends_count_what_they_see() {
+    let counts = Arc::new(Counts::default());
+    let mut source = Source::new(lines(4), ms(1), Arc::clone(&counts));
+    let collector = Collector::new(ms(1), Arc::clone(&counts));
+    for _ in 0..3 {
+        source.next_line().await;
+    }
+    collector.ship(String::from("first")).await;
+    source.next_line().await;
+    assert_eq!(
+        counts.read(),
+        4,
+        "the source no longer counts what it reads"
+    );
+    assert_eq!(
+        counts.taken_by_shipper(),
+        1,
+        "the collector no longer counts"
+    );
+    assert_eq!(
+        counts.most_in_between(),
+        3,
+        "the ends no longer count as shipped"
+    );
+    assert_eq!(source.next_line().await, None);
+    assert_eq!(collector.into_shipped(), ["first"]);
+}
+
 #[tokio::test(start_paused = true)]
 async fn a_slow_collector_holds_the_reader_back() {
     for max_buffered in [1, 4, 16] {
@@ -50,6 +99,44 @@ async fn a_slow_collector_holds_the_reader_back() {
         assert_eq!(outcome.shipped, 150);
         assert_eq!(outcome.lines, lines(150), "lines were lost or reordered");
         assert_bounded(&outcome, max_buffered);
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn the_reader_goes_on_the_moment_there_is_room() {
+    for max_buffered in [1, 3] {
+        let counts = Arc::new(Counts::default());
+        let go_on = Arc::new(Semaphore::new(0));
+        let source = Source::new(lines(40), Duration::ZERO, Arc::clone(&counts));
+        let collector = Arc::new(Collector::released_by(
+            Arc::clone(&go_on),
+            Arc::clone(&counts),
+        ));
+        let forwarding = tokio::spawn(forward(source, Arc::clone(&collector), max_buffered));
+        settle().await;
+        for _ in 0..20 {
+            let read = counts.read();
+            assert!(
+                read > max_buffered,
+                "with room for {max_buffered} lines, only {read} were read before the \
+                 collector took its first"
+            );
+            // The collector finishes one line and takes the next: that frees one place. No
+            // time passes, so a reader that waits for room (rather than checking back later)
+            // reads exactly one more line.
+            go_on.add_permits(1);
+            settle().await;
+            assert_eq!(
+                counts.read(),
+                read + 1,
+                "the shipper took a line and the reader did not read on at once: it must be \
+                 woken by the room appearing, not by a timer or a guess"
+            );
+        }
+        go_on.add_permits(1000);
+        assert_eq!(forwarding.await.expect("forward panicked"), 40);
+        assert_eq!(shipped(collector), lines(40));
+        assert!(counts.most_in_between() <= max_buffered + 1);
     }
 }
 
