@@ -21,7 +21,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from watch_latency import ROOT, PLAIN, TOKIO, rel_path, save, screen, tmux, wait_for  # noqa: E402
+from baseline import Bare, exercise  # noqa: E402
+from watch_latency import ROOT, PLAIN, TOKIO, save, screen, tmux, wait_for  # noqa: E402
 
 
 def strip_rules(info):
@@ -30,21 +31,6 @@ def strip_rules(info):
     info = re.sub(r'^rules = \[\n(?:  .*\n)*\]\n', "", info, flags=re.M)
     info = re.sub(r'^allow = \[.*\]\n', "", info, flags=re.M)
     return info
-
-
-def bare_once(kit, name, deps, exe):
-    workspace = "exercises_deps" if deps else "exercises"
-    stub = os.path.join(kit, "target", "rustprep", workspace, "exercises", "gen", name + ".rs")
-    flags = ["--edition", "2024", "--test", "-C", "debuginfo=0", "--cfg", "clippy"]
-    if deps:
-        import glob
-        libdir = os.path.join(kit, "target", "rustprep", "target-deps", "debug", "deps")
-        rlib = sorted(glob.glob(os.path.join(libdir, "libtokio-*.rlib")), key=os.path.getmtime)[-1]
-        flags += ["-L", "dependency=" + libdir, "--extern", "tokio=" + rlib]
-    start = time.perf_counter()
-    subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True, check=True)
-    subprocess.run([exe, "-q"], capture_output=True, check=True)
-    return time.perf_counter() - start
 
 
 def timed_save(session, path, contents):
@@ -74,7 +60,7 @@ def main():
     rows = []
     try:
         for name in [PLAIN, TOKIO]:
-            rel, deps = rel_path(kits["on"], name)
+            rel, _ = exercise(kits["on"], name)
             paths, sessions = {}, {}
             for which, kit in kits.items():
                 os.makedirs(os.path.join(kit, ".rustprep"), exist_ok=True)
@@ -89,21 +75,22 @@ def main():
             shipped = open(paths["on"]).read()
             solved = open(os.path.join(ROOT, "solutions", rel)).read()
             times = {"on": [], "off": [], "bare": []}
-            with tempfile.TemporaryDirectory() as out:
-                for i in range(args.rounds):
-                    order = ["on", "off"] if i % 2 == 0 else ["off", "on"]
-                    for which in order:
-                        time.sleep(0.3)
-                        times[which].append(timed_save(sessions[which], paths[which],
-                                                       solved + f"// round {i}\n"))
-                    times["bare"].append(bare_once(kits["on"], name, deps,
-                                                   os.path.join(out, "t")))
-                    for which in order:
-                        save(paths[which], shipped)
-                        while "passes" in screen(sessions[which]):
-                            time.sleep(0.01)
+            bare = Bare(kits["on"], name)
+            bare.round(solved)
+            for i in range(args.rounds):
+                order = ["on", "off"] if i % 2 == 0 else ["off", "on"]
+                for which in order:
+                    time.sleep(0.3)
+                    times[which].append(timed_save(sessions[which], paths[which],
+                                                   solved + f"// round {i}\n"))
+                times["bare"].append(bare.round(solved + f"// round {i}\n"))
+                for which in order:
+                    save(paths[which], shipped)
+                    while "passes" in screen(sessions[which]):
+                        time.sleep(0.01)
             for session in sessions.values():
                 tmux("send-keys", "-t", session, "q")
+            bare.close()
             rows.append((name, {k: statistics.median(v) for k, v in times.items()}))
     finally:
         for which in kits:

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Watch mode as a person uses it, measured: save-to-verdict latency, idle CPU and peak memory.
 
-    python3 bench/watch_latency.py [--saves 10] [--idle 60]
+    python3 bench/watch_latency.py [--saves 16] [--idle 60]
 
 Runs `rustprep watch` in a tmux session on a copy of this kit (your own progress is untouched).
 For a plain exercise and a tokio one it saves the solution and the shipped version in turn
 (rename over the file, as editors do) and measures the time from the save to the verdict on
-screen (capture-pane polled every 10 ms). Beside it, in the same run, bare `rustc --test` on the
-same generated file plus running the tests. Then it leaves watch idle and reads its CPU time and
-peak memory (VmHWM) from /proc. Figures are medians; nothing is asserted.
+screen (capture-pane polled every 10 ms). After each save, the same contents go through the
+baseline of bench/baseline.py (bare incremental `rustc --test` + run), interleaved. Then it
+leaves watch idle and reads its CPU time and peak memory (VmHWM) from /proc. Figures are
+medians; nothing is asserted.
 """
 import argparse
 import json
@@ -18,6 +19,8 @@ import statistics
 import subprocess
 import tempfile
 import time
+
+from baseline import Bare, exercise
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAIN = "moved_book_title"
@@ -48,34 +51,6 @@ def save(path, contents):
     os.replace(tmp, path)
 
 
-def rel_path(kit, name):
-    import tomllib
-    with open(os.path.join(kit, "info.toml"), "rb") as f:
-        info = tomllib.load(f)
-    ex = next(e for e in info["exercises"] if e["name"] == name)
-    return ex["path"], bool(ex.get("dependencies"))
-
-
-def bare_rustc(kit, name, deps, runs):
-    workspace = "exercises_deps" if deps else "exercises"
-    stub = os.path.join(kit, "target", "rustprep", workspace, "exercises", "gen", name + ".rs")
-    flags = ["--edition", "2024", "--test", "-C", "debuginfo=0"]
-    if deps:
-        import glob
-        libdir = os.path.join(kit, "target", "rustprep", "target-deps", "debug", "deps")
-        rlib = sorted(glob.glob(os.path.join(libdir, "libtokio-*.rlib")), key=os.path.getmtime)[-1]
-        flags += ["-L", "dependency=" + libdir, "--extern", "tokio=" + rlib]
-    times = []
-    with tempfile.TemporaryDirectory() as out:
-        exe = os.path.join(out, "t")
-        for _ in range(runs):
-            start = time.perf_counter()
-            subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True, check=True)
-            subprocess.run([exe, "-q"], capture_output=True, check=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def proc_stat(pid):
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
@@ -93,7 +68,7 @@ def vm_hwm(pid):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument("--saves", type=int, default=16)
     parser.add_argument("--idle", type=int, default=60)
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
@@ -101,12 +76,12 @@ def main():
 
     work = tempfile.mkdtemp(prefix="rustprep-bench-")
     kit = os.path.join(work, "kit")
-    shutil.copytree(ROOT, kit, ignore=shutil.ignore_patterns(".git", ".rustprep", "answers"))
+    shutil.copytree(ROOT, kit, ignore=shutil.ignore_patterns(".git", ".rustprep", "answers", "target"))
     rows = []
     peak = idle_cpu = None
     try:
         for name in [PLAIN, TOKIO]:
-            rel, deps = rel_path(kit, name)
+            rel, _ = exercise(kit, name)
             os.makedirs(os.path.join(kit, ".rustprep"), exist_ok=True)
             with open(os.path.join(kit, ".rustprep", "state.json"), "w") as f:
                 json.dump({"version": 1, "current": name, "done": [], "welcomed": True}, f)
@@ -118,7 +93,9 @@ def main():
             tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50",
                  f"cd {kit} && {binary} watch")
             wait_for(session, "not")  # the first verdict, with a cold cache for this exercise
-            latencies = []
+            bare = Bare(kit, name)
+            bare.round(shipped)
+            latencies, base = [], []
             for i in range(args.saves):
                 # Alternate: the fix, then the shipped file with a change that keeps it broken.
                 contents, expect = (solved, "passes") if i % 2 == 0 else (shipped + f"// {i}\n", "not ")
@@ -132,6 +109,7 @@ def main():
                         time.sleep(0.01)
                     end = time.perf_counter()
                 latencies.append(end - start)
+                base.append(bare.round(contents))
             if name == TOKIO:
                 # The watcher itself, not the tmux process whose command line names it.
                 candidates = subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,
@@ -144,9 +122,8 @@ def main():
                 peak = vm_hwm(pid)
             tmux("send-keys", "-t", session, "q")
             time.sleep(1)
-            save(path, solved)  # the baseline compiles the same solved file
-            base = bare_rustc(kit, name, deps, args.saves)
-            rows.append((name, statistics.median(latencies), base))
+            bare.close()
+            rows.append((name, statistics.median(latencies), statistics.median(base)))
     finally:
         tmux("kill-session", "-t", "rustprep-bench")
         shutil.rmtree(work, ignore_errors=True)
@@ -156,7 +133,8 @@ def main():
         print(f"{name:<28} {mine:>15.2f}s {base:>14.2f}s {mine / base:>5.2f}x")
     print(f"\nidle CPU of the watcher over {args.idle} s: {idle_cpu:.2f}% of a core")
     print(f"peak memory of the watcher (VmHWM): {peak:.1f} MiB")
-    print("(medians; the tokio exercise's dependencies were built once before the saves)")
+    print("(medians of interleaved rounds; the tokio exercise's dependencies were built once before"
+          " the saves; baseline: rustc --edition 2024 --test -C incremental=DIR + run)")
 
 
 if __name__ == "__main__":

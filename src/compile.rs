@@ -47,9 +47,16 @@ pub enum CompileEnd {
 pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     set_build_env(&mut cmd, ws);
+    // Exercise binaries link the shared std: a much shorter link on every edit.
+    let flags: Vec<&str> = [CFG_CLIPPY.as_slice(), crate::shared_std::rustflags()].concat();
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"));
     cmd.arg(subcommand).arg("--manifest-path").arg(&ws.manifest);
     cmd
 }
+
+/// clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
+/// learner's `#[cfg(not(clippy))]` hides nothing from the rules.
+const CFG_CLIPPY: [&str; 2] = ["--cfg", "clippy"];
 
 /// The environment every build of a generated workspace gets.
 pub fn set_build_env(cmd: &mut Command, ws: &Workspace) {
@@ -65,9 +72,7 @@ pub fn set_build_env(cmd: &mut Command, ws: &Workspace) {
     ] {
         cmd.env_remove(var);
     }
-    // clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
-    // learner's `#[cfg(not(clippy))]` hides nothing from the rules.
-    cmd.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fclippy");
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", CFG_CLIPPY.join("\x1f"));
 }
 
 /// `cargo build` of every member of a generated workspace.

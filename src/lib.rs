@@ -37,6 +37,7 @@ pub mod rules_build;
 pub mod runner;
 pub mod rustc_limits;
 pub mod sandbox;
+pub mod shared_std;
 pub mod shipped;
 pub mod state;
 pub mod style;

@@ -50,5 +50,9 @@ pub fn test_processes() -> usize {
     4 * exercise_jobs()
 }
 
+/// The nice value of work run beside what the user waits on (the rules' check beside the test
+/// build): it gets what the build leaves of the cores.
+pub const BACKGROUND_NICE: i32 = 10;
+
 /// Quiet time, in milliseconds, that ends a burst of file events from one save.
 pub const DEBOUNCE_MS: u64 = 50;

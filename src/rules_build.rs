@@ -179,6 +179,7 @@ fn check_one(
         timeout: limits.map_or(crate::limits::BUILD_TIMEOUT, |l| l.timeout),
         memory: limits.map(|l| l.memory),
         output_cap: crate::limits::BUILD_OUTPUT_CAP,
+        background: true,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &run_limits, cancel).context(
@@ -220,6 +221,7 @@ fn check_through_cargo(
         timeout: crate::limits::BUILD_TIMEOUT,
         memory: None,
         output_cap: crate::limits::BUILD_OUTPUT_CAP,
+        background: true,
         ..Limits::default()
     };
     let finished = supervise::run(&mut cmd, &run_limits, cancel)

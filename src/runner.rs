@@ -32,6 +32,7 @@ use crate::rule_check::RuleChecks;
 use crate::rules_build::CheckSettings;
 use crate::rustc_limits::CompileLimits;
 use crate::sandbox::Sandbox;
+use crate::shared_std;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
 #[derive(Debug, Clone)]
@@ -131,6 +132,7 @@ pub fn run_many(
     cancel: &Cancel,
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<ManyEnd> {
+    shared_std::prefetch();
     let exercises = kit.list.exercises();
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
@@ -521,16 +523,20 @@ fn execute(
 /// A command that runs learner code (a test binary, an exercise's program), in the sandbox when
 /// there is one.
 fn learner_command(program: &Path, options: &RunOptions) -> Command {
-    match &options.sandbox {
-        Some(sandbox) => sandbox.command(program),
+    let reads: Vec<&Path> = shared_std::library_dir().into_iter().collect();
+    let mut cmd = match &options.sandbox {
+        Some(sandbox) => sandbox.command(program, &reads),
         None => Command::new(program),
-    }
+    };
+    shared_std::set_loader_path(&mut cmd);
+    cmd
 }
 
 /// The hidden tests in a test binary (tests the learner wrote in the file are not graded).
 /// `None` when cancelled.
 fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
     let mut cmd = Command::new(exe);
+    shared_std::set_loader_path(&mut cmd);
     cmd.args(["--list", "--format", "terse"]);
     let limits = Limits {
         timeout: crate::limits::LIST_TIMEOUT,

@@ -36,6 +36,9 @@ pub struct Limits {
     /// RLIMIT_DATA (not RLIMIT_AS, which would also count the address space that threads and
     /// allocators only reserve). `None`: no limit. Default 1 GiB.
     pub memory: Option<u64>,
+    /// Runs at a lower CPU priority (on Unix, a nice value of [`limits::BACKGROUND_NICE`]):
+    /// work someone waits on more directly gets the cores first. Default `false`.
+    pub background: bool,
 }
 
 impl Default for Limits {
@@ -45,6 +48,7 @@ impl Default for Limits {
             output_cap: limits::OUTPUT_CAP,
             grace: limits::STOP_GRACE,
             memory: Some(limits::TEST_MEMORY),
+            background: false,
         }
     }
 }
@@ -126,6 +130,16 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
                 libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
                 Ok(())
             });
+        }
+        if limits.background {
+            // SAFETY: setpriority is a plain system call, async-signal-safe; nothing allocates.
+            // Failing to lower one's own priority changes nothing that matters: ignored.
+            unsafe {
+                command.pre_exec(|| {
+                    libc::setpriority(libc::PRIO_PROCESS, 0, limits::BACKGROUND_NICE);
+                    Ok(())
+                });
+            }
         }
         if let Some(bytes) = limits.memory {
             // SAFETY: the closure runs in the child between fork and exec, where only

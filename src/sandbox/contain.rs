@@ -1,4 +1,4 @@
-//! `rustprep __contain [--probe] -- PROGRAM ARGS...`: the supervisor of one confined test
+//! `rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...`: the supervisor of one confined test
 //! process. It makes itself a child subreaper that dies with rustprep, takes a user and network
 //! namespace where the system allows, creates a scratch folder, confines itself with Landlock
 //! (which its child inherits), starts the program there, and when the program ends (or a
@@ -59,11 +59,24 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let probe = args.first().is_some_and(|a| a == "--probe");
-    let rest = args.iter().skip_while(|a| *a != "--").skip(1);
-    let command: Vec<&OsString> = rest.collect();
+    let usage =
+        || "usage: rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...".to_owned();
+    let (options, command) = match args.iter().position(|a| a == "--") {
+        Some(end) => (&args[..end], &args[end + 1..]),
+        None => (args, &[][..]),
+    };
+    let mut probe = false;
+    let mut reads = Vec::new();
+    let mut options = options.iter();
+    while let Some(option) = options.next() {
+        match option.to_str() {
+            Some("--probe") => probe = true,
+            Some("--read") => reads.push(PathBuf::from(options.next().ok_or_else(usage)?)),
+            _ => return Err(usage()),
+        }
+    }
     if command.is_empty() && !probe {
-        return Err("usage: rustprep __contain [--probe] -- PROGRAM ARGS...".to_owned());
+        return Err(usage());
     }
     let mut confinement = Confinement {
         subreaper: die_with_parent_and_adopt_orphans()?,
@@ -79,7 +92,8 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     let program = command
         .first()
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p)));
-    confine(&mut confinement, scratch.path(), program.as_deref())?;
+    reads.extend(program.clone());
+    confine(&mut confinement, scratch.path(), &reads)?;
     if probe {
         println!("{}", confinement.to_line());
         return Ok(0);
@@ -168,17 +182,13 @@ fn own_network() -> bool {
     unsafe { libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNET) == 0 }
 }
 
-/// Landlock for this process and its children: read the system and the program, write only
+/// Landlock for this process and its children: read the system, the program and `reads`, write only
 /// `scratch` and a few devices, no TCP, no signals or abstract sockets outside the sandbox.
-fn confine(
-    confinement: &mut Confinement,
-    scratch: &Path,
-    program: Option<&Path>,
-) -> Result<(), String> {
+fn confine(confinement: &mut Confinement, scratch: &Path, reads: &[PathBuf]) -> Result<(), String> {
     let abi = ABI::V6;
     let fail = |e: landlock::RulesetError| format!("Landlock: {e}");
     let mut readable: Vec<PathBuf> = READABLE.iter().map(PathBuf::from).collect();
-    readable.extend(program.map(Path::to_owned));
+    readable.extend(reads.iter().cloned());
     let status = Ruleset::default()
         .set_compatibility(CompatLevel::BestEffort)
         .handle_access(AccessFs::from_all(abi))

@@ -151,10 +151,15 @@ fn probe() -> Result<Sandbox, Unavailable> {
 }
 
 impl Sandbox {
-    /// A command that runs `program` confined; its arguments are added after.
-    pub fn command(&self, program: &std::path::Path) -> Command {
+    /// A command that runs `program` confined, free to read the folders `reads` too (the shared
+    /// std, say); its arguments are added after.
+    pub fn command(&self, program: &std::path::Path, reads: &[&std::path::Path]) -> Command {
         let mut cmd = Command::new(&self.exe);
-        cmd.arg(CONTAIN).arg("--").arg(program);
+        cmd.arg(CONTAIN);
+        for dir in reads {
+            cmd.arg("--read").arg(dir);
+        }
+        cmd.arg("--").arg(program);
         cmd
     }
 }

@@ -1,0 +1,105 @@
+//! Linking exercises against the toolchain's shared standard library, on Linux: a test binary
+//! then links in a fraction of the time a static std takes (the link is most of what an edit
+//! of a small file costs), and every process that runs one finds `libstd-*.so` in the
+//! toolchain's library folder through the loader path set here. Elsewhere exercises link std
+//! statically, as cargo does by default, and nothing here applies.
+//!
+//! The folder is asked of the same `rustc` cargo uses, once per rustprep process; [`prefetch`]
+//! asks on a thread of its own so that a one-off run does not wait for it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// Whether exercises link std dynamically here.
+pub const ENABLED: bool = cfg!(target_os = "linux");
+
+/// The compiler flags that link a binary against the shared std, when [`ENABLED`].
+pub fn rustflags() -> &'static [&'static str] {
+    if ENABLED {
+        &["-C", "prefer-dynamic"]
+    } else {
+        &[]
+    }
+}
+
+static LIBRARY_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Starts finding the library folder in the background (a run calls this before it compiles).
+pub fn prefetch() {
+    if ENABLED && LIBRARY_DIR.get().is_none() {
+        std::thread::spawn(library_dir);
+    }
+}
+
+/// The toolchain's library folder (`rustc --print target-libdir`), or `None` when shared std is
+/// not used here or rustc could not say (a test binary then fails to start, and says why).
+pub fn library_dir() -> Option<&'static Path> {
+    if !ENABLED {
+        return None;
+    }
+    LIBRARY_DIR
+        .get_or_init(|| {
+            let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+            let out = Command::new(rustc)
+                .args(["--print", "target-libdir"])
+                .output()
+                .ok()
+                .filter(|out| out.status.success())?;
+            let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+            dir.is_dir().then_some(dir)
+        })
+        .as_deref()
+}
+
+/// Lets `cmd`, a program built by an exercise build, find the shared std.
+pub fn set_loader_path(cmd: &mut Command) {
+    let Some(dir) = library_dir() else {
+        return;
+    };
+    let mut paths = vec![dir.to_owned()];
+    if let Some(old) = std::env::var_os("LD_LIBRARY_PATH") {
+        paths.extend(std::env::split_paths(&old));
+    }
+    if let Ok(joined) = std::env::join_paths(paths) {
+        cmd.env("LD_LIBRARY_PATH", joined);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_folder_holds_the_shared_std() {
+        let Some(dir) = library_dir() else {
+            assert!(!ENABLED, "rustc did not say where its libraries are");
+            return;
+        };
+        let has_std = std::fs::read_dir(dir)
+            .expect("the library folder reads")
+            .filter_map(Result::ok)
+            .any(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.starts_with("libstd-") && name.ends_with(".so")
+            });
+        assert!(has_std, "no libstd-*.so in {}", dir.display());
+    }
+
+    #[test]
+    fn the_loader_path_puts_the_library_folder_first() {
+        let mut cmd = Command::new("true");
+        set_loader_path(&mut cmd);
+        let set = cmd
+            .get_envs()
+            .find(|(var, _)| *var == "LD_LIBRARY_PATH")
+            .and_then(|(_, value)| value);
+        match library_dir() {
+            Some(dir) => {
+                let first = std::env::split_paths(set.expect("the path is set")).next();
+                assert_eq!(first.as_deref(), Some(dir));
+            }
+            None => assert!(set.is_none()),
+        }
+    }
+}
