@@ -54,5 +54,10 @@ pub fn test_processes() -> usize {
 /// build): it gets what the build leaves of the cores.
 pub const BACKGROUND_NICE: i32 = 10;
 
-/// Quiet time, in milliseconds, that ends a burst of file events from one save.
-pub const DEBOUNCE_MS: u64 = 50;
+/// Quiet time, in milliseconds, that ends a burst of file events from one save. Editors write
+/// a save's events within a millisecond or two; every millisecond here is one the learner waits
+/// for a verdict. A slow writer whose events straggle gives a second run, which replaces the
+/// first.
+pub const DEBOUNCE_MS: u64 = 15;
+/// The longest one burst of file events is gathered, however steady the stream.
+pub const BURST_LONGEST: Duration = Duration::from_millis(500);

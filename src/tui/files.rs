@@ -97,14 +97,15 @@ pub fn start<E: From<Ui> + Send + 'static>(
     Ok(FileWatch { _watcher: watcher })
 }
 
-/// The paths of one burst of events: `first`, and whatever else comes in the `window` that it
-/// opens. The window always ends, however steady the stream (a build writing files, a sync):
-/// what comes after it is the next burst.
-fn gather(first: PathBuf, events: &Receiver<PathBuf>, window: Duration) -> BTreeSet<PathBuf> {
+/// The paths of one burst of events: `first`, and every event that follows the one before it
+/// within `quiet` (one save's events come within a millisecond or two of each other). The
+/// burst always ends, at [`crate::limits::BURST_LONGEST`] at the latest, however steady the
+/// stream (a build writing files, a sync): what comes after is the next burst.
+fn gather(first: PathBuf, events: &Receiver<PathBuf>, quiet: Duration) -> BTreeSet<PathBuf> {
     let mut burst = BTreeSet::from([first]);
-    let deadline = Instant::now() + window;
+    let deadline = Instant::now() + crate::limits::BURST_LONGEST;
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match events.recv_timeout(left) {
+        match events.recv_timeout(left.min(quiet)) {
             Ok(more) => {
                 burst.insert(more);
             }
@@ -157,7 +158,7 @@ mod tests {
         let (tx, rx) = mpsc::channel();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let sender_stop = std::sync::Arc::clone(&stop);
-        // An event every millisecond, far longer than the window, until told to stop.
+        // An event every millisecond, never quiet for long, until told to stop.
         const EVENTS: usize = 100_000;
         let sender = thread::spawn(move || {
             for i in 0..EVENTS {
@@ -171,7 +172,7 @@ mod tests {
             EVENTS
         });
         let first = rx.recv().expect("the stream started");
-        let burst = gather(first, &rx, Duration::from_millis(50));
+        let burst = gather(first, &rx, Duration::from_millis(20));
         stop.store(true, std::sync::atomic::Ordering::SeqCst);
         let sent = sender.join().expect("the sender ran");
         assert!(
