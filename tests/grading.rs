@@ -1422,6 +1422,12 @@ fn a_class_graded_in_shares_and_merged_is_the_class_graded_whole() {
     let output = scene.rustprep(&args);
     output.assert_code(0);
     assert_eq!(output.stdout.as_bytes(), want, "{output:?}");
+    assert!(
+        output
+            .stderr
+            .contains("Merged 4 students from 3 gradebooks."),
+        "{output:?}"
+    );
 }
 
 #[test]

@@ -34,17 +34,21 @@ pub fn merge(gradebooks: &[PathBuf], output: Option<&Path>) -> Result<Exit> {
         .map(|(name, text)| Share { name, text })
         .collect();
     let merged = gradebook::merge(&shares)?;
+    let merged_from = format!(
+        "{} students from {} gradebooks",
+        merged.students,
+        shares.len()
+    );
     match output {
         Some(path) => {
             atomic_file::write(path, merged.csv.as_bytes())?;
-            eprintln!(
-                "Wrote {}: {} students from {} gradebooks.",
-                path.display(),
-                merged.students,
-                shares.len()
-            );
+            eprintln!("Wrote {}: {merged_from}.", path.display());
         }
-        None => print!("{}", merged.csv),
+        // Beside the gradebook on standard output, the count goes to standard error.
+        None => {
+            print!("{}", merged.csv);
+            eprintln!("Merged {merged_from}.");
+        }
     }
     Ok(Exit::Ok)
 }
