@@ -1,5 +1,5 @@
 //! `rustprep verify`: check many exercises at once, in parallel, and report in the format asked
-//! for; or grade a whole class of submissions into a gradebook.
+//! for; or grade a class of submissions (or one share of it, `--partition`) into a gradebook.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -112,8 +112,9 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     })
 }
 
-/// Grades every folder in `dir` as a student's submission, all built together and run by the
-/// same pool of jobs; writes the gradebook and one JSON report per student.
+/// Grades every folder in `dir` (or those of the share `--partition` asks for) as a student's
+/// submission, all built together and run by the same pool of jobs; writes the gradebook and one
+/// JSON report per student.
 fn grade_class(
     kit: &Kit,
     dir: &Path,
