@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::sandbox::SandboxMode;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::partition::Partition;
 use crate::report::Format;
 use crate::style::ColorChoice;
 
@@ -96,10 +97,35 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 
+    /// Work with class gradebooks, the CSV files that `verify --submissions` writes.
+    #[command(subcommand)]
+    Gradebook(GradebookCommand),
+
     /// Print rustprep's manual page (roff) to standard output.
     ///
     /// `rustprep man > rustprep.1 && man ./rustprep.1`.
     Man,
+}
+
+/// What `gradebook` does.
+#[derive(Debug, Subcommand)]
+pub enum GradebookCommand {
+    /// Join the gradebooks of a class graded in shares (`verify --submissions --partition K/N`)
+    /// into the gradebook one whole run writes, byte for byte.
+    ///
+    /// The files may come in any order. Gradebooks whose columns differ (another kit, or other
+    /// exercises), or that both hold a student, are refused. Only the CSV needs merging: the
+    /// shares' JSON reports are named as one whole run names them, so the shares' folders copied
+    /// together hold one report per student.
+    Merge {
+        /// The shares' gradebooks.
+        #[arg(required = true, value_name = "CSV")]
+        gradebooks: Vec<PathBuf>,
+        /// Write the merged gradebook to FILE instead of standard output (never over one of the
+        /// gradebooks merged).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// The commands that work on a kit.
@@ -217,6 +243,13 @@ pub struct VerifyArgs {
     /// was graded, whatever the grades.
     #[arg(long, value_name = "DIR", requires = "output")]
     pub submissions: Option<PathBuf>,
+
+    /// Grade one share of the class only (as cargo-nextest's --partition): of the students in
+    /// name order, `K/N` or `count:K/N` takes every N-th starting at the K-th; `hash:K/N` those
+    /// whose name hashes to K, so a student keeps their share as the class changes. The N
+    /// shares' gradebooks join with `rustprep gradebook merge`.
+    #[arg(long, value_name = "K/N", requires = "submissions", value_parser = Partition::parse)]
+    pub partition: Option<Partition>,
 
     /// The report's format.
     #[arg(long, value_enum, default_value = "text")]

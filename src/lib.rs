@@ -28,6 +28,7 @@ pub mod layout;
 pub mod limits;
 pub mod miri;
 pub mod outcome;
+pub mod partition;
 pub mod process_slots;
 pub mod progress;
 pub mod report;

@@ -1125,16 +1125,26 @@ fn report_files_are_plain_text_without_colour_or_trailing_spaces() {
 /// `verify --submissions CLASS --output <tmp>/grades/gradebook.csv SELECTORS...`: what it
 /// printed, and where the gradebook is.
 fn grade_class(scene: &Scene, class: &Path, selectors: &[&str]) -> (Output, std::path::PathBuf) {
-    let gradebook = scene.path("grades/gradebook.csv");
-    let mut args = vec![
+    grade_class_to(scene, class, "grades/gradebook.csv", selectors)
+}
+
+/// `verify --submissions CLASS --output <tmp>/<gradebook> ARGS...`.
+fn grade_class_to(
+    scene: &Scene,
+    class: &Path,
+    gradebook: &str,
+    args: &[&str],
+) -> (Output, std::path::PathBuf) {
+    let gradebook = scene.path(gradebook);
+    let mut all = vec![
         "verify",
         "--submissions",
         class.to_str().unwrap(),
         "--output",
         gradebook.to_str().unwrap(),
     ];
-    args.extend_from_slice(selectors);
-    (scene.rustprep(&args), gradebook)
+    all.extend_from_slice(args);
+    (scene.rustprep(&all), gradebook)
 }
 
 #[test]
@@ -1298,6 +1308,193 @@ fn gradebook_rows_and_reports_are_distinct_and_safe_whatever_the_folder_names() 
             .stderr
             .contains("`Bob` and `bob` differ only in case"),
         "{output:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A class graded in shares (`verify --partition K/N`, one machine each) and the shares'
+// gradebooks merged (`gradebook merge`): the same gradebook and reports as one whole run.
+
+/// The files of a folder, by name, with their contents (a JSON report's durations zeroed).
+fn files_in(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            (name, grading_support::normalize_json(&text))
+        })
+        .collect()
+}
+
+/// A share as `--partition` takes it, and the students it holds (`None`: not checked).
+type Share = (&'static str, Option<&'static [&'static str]>);
+
+#[test]
+fn a_class_graded_in_shares_and_merged_is_the_class_graded_whole() {
+    let scene = Scene::new("kit");
+    let class = scene.copy_in("class", "class");
+    let (whole, gradebook) = grade_class(&scene, &class, &[]);
+    whole.assert_code(0);
+    let want = std::fs::read(&gradebook).unwrap();
+    let mut want_reports = files_in(&scene.path("grades"));
+    want_reports.remove("gradebook.csv");
+
+    // The class is alice, bob, carol and dave; count:K/N takes every N-th in name order from
+    // the K-th, and hash:K/N by a hash of the name (whose students are not written here). 5/5 of
+    // four students is empty.
+    let splits: [(&str, &[Share]); 4] = [
+        (
+            "2",
+            &[
+                ("1/2", Some(&["alice", "carol"])),
+                ("2/2", Some(&["bob", "dave"])),
+            ],
+        ),
+        (
+            "3",
+            &[
+                ("count:1/3", Some(&["alice", "dave"])),
+                ("count:2/3", Some(&["bob"])),
+                ("count:3/3", Some(&["carol"])),
+            ],
+        ),
+        ("5", &[("5/5", Some(&[]))]),
+        ("hash", &[("hash:1/2", None), ("hash:2/2", None)]),
+    ];
+    for (split, shares) in splits {
+        let mut gradebooks = Vec::new();
+        for (i, (share, students)) in shares.iter().enumerate() {
+            let at = format!("split-{split}/gradebook-{}.csv", i + 1);
+            let (output, path) = grade_class_to(&scene, &class, &at, &["--partition", share]);
+            output.assert_code(0);
+            if let Some(students) = students {
+                let says = format!("of the class: {} of its 4 students", students.len());
+                assert!(output.stdout.contains(&says), "{share}: {says}\n{output:?}");
+                let rows: Vec<String> = std::fs::read_to_string(&path)
+                    .unwrap()
+                    .lines()
+                    .skip(1)
+                    .map(|row| row.split(',').next().unwrap().to_owned())
+                    .collect();
+                assert_eq!(rows, *students, "{share}");
+            }
+            gradebooks.push(path);
+        }
+        let in_split = scene.path(&format!("split-{split}"));
+        let merged = in_split.join("merged.csv");
+        // Given in the opposite order to the shares'.
+        let mut args = vec!["gradebook", "merge", "--output", merged.to_str().unwrap()];
+        args.extend(gradebooks.iter().rev().map(|p| p.to_str().unwrap()));
+        scene.rustprep(&args).assert_code(0);
+        if split == "5" {
+            assert_eq!(
+                std::fs::read_to_string(&merged).unwrap(),
+                "student,add_one,shout,transfer,countdown,total\n",
+                "an empty share has the columns alone"
+            );
+            assert_eq!(files_in(&in_split).len(), 2, "and no report");
+            continue;
+        }
+        assert!(
+            std::fs::read(&merged).unwrap() == want,
+            "split {split}: the merge differs from the whole run's gradebook\n{}",
+            std::fs::read_to_string(&merged).unwrap()
+        );
+        let mut reports = files_in(&in_split);
+        reports.retain(|name, _| name.ends_with(".json"));
+        assert_eq!(reports, want_reports, "split {split}: the shares' reports");
+    }
+
+    // To standard output, and with the empty share among the others.
+    let mut args = vec!["gradebook", "merge"];
+    let shares = [
+        "split-5/gradebook-1.csv",
+        "split-2/gradebook-2.csv",
+        "split-2/gradebook-1.csv",
+    ];
+    let paths: Vec<String> = shares
+        .iter()
+        .map(|s| scene.path(s).to_str().unwrap().to_owned())
+        .collect();
+    args.extend(paths.iter().map(String::as_str));
+    let output = scene.rustprep(&args);
+    output.assert_code(0);
+    assert_eq!(output.stdout.as_bytes(), want, "{output:?}");
+    assert!(
+        output
+            .stderr
+            .contains("Merged 4 students from 3 gradebooks."),
+        "{output:?}"
+    );
+}
+
+#[test]
+fn a_share_that_is_not_one_is_a_usage_error_naming_the_form() {
+    let scene = Scene::new("kit");
+    let class = scene.copy_in("class", "class");
+    for share in ["0/3", "4/3", "x", "1/0", "hash:1/x", "slice:1/2"] {
+        let (output, gradebook) = grade_class_to(&scene, &class, "g.csv", &["--partition", share]);
+        output.assert_code(2);
+        assert!(
+            output
+                .stderr
+                .contains(&format!("invalid value '{share}' for '--partition <K/N>'"))
+                && output
+                    .stderr
+                    .contains("give the share as K/N, count:K/N or hash:K/N"),
+            "{output:?}"
+        );
+        assert!(
+            !gradebook.exists(),
+            "{share}: nothing graded, nothing written"
+        );
+    }
+}
+
+#[test]
+fn gradebooks_that_cannot_be_merged_are_refused_naming_the_file() {
+    let scene = Scene::new("kit");
+    let header = "student,add_one,shout,transfer,countdown,total\n";
+    let write = |name: &str, text: &str| {
+        let path = scene.path(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let a = write("a.csv", &format!("{header}alice,1,2,3,1,7\n"));
+    let other_kit = write("other_kit.csv", "student,add_one,total\nbob,1,1\n");
+    let again = write(
+        "again.csv",
+        &format!("{header}bob,0,2,3,0,5\nalice,1,2,3,1,7\n"),
+    );
+    let merged = scene.path("merged.csv");
+    let merged = merged.to_str().unwrap();
+    for (args, says) in [
+        (
+            [a.as_str(), other_kit.as_str(), merged],
+            format!("{other_kit}'s columns differ from {a}'s"),
+        ),
+        (
+            [a.as_str(), again.as_str(), merged],
+            format!("the student `alice` is in {a} and again in {again}"),
+        ),
+        (
+            [a.as_str(), again.as_str(), again.as_str()],
+            format!("--output {again} would overwrite {again}, one of the gradebooks to merge"),
+        ),
+    ] {
+        let [first, second, output_to] = args;
+        let all = ["gradebook", "merge", first, second, "--output", output_to];
+        let output = scene.rustprep(&all);
+        output.assert_code(2);
+        assert!(output.stderr.contains(&says), "{says}\n{output:?}");
+        assert!(!scene.path("merged.csv").exists(), "{output:?}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&again).unwrap(),
+        format!("{header}bob,0,2,3,0,5\nalice,1,2,3,1,7\n"),
+        "an input is never written over"
     );
 }
 

@@ -3,6 +3,7 @@
 
 mod class;
 mod explain;
+mod gradebook;
 mod hint;
 mod list;
 pub mod new;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command, KitCommand};
+use crate::cli::{Cli, Command, GradebookCommand, KitCommand};
 use crate::editor;
 pub use crate::exit::Exit;
 use crate::kit::Kit;
@@ -93,6 +94,9 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             let mut cli = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cli, "rustprep", &mut std::io::stdout());
             Ok(Exit::Ok)
+        }
+        Command::Gradebook(GradebookCommand::Merge { gradebooks, output }) => {
+            gradebook::merge(&gradebooks, output.as_deref())
         }
         Command::Man => {
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())

@@ -1,5 +1,5 @@
 //! `rustprep verify`: check many exercises at once, in parallel, and report in the format asked
-//! for; or grade a whole class of submissions into a gradebook.
+//! for; or grade a class of submissions (or one share of it, `--partition`) into a gradebook.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::{Exit, class};
 use crate::atomic_file;
 use crate::cli::VerifyArgs;
+use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
 use crate::process_slots::ProcessSlots;
 use crate::report::{self, Format, Graded, gradebook, json};
@@ -111,8 +112,9 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
     })
 }
 
-/// Grades every folder in `dir` as a student's submission, all built together and run by the
-/// same pool of jobs; writes the gradebook and one JSON report per student.
+/// Grades every folder in `dir` (or those of the share `--partition` asks for) as a student's
+/// submission, all built together and run by the same pool of jobs; writes the gradebook and one
+/// JSON report per student.
 fn grade_class(
     kit: &Kit,
     dir: &Path,
@@ -126,7 +128,11 @@ fn grade_class(
     for warning in &class.warnings {
         eprintln!("warning: {warning}");
     }
-    let students = class.students;
+    let class_size = class.students.len();
+    let students = match request.partition {
+        Some(share) => share.select(class.students, |s| s.name.as_str()),
+        None => class.students,
+    };
     let output = request
         .output
         .as_deref()
@@ -159,11 +165,16 @@ fn grade_class(
             }
         }
     };
-    let end = runner::run_many(kit, &sources, indices, options, cancel, &on_event)?;
-    bar.finish_and_clear();
-    let ManyEnd::Done(per_source) = end else {
-        return Ok(interrupted());
+    // A share with no students still writes its gradebook, the columns alone, for the merge.
+    let per_source = if students.is_empty() {
+        Vec::new()
+    } else {
+        match runner::run_many(kit, &sources, indices, options, cancel, &on_event)? {
+            ManyEnd::Done(per_source) => per_source,
+            ManyEnd::Cancelled => return Ok(interrupted()),
+        }
     };
+    bar.finish_and_clear();
 
     let exercises = kit.list.exercises();
     let graded: Vec<(String, Graded<'_>)> = students
@@ -185,10 +196,24 @@ fn grade_class(
             json::render(g)?.as_bytes(),
         )?;
     }
-    atomic_file::write(output, gradebook::render(&graded)?.as_bytes())?;
+    let columns: Vec<&Exercise> = indices.iter().map(|&i| &exercises[i]).collect();
+    atomic_file::write(output, gradebook::render(&columns, &graded)?.as_bytes())?;
     for (name, g) in &graded {
         let (earned, possible) = g.points();
         println!("{name:<24} {earned:>4}/{possible}");
+    }
+    if let Some(share) = request.partition {
+        println!(
+            "Share {share} of the class: {} of its {class_size} students",
+            graded.len()
+        );
+    }
+    if graded.is_empty() {
+        println!(
+            "No submission in this share: {} holds the gradebook's columns alone",
+            output.display().to_string().bold()
+        );
+        return Ok(Exit::Ok);
     }
     println!(
         "{} submissions graded: {} and one JSON report per student in {}",
