@@ -271,7 +271,7 @@ pub fn parse(
     }
 
     let mut exercises: Vec<Exercise> = Vec::new();
-    let mut first_line: HashMap<String, usize> = HashMap::new();
+    let mut first_at: HashMap<String, usize> = HashMap::new();
     for e in raw.exercises {
         let name = e.name.get_ref().clone();
         if !is_valid_name(&name) {
@@ -281,14 +281,15 @@ pub fn parse(
                 "use lowercase letters, digits and underscores, starting with a letter",
             ));
         }
-        if let Some(line) = first_line.get(&name) {
+        if let Some(&first) = first_at.get(&name) {
+            let line = line_col(source, first).0;
             return Err(at.error(
                 e.name.span(),
                 format!("exercise name `{name}` is used twice (first at line {line})"),
                 "rename one of the two exercises",
             ));
         }
-        first_line.insert(name.clone(), line_col(source, e.name.span().start).0);
+        first_at.insert(name.clone(), e.name.span().start);
 
         let question = question_number(&at, &e.question)?;
         if !questions.iter().any(|q| q.number == question) {
