@@ -12,6 +12,14 @@ import time
 import tomllib
 
 
+def rustprep_binary(given, root):
+    """`given` (a path), or this tree's debug build, built now."""
+    if given:
+        return os.path.abspath(given)
+    subprocess.run(["cargo", "build", "--quiet"], cwd=root, check=True)
+    return os.path.join(root, "target", "debug", "rustprep")
+
+
 def exercise(kit, name):
     """(path relative to exercises/, whether it needs the kit's dependencies)."""
     with open(os.path.join(kit, "info.toml"), "rb") as f:

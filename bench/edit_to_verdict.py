@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import time
 
-from baseline import Bare, edited, exercise
+from baseline import Bare, edited, exercise, rustprep_binary
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -29,11 +29,7 @@ def main():
     parser.add_argument("--tokio", default="newsletter_never_sent")
     parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
     args = parser.parse_args()
-    if args.binary:
-        binary = os.path.abspath(args.binary)
-    else:
-        subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "debug", "rustprep")
+    binary = rustprep_binary(args.binary, ROOT)
 
     work = tempfile.mkdtemp(prefix="rustprep-bench-")
     kit = os.path.join(work, "kit")

@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from baseline import Bare, exercise  # noqa: E402
+from baseline import Bare, exercise, rustprep_binary  # noqa: E402
 from watch_latency import ROOT, PLAIN, TOKIO, save, screen, tmux, wait_for  # noqa: E402
 
 
@@ -42,9 +42,9 @@ def timed_save(session, path, contents):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "debug", "rustprep")
+    binary = rustprep_binary(args.binary, ROOT)
     work = tempfile.mkdtemp(prefix="rustprep-rules-bench-")
     kits = {"on": os.path.join(work, "on"), "off": os.path.join(work, "off")}
     for kit in kits.values():

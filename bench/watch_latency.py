@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import time
 
-from baseline import Bare, exercise
+from baseline import Bare, exercise, rustprep_binary
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAIN = "moved_book_title"
@@ -70,9 +70,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--saves", type=int, default=16)
     parser.add_argument("--idle", type=int, default=60)
+    parser.add_argument("--verbose", action="store_true", help="print every round")
+    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
     args = parser.parse_args()
-    subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "debug", "rustprep")
+    binary = rustprep_binary(args.binary, ROOT)
 
     work = tempfile.mkdtemp(prefix="rustprep-bench-")
     kit = os.path.join(work, "kit")
@@ -110,6 +111,8 @@ def main():
                     end = time.perf_counter()
                 latencies.append(end - start)
                 base.append(bare.round(contents))
+                if args.verbose:
+                    print(f"{name} round {i} ({expect.strip()}): {latencies[-1]:.3f}s, bare {base[-1]:.3f}s")
             if name == TOKIO:
                 # The watcher itself, not the tmux process whose command line names it.
                 candidates = subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,

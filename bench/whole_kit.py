@@ -24,7 +24,7 @@ import threading
 import time
 import tomllib
 
-from baseline import tokio_flags
+from baseline import rustprep_binary, tokio_flags
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -74,13 +74,9 @@ def timed_with_peak(args, cwd):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--binary")
+    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
     args = parser.parse_args()
-    if args.binary:
-        binary = os.path.abspath(args.binary)
-    else:
-        subprocess.run(["cargo", "build", "--quiet"], cwd=ROOT, check=True)
-        binary = os.path.join(ROOT, "target", "debug", "rustprep")
+    binary = rustprep_binary(args.binary, ROOT)
 
     work = tempfile.mkdtemp(prefix="rustprep-bench-")
     kit = os.path.join(work, "kit")
