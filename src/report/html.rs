@@ -345,12 +345,14 @@ fn badge(status: Status) -> String {
     )
 }
 
-/// `part` of `whole` as a whole percentage, rounded down: 100% only when all of it.
+/// `part` of `whole` in whole percent, rounded down: 100 only when all of it.
+fn share(part: u64, whole: u64) -> Option<u64> {
+    (part * 100).checked_div(whole)
+}
+
+/// [`share`] as text.
 fn percent(part: u64, whole: u64) -> String {
-    match whole {
-        0 => "–".to_owned(),
-        _ => format!("{}%", part * 100 / whole),
-    }
+    share(part, whole).map_or_else(|| "–".to_owned(), |p| format!("{p}%"))
 }
 
 /// A background from red (none) through yellow to green (all), light enough for dark text.
@@ -365,7 +367,7 @@ fn heat(part: u64, whole: u64) -> String {
 
 /// A pass rate as a bar and its figure.
 fn bar(part: u64, whole: u64) -> String {
-    let width = if whole == 0 { 0 } else { part * 100 / whole };
+    let width = share(part, whole).unwrap_or(0);
     format!(
         "<span class=\"bar\"><span style=\"width:{width}%;{}\"></span></span> {}",
         heat(part, whole),
@@ -442,3 +444,96 @@ span.v { display: inline-block; min-width: 1.6em; text-align: center; border-rad
 pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px;
   font-family: ui-monospace, "DejaVu Sans Mono", monospace; max-height: 30em; overflow-y: auto; }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, UNIX_EPOCH};
+
+    use super::*;
+    use crate::kit::Source;
+    use crate::outcome::Note;
+
+    fn outcome(status: Status) -> Outcome {
+        Outcome {
+            status,
+            ..Outcome::missing(Note::NoHiddenTests)
+        }
+    }
+
+    /// `kit`'s exercises graded for each student by a row of statuses, in kit order.
+    fn class<'a>(
+        kit: &'a Kit,
+        source: &'a Source,
+        rows: &'a [(&str, Vec<Outcome>)],
+    ) -> Vec<(String, Graded<'a>)> {
+        rows.iter()
+            .map(|(name, outcomes)| {
+                let graded = Graded {
+                    kit,
+                    source,
+                    results: kit.list.exercises().iter().zip(outcomes).collect(),
+                };
+                ((*name).to_owned(), graded)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_hardest_exercise_comes_first_and_ties_keep_the_kit_order() {
+        let kit = Kit::for_test(
+            ["a", "b", "c", "d"]
+                .map(|n| Exercise::for_test(n, 1))
+                .to_vec(),
+        );
+        let (pass, fail) = (Status::Pass, Status::Fail);
+        let rows = [
+            ("ana", [pass, pass, pass, fail].map(outcome).to_vec()),
+            ("ben", [pass, fail, pass, fail].map(outcome).to_vec()),
+            ("cy", [fail, fail, pass, pass].map(outcome).to_vec()),
+        ];
+        let class = class(&kit, &Source::Learner, &rows);
+        let order: Vec<&str> = columns(&class)
+            .iter()
+            .map(|c| c.exercise.name.as_str())
+            .collect();
+        assert_eq!(order, ["b", "d", "a", "c"]);
+    }
+
+    #[test]
+    fn what_students_wrote_is_escaped_and_ids_are_made_of_numbers() {
+        let kit = Kit::for_test(vec![Exercise::for_test("borrow", 1)]);
+        let broken = Outcome {
+            diagnostics: "expected `Vec<&str>`, found \"</pre><script>\"".to_owned(),
+            ..outcome(Status::CompileError)
+        };
+        let rows = [("<b>bob</b> & \"co\"", vec![broken])];
+        let html = render(
+            &kit,
+            &class(&kit, &Source::Learner, &rows),
+            UNIX_EPOCH + Duration::from_secs(86_400),
+        );
+        assert!(html.contains("<title>kit class report, 1970-01-02 00:00 UTC</title>"));
+        assert!(html.contains("<a href=\"#s1\">&lt;b&gt;bob&lt;/b&gt; &amp; \"co\"</a>"));
+        assert!(html.contains("title=\"&lt;b&gt;bob&lt;/b&gt; &amp; &quot;co&quot;, borrow"));
+        assert!(
+            html.contains("expected `Vec&lt;&amp;str&gt;`, found \"&lt;/pre&gt;&lt;script&gt;\"")
+        );
+        assert!(html.contains("<tbody id=\"s1-borrow\">"));
+        assert!(!html.contains("<b>") && !html.contains("<script"), "{html}");
+    }
+
+    #[test]
+    fn a_class_of_no_one_is_still_a_page_that_says_so() {
+        let kit = Kit::for_test(vec![Exercise::for_test("borrow", 1)]);
+        let html = render(&kit, &[], UNIX_EPOCH);
+        assert!(html.contains("<p>No submissions were graded.</p>"));
+        assert!(html.ends_with("</html>\n"));
+    }
+
+    #[test]
+    fn a_rate_is_rounded_down_so_that_100_percent_means_everyone() {
+        assert_eq!(percent(199, 200), "99%");
+        assert_eq!(percent(200, 200), "100%");
+        assert_eq!(percent(0, 0), "–");
+    }
+}
