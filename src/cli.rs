@@ -214,7 +214,7 @@ pub struct VerifyArgs {
 
     /// Grade every folder in DIR as one student's submission: writes a CSV gradebook to
     /// --output and a JSON report per student beside it; with --format html, the class as one
-    /// HTML page beside it too (grades.csv: grades.html). Exits 0 when every submission was
+    /// HTML page beside it too (for grades.csv, grades.html). Exits 0 when every submission was
     /// graded, whatever the grades.
     #[arg(long, value_name = "DIR", requires = "output")]
     pub submissions: Option<PathBuf>,

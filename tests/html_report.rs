@@ -103,8 +103,11 @@ const FACTS: &str = r##"
           word: text(td.querySelector(".sr")),
           symbol: text(td.querySelector("[aria-hidden]")),
           colour: win.getComputedStyle(td).backgroundColor,
+          landing: text(target),
+          in_passed: !!(target && target.closest(".passed")),
           exercise: target && text(target.querySelector("th")),
           verdict: target && text(target.querySelector("td")),
+          story: target && text(target.querySelector("pre")),
           student: section && section.querySelector("h3").firstChild.textContent.trim(),
         };
       }),
@@ -216,15 +219,28 @@ fn class_page_shows_every_verdict_hardest_exercise_first_and_links_each_cell_to_
             let word = status.replace('_', " ");
             assert_eq!(cell["status"], status, "{name} {exercise}: {cell:#}");
             assert_eq!(cell["word"], word.as_str(), "{name} {exercise}: {cell:#}");
-            assert_eq!(
-                cell["exercise"], *exercise,
-                "the link lands on the exercise"
-            );
             assert_eq!(cell["student"], name.as_str(), "in the student's section");
-            assert!(
-                cell["verdict"].as_str().unwrap().ends_with(&word),
-                "{name} {exercise}: {cell:#}"
-            );
+            // What passed is listed by name; what did not, with its verdict and what went wrong.
+            if status == "pass" {
+                assert!(cell["in_passed"].as_bool().unwrap(), "{cell:#}");
+                assert_eq!(cell["landing"], format!("✓ {exercise}").as_str());
+            } else {
+                assert_eq!(
+                    cell["exercise"], *exercise,
+                    "the link lands on the exercise"
+                );
+                assert!(
+                    cell["verdict"].as_str().unwrap().ends_with(&word),
+                    "{name} {exercise}: {cell:#}"
+                );
+                assert!(
+                    cell["story"]
+                        .as_str()
+                        .unwrap()
+                        .contains(&format!("/{exercise}.rs")),
+                    "{name} {exercise}: {cell:#}"
+                );
+            }
             looks.entry(status).or_default().insert((
                 cell["symbol"].as_str().unwrap().to_owned(),
                 cell["colour"].as_str().unwrap().to_owned(),

@@ -15,7 +15,7 @@ use super::{Graded, plain_capped, text};
 use crate::escape::{self, markup, markup_attribute as attr};
 use crate::exercise::Exercise;
 use crate::kit::Kit;
-use crate::outcome::{Outcome, Status};
+use crate::outcome::{MiriCheck, Status};
 
 /// Every verdict, in the legend's order.
 const VERDICTS: [Status; 6] = [
@@ -132,6 +132,22 @@ fn summary(out: &mut String, class: &[(String, Graded<'_>)], columns: &[Column<'
         );
     }
     out.push_str("</dl>\n");
+    let unchecked = columns
+        .iter()
+        .filter(|c| {
+            class
+                .iter()
+                .any(|(_, g)| g.results[c.at].1.miri == MiriCheck::Skipped)
+        })
+        .count();
+    if unchecked > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{} passed without a check for undefined behaviour: {}.</p>",
+            plural(unchecked, "exercise"),
+            markup(super::MIRI_MISSING)
+        );
+    }
 }
 
 fn heat_map(out: &mut String, class: &[(String, Graded<'_>)], columns: &[Column<'_>]) {
@@ -181,7 +197,7 @@ fn heat_map(out: &mut String, class: &[(String, Graded<'_>)], columns: &[Column<
         let _ = writeln!(
             out,
             "<td class=\"num\" style=\"{}\">{earned}/{possible}</td></tr>",
-            heat(earned, possible)
+            heat(earned, possible, LIGHT)
         );
     }
     out.push_str("</tbody>\n<tfoot><tr><th scope=\"row\">Passed</th>");
@@ -190,7 +206,7 @@ fn heat_map(out: &mut String, class: &[(String, Graded<'_>)], columns: &[Column<
         let _ = write!(
             out,
             "<td class=\"num\" style=\"{}\">{}</td>",
-            heat(passed, all),
+            heat(passed, all, LIGHT),
             percent(passed, all)
         );
     }
@@ -209,7 +225,7 @@ fn exercises(out: &mut String, students: usize, columns: &[Column<'_>]) {
     out.push_str(
         "<section id=\"exercises\">\n<h2>Exercises, hardest first</h2>\n<table class=\"rates\">\n\
          <thead><tr><th scope=\"col\">Exercise</th><th scope=\"col\">Question</th>\
-         <th scope=\"col\">Passed</th><th scope=\"col\">Pass rate</th>\
+         <th scope=\"col\">Rated</th><th scope=\"col\">Passed</th><th scope=\"col\">Pass rate</th>\
          <th scope=\"col\">Did not pass</th></tr></thead>\n<tbody>\n",
     );
     for c in columns {
@@ -222,13 +238,14 @@ fn exercises(out: &mut String, students: usize, columns: &[Column<'_>]) {
             .collect();
         let _ = writeln!(
             out,
-            "<tr id=\"e-{0}\"><th scope=\"row\">{0}</th><td>Q{1}</td><td class=\"num\">{2} of \
-             {students}</td><td>{3}</td><td>{4}</td></tr>",
+            "<tr id=\"e-{0}\"><th scope=\"row\">{0}</th><td>Q{1}</td><td>{5}</td>\
+             <td class=\"num\">{2} of {students}</td><td>{3}</td><td>{4}</td></tr>",
             markup(&c.exercise.name),
             c.exercise.question,
             c.passed(),
             bar(c.passed() as u64, students as u64),
-            failed.join(", ")
+            failed.join(", "),
+            c.exercise.difficulty.label()
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
@@ -273,53 +290,69 @@ fn questions(out: &mut String, kit: &Kit, class: &[(String, Graded<'_>)], column
     out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
+/// Each student's section: what did not pass, each with its story, then what passed, in one
+/// list (a class of a hundred exercises would otherwise bury the few that matter).
 fn students(out: &mut String, class: &[(String, Graded<'_>)]) {
     out.push_str("<section id=\"students\">\n<h2>Students</h2>\n");
     for (i, (name, graded)) in class.iter().enumerate() {
+        let n = i + 1;
         let (earned, possible) = graded.points();
         let _ = writeln!(
             out,
-            "<section class=\"student\" id=\"s{}\">\n<h3>{} <span class=\"score\">{earned} of \
+            "<section class=\"student\" id=\"s{n}\">\n<h3>{} <span class=\"score\">{earned} of \
              {possible} points</span></h3>\n<p class=\"meta\">{} · <a href=\"#heatmap\">back to \
-             the map</a></p>\n<table class=\"verdicts\">\n<thead><tr><th scope=\"col\">Exercise\
-             </th><th scope=\"col\">Verdict</th><th scope=\"col\">Points</th></tr></thead>",
-            i + 1,
+             the map</a></p>",
             markup(name),
             markup(&graded.folder()),
         );
-        for (exercise, outcome) in &graded.results {
-            student_row(out, i + 1, graded, exercise, outcome);
+        let (passed, not): (Vec<_>, Vec<_>) = graded.results.iter().partition(|(_, o)| o.passed());
+        if !not.is_empty() {
+            out.push_str(
+                "<table class=\"verdicts\">\n<thead><tr><th scope=\"col\">Did not pass</th>\
+                 <th scope=\"col\">Verdict</th><th scope=\"col\">Points</th></tr></thead>\n",
+            );
+            for (exercise, outcome) in not {
+                let _ = writeln!(
+                    out,
+                    "<tbody id=\"s{n}-{0}\"><tr><th scope=\"row\">{0}</th><td>{1}</td>\
+                     <td class=\"num\">0/{2}</td></tr><tr><td colspan=\"3\"><pre>{3}</pre></td>\
+                     </tr></tbody>",
+                    markup(&exercise.name),
+                    badge(outcome.status),
+                    exercise.points,
+                    markup(&plain_capped(&text::details(
+                        exercise,
+                        &graded.path_of(exercise),
+                        outcome
+                    )))
+                );
+            }
+            out.push_str("</table>\n");
         }
-        out.push_str("</table>\n</section>\n");
+        if !passed.is_empty() {
+            let _ = write!(
+                out,
+                "<div class=\"passed\"><h4>Passed: {} of {}</h4><ul>",
+                passed.len(),
+                graded.results.len()
+            );
+            for (exercise, outcome) in passed {
+                let note = super::miri_text(&outcome.miri)
+                    .map(|t| format!(" title=\"{}\"", attr(&t)))
+                    .unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "<li id=\"s{n}-{0}\"{note}><span class=\"v pass\" aria-hidden=\"true\">{1}\
+                     </span> {0}</li>",
+                    markup(&exercise.name),
+                    symbol(Status::Pass)
+                );
+            }
+            out.push_str("</ul></div>\n");
+        }
+        out.push_str("</section>\n");
     }
     out.push_str("</section>\n");
-}
-
-/// One exercise of student number `n`: a body of its own, the target of the map's cell, with
-/// the verdict and, when it did not pass, the whole story (capped).
-fn student_row(out: &mut String, n: usize, graded: &Graded<'_>, e: &Exercise, o: &Outcome) {
-    let points = if o.passed() { e.points } else { 0 };
-    let _ = write!(
-        out,
-        "<tbody id=\"s{n}-{0}\"><tr><th scope=\"row\">{0}</th><td>{1}</td>\
-         <td class=\"num\">{points}/{2}</td></tr>",
-        markup(&e.name),
-        badge(o.status),
-        e.points
-    );
-    let story = if o.passed() {
-        super::miri_text(&o.miri)
-    } else {
-        Some(plain_capped(&text::details(e, &graded.path_of(e), o)))
-    };
-    if let Some(story) = story {
-        let _ = write!(
-            out,
-            "<tr><td colspan=\"3\"><pre>{}</pre></td></tr>",
-            markup(&story)
-        );
-    }
-    out.push_str("</tbody>\n");
 }
 
 /// A verdict's symbol, beside its word or, in the map, the word for screen readers only.
@@ -355,22 +388,25 @@ fn percent(part: u64, whole: u64) -> String {
     share(part, whole).map_or_else(|| "–".to_owned(), |p| format!("{p}%"))
 }
 
-/// A background from red (none) through yellow to green (all), light enough for dark text.
-fn heat(part: u64, whole: u64) -> String {
+/// A background from red (none) through yellow to green (all), `lightness` percent light.
+fn heat(part: u64, whole: u64, lightness: u8) -> String {
     let share = if whole == 0 {
         0.0
     } else {
         part as f64 / whole as f64
     };
-    format!("background:hsl({:.0} 70% 82%)", share * 125.0)
+    format!("background:hsl({:.0} 65% {lightness}%)", share * 125.0)
 }
+
+/// Light enough for dark text.
+const LIGHT: u8 = 82;
 
 /// A pass rate as a bar and its figure.
 fn bar(part: u64, whole: u64) -> String {
     let width = share(part, whole).unwrap_or(0);
     format!(
         "<span class=\"bar\"><span style=\"width:{width}%;{}\"></span></span> {}",
-        heat(part, whole),
+        heat(part, whole, 50),
         percent(part, whole)
     )
 }
@@ -395,6 +431,7 @@ h2 { font-size: 20px; margin: 28px 0 8px; }
 h3 { font-size: 17px; margin: 0 0 4px; }
 a { color: #0550ae; }
 .meta { color: var(--muted); margin: 0 0 12px; }
+.note { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 12px; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 0; }
 .cards div { background: #fff; border: 1px solid var(--line); border-radius: 8px;
   padding: 10px 16px; min-width: 180px; }
@@ -435,6 +472,10 @@ span.v { display: inline-block; min-width: 1.6em; text-align: center; border-rad
 .student { background: #fff; border: 1px solid var(--line); border-radius: 8px;
   padding: 12px 16px; margin: 0 0 16px; }
 .score { color: var(--muted); font-weight: 400; font-size: 15px; }
+.passed h4 { font-size: 14px; margin: 10px 0 4px; color: var(--muted); font-weight: 600; }
+.passed ul { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 0;
+  padding: 0; }
+.passed li:target { outline: 3px solid #0969da; outline-offset: 2px; }
 .verdicts { width: 100%; table-layout: fixed; }
 .verdicts thead th:first-child { width: 18em; }
 .verdicts thead th:nth-child(2) { width: 12em; }
@@ -451,7 +492,7 @@ mod tests {
 
     use super::*;
     use crate::kit::Source;
-    use crate::outcome::Note;
+    use crate::outcome::{Note, Outcome};
 
     fn outcome(status: Status) -> Outcome {
         Outcome {

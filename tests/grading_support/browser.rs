@@ -1,8 +1,8 @@
 //! A real browser for the tests of the HTML class report: Chromium in headless mode, driven by its
 //! own command-line flags (no WebDriver): `--dump-dom` for the DOM it built from a page, and
 //! `--screenshot` for what it drew. Found on PATH (`chromium`, `chromium-browser`,
-//! `google-chrome-stable`, `google-chrome`) or named by `RUSTPREP_CHROMIUM`; a test without one
-//! says it is skipped.
+//! `google-chrome-stable`, `google-chrome`), where macOS installs Google Chrome, or named by
+//! `RUSTPREP_CHROMIUM`; a test without one says it is skipped.
 //!
 //! The DOM is read by a probe page: the page under test in an `<iframe>`, and a script of the
 //! probe's own that, once everything has loaded, looks at the frame's document with the DOM's
@@ -24,6 +24,9 @@ const NAMES: [&str; 4] = [
     "google-chrome",
 ];
 
+/// Where macOS keeps Google Chrome, which is not on PATH there.
+const MAC_CHROME: &str = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome";
+
 pub struct Chromium {
     program: PathBuf,
     /// A profile folder of this browser's own: runs in parallel share nothing.
@@ -36,10 +39,11 @@ impl Chromium {
         let program = match std::env::var_os(BROWSER_VAR) {
             Some(named) => PathBuf::from(named),
             None => {
-                let path = std::env::var_os("PATH")?;
+                let path = std::env::var_os("PATH").unwrap_or_default();
                 NAMES
                     .iter()
                     .flat_map(|name| std::env::split_paths(&path).map(move |d| d.join(name)))
+                    .chain([PathBuf::from(MAC_CHROME)])
                     .find(|p| p.is_file())?
             }
         };
