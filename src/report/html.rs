@@ -17,7 +17,7 @@ use crate::exercise::Exercise;
 use crate::kit::Kit;
 use crate::outcome::{MiriCheck, Status};
 
-/// Every verdict, in the legend's order.
+/// Every verdict, in the legend's order, a pass first.
 const VERDICTS: [Status; 6] = [
     Status::Pass,
     Status::Fail,
@@ -72,6 +72,7 @@ struct Column<'a> {
 }
 
 impl Column<'_> {
+    /// How many students passed it ([`VERDICTS`] starts with a pass).
     fn passed(&self) -> usize {
         self.counts[0]
     }
@@ -90,7 +91,8 @@ fn columns<'a>(class: &[(String, Graded<'a>)]) -> Vec<Column<'a>> {
             let mut counts = [0; VERDICTS.len()];
             for (_, graded) in class {
                 let status = graded.results[at].1.status;
-                counts[VERDICTS.iter().position(|v| *v == status).unwrap_or(0)] += 1;
+                let slot = VERDICTS.iter().position(|v| *v == status);
+                counts[slot.expect("VERDICTS holds every status")] += 1;
             }
             Column {
                 at,
