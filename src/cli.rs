@@ -239,8 +239,9 @@ pub struct VerifyArgs {
     pub exercises: Option<PathBuf>,
 
     /// Grade every folder in DIR as one student's submission: writes a CSV gradebook to
-    /// --output and a JSON report per student beside it. Exits 0 when every submission
-    /// was graded, whatever the grades.
+    /// --output and a JSON report per student beside it; with --format html, the class as one
+    /// HTML page beside it too (for grades.csv, grades.html). Exits 0 when every submission was
+    /// graded, whatever the grades.
     #[arg(long, value_name = "DIR", requires = "output")]
     pub submissions: Option<PathBuf>,
 

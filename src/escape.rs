@@ -1,9 +1,13 @@
-//! Names from outside (a student's folder name) made safe to print and to tell apart: control
-//! characters, invisible ones, spaces at either end and bytes that are not UTF-8 are written as
-//! escapes, so that a name cannot move the cursor or recolour a terminal, and two names that
-//! would look the same on screen (`bob` and `bob` with a zero-width space) read differently.
+//! Text from outside made safe where it is shown.
 //!
-//! The escaping is one-to-one (a backslash is written `\\`), so distinct names stay distinct.
+//! - Names (a student's folder name), to print and to tell apart ([`name`], [`text`]): control
+//!   characters, invisible ones, spaces at either end and bytes that are not UTF-8 are written as
+//!   escapes, so that a name cannot move the cursor or recolour a terminal, and two names that
+//!   would look the same on screen (`bob` and `bob` with a zero-width space) read differently.
+//!   The escaping is one-to-one (a backslash is written `\\`), so distinct names stay distinct.
+//! - Any text (names, compiler output, test messages) in XML or HTML ([`markup`],
+//!   [`markup_attribute`]): it can open no tag, entity or attribute, and a character XML 1.0
+//!   forbids becomes U+FFFD, so one stray control character cannot make a report unreadable.
 
 use std::ffi::OsStr;
 use std::fmt::Write as _;
@@ -32,6 +36,44 @@ pub fn name(raw: &OsStr) -> String {
 /// text.
 pub fn text(text: &str) -> String {
     name(OsStr::new(text))
+}
+
+/// `text` as the character data of an XML or HTML element.
+pub fn markup(text: &str) -> String {
+    escape_markup(text, false)
+}
+
+/// `text` as an attribute value in double quotes (white space kept as written: a parser would
+/// read a bare tab or line end as a space).
+pub fn markup_attribute(text: &str) -> String {
+    escape_markup(text, true)
+}
+
+fn escape_markup(text: &str, attribute: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().map(allowed_in_xml) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            // Kept as written: a parser would read a bare CR as a line end.
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `c` if XML 1.0 allows it in a document, else U+FFFD: output may hold any control character.
+fn allowed_in_xml(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => c,
+        '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+        _ => c,
+    }
 }
 
 fn push_char(out: &mut String, c: char, at_end: bool) {
@@ -96,6 +138,18 @@ mod tests {
     fn a_backslash_is_doubled_so_that_escapes_cannot_be_forged() {
         assert_eq!(text("bob\\n"), "bob\\\\n");
         assert_ne!(text("bob\\n"), text("bob\n"));
+    }
+
+    #[test]
+    fn markup_opens_nothing_and_control_characters_never_reach_it() {
+        assert_eq!(
+            markup("a\u{0}b\u{1b}[31m<&>\r\n\""),
+            "a\u{fffd}b\u{fffd}[31m&lt;&amp;&gt;&#13;\n\""
+        );
+        assert_eq!(
+            markup_attribute("\"it's\"\t\n<"),
+            "&quot;it's&quot;&#9;&#10;&lt;"
+        );
     }
 
     #[cfg(unix)]

@@ -11,6 +11,9 @@ pub const MAX_TIMEOUT_SECS: u64 = 3600;
 pub const TEST_MEMORY: u64 = 1 << 30;
 /// Bytes kept of each of a test's stdout and stderr (the first and the last half).
 pub const OUTPUT_CAP: usize = 1 << 20;
+/// Characters kept of one message (compiler output, a test's) in a report written to a file:
+/// the JSON report, the JUnit report's details and the HTML page's.
+pub const MESSAGE_CAP: usize = 4096;
 /// Points an exercise is worth, when info.toml does not say.
 pub const POINTS: u32 = 1;
 

@@ -14,7 +14,7 @@ use crate::cli::VerifyArgs;
 use crate::exercise::Exercise;
 use crate::kit::{Kit, Source};
 use crate::process_slots::ProcessSlots;
-use crate::report::{self, Format, Graded, gradebook, json};
+use crate::report::{self, Format, Graded, gradebook, html, json};
 use crate::runner::{self, Event, ManyEnd, RunOptions};
 use crate::rustc_limits::CompileLimits;
 use crate::sandbox::SandboxMode;
@@ -82,7 +82,12 @@ pub fn verify(kit: &Kit, request: &VerifyArgs) -> Result<Exit> {
         source: &source,
         results: results.iter().map(|(i, o)| (&exercises[*i], o)).collect(),
     };
-    let rendered = report::render(request.format, &graded, request.verbose)?;
+    let rendered = report::render(
+        request.format,
+        &graded,
+        request.verbose,
+        std::time::SystemTime::now(),
+    )?;
     match &request.output {
         Some(path) => {
             atomic_file::write(path, strip_if_file(request.format, &rendered).as_bytes())?;
@@ -141,7 +146,12 @@ fn grade_class(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    let page = class_page(output, request.format)?;
     // Every file the grading will write, checked before it starts.
+    if let Some(page) = &page {
+        atomic_file::check(page)
+            .with_context(|| format!("cannot write the class page to {}", page.display()))?;
+    }
     for student in &students {
         let report = reports_dir.join(&student.report);
         atomic_file::check(&report)
@@ -198,6 +208,12 @@ fn grade_class(
     }
     let columns: Vec<&Exercise> = indices.iter().map(|&i| &exercises[i]).collect();
     atomic_file::write(output, gradebook::render(&columns, &graded)?.as_bytes())?;
+    let mut written = output.display().to_string().bold().to_string();
+    if let Some(page) = &page {
+        let html = html::render(kit, &graded, std::time::SystemTime::now());
+        atomic_file::write(page, html.as_bytes())?;
+        written = format!("{written}, {}", page.display().to_string().bold());
+    }
     for (name, g) in &graded {
         let (earned, possible) = g.points();
         println!("{name:<24} {earned:>4}/{possible}");
@@ -216,9 +232,8 @@ fn grade_class(
         return Ok(Exit::Ok);
     }
     println!(
-        "{} submissions graded: {} and one JSON report per student in {}",
+        "{} submissions graded: {written} and one JSON report per student in {}",
         graded.len(),
-        output.display().to_string().bold(),
         reports_dir.display()
     );
     let (files, compiled) = (files.into_inner(), compiled.into_inner());
@@ -230,6 +245,23 @@ fn grade_class(
         );
     }
     Ok(Exit::Ok)
+}
+
+/// Where the class page goes when `format` asks for one: beside the gradebook `output`, with its
+/// name and the extension `.html`.
+fn class_page(output: &Path, format: Format) -> Result<Option<PathBuf>> {
+    if format != Format::Html {
+        return Ok(None);
+    }
+    let page = output.with_extension("html");
+    if page == output {
+        bail!(
+            "--output {} is where the CSV gradebook goes, and the class page is written beside \
+             it with the same name and .html: name the gradebook .csv",
+            output.display()
+        );
+    }
+    Ok(Some(page))
 }
 
 /// After the solutions, the rest of the kit check; says what it found. `true` when all is well.

@@ -1,6 +1,6 @@
 //! rustprep's JSON report, version 1: per exercise its name, question, status, duration, points
 //! and each hidden test's result; then a summary. Messages are plain text, capped at
-//! [`MESSAGE_CAP`](super::MESSAGE_CAP) characters. The schema is documented in the README; a
+//! [`MESSAGE_CAP`](crate::limits::MESSAGE_CAP) characters. The schema is documented in the README; a
 //! change that is not backwards compatible bumps `version`.
 
 use serde::Serialize;

@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::{Graded, plain_capped, text};
+use crate::escape::{markup as body, markup_attribute as attr};
 use crate::exercise::Exercise;
 use crate::outcome::{Outcome, Status, TestResult, TestStatus};
 
@@ -215,45 +216,6 @@ fn one_line(text: &str) -> String {
     }
 }
 
-/// `c` if XML 1.0 allows it in a document, else U+FFFD: output may hold any control character,
-/// and one of them would make the whole report unreadable.
-fn allowed(c: char) -> char {
-    match c {
-        '\t' | '\n' | '\r' => c,
-        '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
-        _ => c,
-    }
-}
-
-/// Text content, escaped.
-fn body(text: &str) -> String {
-    escape(text, false)
-}
-
-/// An attribute value in double quotes, escaped (white space kept as written: a parser would read
-/// a bare tab or line end as a space).
-fn attr(text: &str) -> String {
-    escape(text, true)
-}
-
-fn escape(text: &str, attribute: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().map(allowed) {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            // Kept as written: a parser would read a bare CR as a line end.
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,15 +238,6 @@ mod tests {
             "rustprep.my_question"
         );
         assert_eq!(classname(&exercise("x.rs", 3)), "rustprep.q03");
-    }
-
-    #[test]
-    fn control_characters_never_reach_the_xml() {
-        assert_eq!(
-            body("a\u{0}b\u{1b}[31m<&>\r\n"),
-            "a\u{fffd}b\u{fffd}[31m&lt;&amp;&gt;&#13;\n"
-        );
-        assert_eq!(attr("\"it's\"\t\n"), "&quot;it's&quot;&#9;&#10;");
     }
 
     #[test]

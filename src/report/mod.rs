@@ -1,9 +1,11 @@
 //! Outcomes as reports: text for people ([`text`]), and for machines the versioned JSON report
 //! ([`json`]), JUnit XML ([`junit`]), GitHub Classroom's result format ([`classroom`]) and the
-//! class gradebook ([`gradebook`]). Pure functions from graded results to strings.
+//! class gradebook ([`gradebook`]); for teachers, the class as an HTML page ([`html`]). Pure
+//! functions from graded results to strings.
 
 pub mod classroom;
 pub mod gradebook;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod text;
@@ -13,12 +15,10 @@ use clap::ValueEnum;
 use crate::exercise::Exercise;
 use crate::file_kind::Kind;
 use crate::kit::{Kit, Source};
+use crate::limits::MESSAGE_CAP;
 use crate::outcome::{Breach, BreachCause, Cause, MiriCheck, Note, Outcome, TestResult};
 
 pub use text::{details, status_word};
-
-/// Characters kept of one message in a machine-readable report.
-pub const MESSAGE_CAP: usize = 4096;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -30,9 +30,13 @@ pub enum Format {
     Junit,
     /// The result JSON of GitHub Classroom's autograding reporter.
     Classroom,
+    /// One self-contained HTML page for a teacher: a heat map of students × exercises, pass
+    /// rates, each student's verdicts. With --submissions, written beside the gradebook.
+    Html,
 }
 
 /// The graded exercises of one source, in kit order.
+#[derive(Clone)]
 pub struct Graded<'a> {
     pub kit: &'a Kit,
     pub source: &'a Source,
@@ -66,12 +70,23 @@ impl Graded<'_> {
     }
 }
 
-pub fn render(format: Format, graded: &Graded<'_>, verbose: bool) -> anyhow::Result<String> {
+/// One source's report; `now` dates the HTML page.
+pub fn render(
+    format: Format,
+    graded: &Graded<'_>,
+    verbose: bool,
+    now: std::time::SystemTime,
+) -> anyhow::Result<String> {
     Ok(match format {
         Format::Text => text::verify_report(graded, verbose),
         Format::Json => json::render(graded)?,
         Format::Junit => junit::render(graded)?,
         Format::Classroom => classroom::render(graded)?,
+        Format::Html => html::render(
+            graded.kit,
+            &[(crate::escape::text(&graded.folder()), graded.clone())],
+            now,
+        ),
     })
 }
 

@@ -243,7 +243,8 @@ impl Invocation {
     }
 }
 
-fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<Vec<u8>> {
+/// Reads `pipe` to its end on a thread of its own.
+pub fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<Vec<u8>> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         let _ = pipe.read_to_end(&mut bytes);
@@ -251,7 +252,9 @@ fn drain(mut pipe: impl Read + Send + 'static) -> thread::JoinHandle<Vec<u8>> {
     })
 }
 
-fn wait_or_kill(child: &mut Child, shown: &str) -> Option<i32> {
+/// Waits for `child` to end, for at most [`HANG_LIMIT`]; then kills it and panics, naming it
+/// `shown`.
+pub fn wait_or_kill(child: &mut Child, shown: &str) -> Option<i32> {
     let deadline = Instant::now() + HANG_LIMIT;
     loop {
         if let Some(status) = child.try_wait().unwrap() {

@@ -2,7 +2,8 @@
 //! `tests/fixtures/grading/` copied with a submission into a fresh temporary folder, the real
 //! `rustprep` binary run there without a terminal, the reports it writes normalized and compared
 //! with the checked-in expected files (or written over them with `RUSTPREP_BLESS=1`), and the
-//! processes a run may have left behind.
+//! processes a run may have left behind; and a headless browser for the HTML report
+//! ([`browser`]).
 //!
 //! The kit's copy, the runs and the reading of `/proc` are shared with the other support modules
 //! (`tests/common/`); what is here is the grading scene around them and the golden files.
@@ -12,6 +13,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+
+pub mod browser;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
