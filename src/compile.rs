@@ -47,11 +47,15 @@ pub enum CompileEnd {
 pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     set_build_env(&mut cmd, ws);
-    // Exercise binaries link the shared std: a much shorter link on every edit.
-    let flags: Vec<&str> = [CFG_CLIPPY.as_slice(), crate::shared_std::rustflags()].concat();
-    cmd.env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"));
+    cmd.env("CARGO_ENCODED_RUSTFLAGS", exercise_rustflags().join("\x1f"));
     cmd.arg(subcommand).arg("--manifest-path").arg(&ws.manifest);
     cmd
+}
+
+/// The compiler flags of every exercise build: `cfg(clippy)` (below), and the shared std, for a
+/// much shorter link on every edit ([`crate::shared_std`]).
+pub(crate) fn exercise_rustflags() -> Vec<&'static str> {
+    [CFG_CLIPPY.as_slice(), crate::shared_std::rustflags()].concat()
 }
 
 /// clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
@@ -91,7 +95,12 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
     build.arg("--lib");
     let mut check = rules_cargo(ws);
     check.args(["--workspace", "--lib", "--jobs", &jobs.max(1).to_string()]);
-    for cmd in [&mut build, &mut check] {
+    for (cmd, target_dir) in [
+        (&mut build, &ws.target_dir),
+        (&mut check, &ws.rules_target_dir),
+    ] {
+        // Rendered errors on stderr, as without JSON; the libraries built, for direct compiles.
+        cmd.args(["--message-format", "json-render-diagnostics"]);
         let limits = Limits {
             timeout: crate::limits::BUILD_TIMEOUT,
             memory: None,
@@ -100,7 +109,9 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
         let finished = supervise::run(cmd, &limits, cancel).context("failed to run cargo")?;
         match finished.ending {
             Ending::Cancelled => return Ok(false),
-            Ending::Exited(status) if status.success() => {}
+            Ending::Exited(status) if status.success() => {
+                crate::libraries::record(target_dir, &finished.stdout.text());
+            }
             _ => bail!(
                 "building the kit's dependencies failed:\n{}",
                 strip_ansi_escapes::strip_str(finished.stderr.text()).trim_end()
@@ -180,6 +191,7 @@ pub fn compile(
         }
     }
     let stdout = finished.stdout.text();
+    crate::libraries::record(&ws.target_dir, &stdout);
     for (member, target, msg) in messages(ws, &stdout) {
         let exercise = by_bin.get(&target.name).copied().unwrap_or(&target.name);
         let Some(entry) = results.get_mut(&(member, exercise.to_owned())) else {
@@ -187,12 +199,8 @@ pub fn compile(
         };
         match msg.reason.as_str() {
             "compiler-message" => {
-                if let Some(diag) = msg.message.filter(Diagnostic::worth_showing) {
-                    entry.has_errors |= diag.level == "error";
-                    entry.timed_out |= diag.message.starts_with(rustc_limits::TIMED_OUT);
-                    entry
-                        .diagnostics
-                        .push_str(&diag.rendered.unwrap_or_default().replace(&root_prefix, ""));
+                if let Some(diag) = msg.message {
+                    take_diagnostic(entry, diag, &root_prefix);
                 }
             }
             "compiler-artifact" => {
@@ -236,6 +244,19 @@ pub fn compile(
         }
     }
     Ok(CompileEnd::Done(results))
+}
+
+/// Adds what rustc said to what an exercise's compile gave; paths lose the kit's root
+/// (`root_prefix`, ending in a separator).
+pub(crate) fn take_diagnostic(entry: &mut Compiled, diag: Diagnostic, root_prefix: &str) {
+    if !diag.worth_showing() {
+        return;
+    }
+    entry.has_errors |= diag.level == "error";
+    entry.timed_out |= diag.message.starts_with(rustc_limits::TIMED_OUT);
+    entry
+        .diagnostics
+        .push_str(&diag.rendered.unwrap_or_default().replace(root_prefix, ""));
 }
 
 /// cargo's JSON messages about the members of `ws`: for each, the index of its member's source,
@@ -315,7 +336,7 @@ struct Profile {
 pub(crate) struct Diagnostic {
     pub(crate) message: String,
     pub(crate) level: String,
-    rendered: Option<String>,
+    pub(crate) rendered: Option<String>,
     pub(crate) code: Option<Code>,
     #[serde(default)]
     pub(crate) spans: Vec<Span>,
@@ -342,7 +363,7 @@ impl Diagnostic {
 
     /// rustc's closing tallies ("aborting due to 2 previous errors", "3 warnings emitted") say
     /// nothing the diagnostics above them did not.
-    fn worth_showing(&self) -> bool {
+    pub(crate) fn worth_showing(&self) -> bool {
         !(self.message.starts_with("aborting due to")
             || (self.message.ends_with(" emitted") && self.message.contains("warning")))
     }

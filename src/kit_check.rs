@@ -259,13 +259,13 @@ pub fn rule_paths(
         }
         let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
         match rules_build::check(
+            kit,
             &ws,
             &ruled,
             rules_build::CheckSettings {
                 jobs: options.jobs,
                 limits: None,
             },
-            &kit.root,
             cancel,
         )? {
             rules_build::CheckEnd::Done(_, config) => {

@@ -2,11 +2,14 @@
 //! [`crate::build_crate`]), and the errors it reports, sorted back to their exercises. Nothing
 //! here prints.
 //!
-//! A plain exercise is checked by `clippy-driver` directly, one process per file, which takes
-//! half the time of `cargo clippy` (no cargo start, no fingerprints) and runs beside the test
-//! build; an exercise with dependencies goes through `cargo clippy`, which knows where they are.
+//! Each file is checked by `clippy-driver` directly, one process per file, which takes half the
+//! time of `cargo clippy` (no cargo start, no fingerprints) and runs beside the test build; an
+//! exercise with dependencies is given the libraries an earlier `cargo clippy` checked
+//! ([`crate::libraries`]), and goes through `cargo clippy` when there are none yet, when
+//! they are stale, or when grading (under limits).
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
@@ -17,6 +20,7 @@ use anyhow::{Context, Result, bail};
 use crate::build_crate::{self, Group, Workspace};
 use crate::compile::{self, Diagnostic};
 use crate::kit::Kit;
+use crate::libraries;
 use crate::rules::breaches::CheckDiagnostic;
 use crate::rustc_limits::{self, CompileLimits};
 use crate::supervise::{self, Cancel, Ending, Limits};
@@ -53,16 +57,38 @@ pub struct CheckSettings {
 /// Checks the files of `exercises` (those with rules) of every member of `ws` against their
 /// rules.
 pub fn check(
+    kit: &Kit,
     ws: &Workspace,
     exercises: &[String],
     settings: CheckSettings,
-    kit_root: &Path,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
-    match ws.group {
-        Group::Plain => check_each(ws, exercises, settings, kit_root, cancel),
-        Group::WithDependencies => check_through_cargo(ws, exercises, settings, kit_root, cancel),
+    let kit_root = &kit.root;
+    // The libraries of an earlier check (cargo's, or the warm-up's), for clippy-driver.
+    let libraries = libraries::crates(kit, ws.group)
+        .and_then(|crates| libraries::library_args(&ws.rules_target_dir, &crates));
+    match (ws.group, libraries) {
+        (Group::Plain, _) => check_each(ws, exercises, settings, &[], kit_root, cancel),
+        (Group::WithDependencies, Some(libraries)) if settings.limits.is_none() => {
+            match check_each(ws, exercises, settings, &libraries, kit_root, cancel)? {
+                CheckEnd::Done(results, _) if reads_stale_libraries(&results) => {
+                    check_through_cargo(ws, exercises, settings, kit_root, cancel)
+                }
+                end => Ok(end),
+            }
+        }
+        (Group::WithDependencies, _) => {
+            check_through_cargo(ws, exercises, settings, kit_root, cancel)
+        }
     }
+}
+
+/// Whether a check could not use the libraries it was given (cargo must check them again).
+fn reads_stale_libraries(results: &CheckedMap) -> bool {
+    results
+        .values()
+        .flatten()
+        .any(|d| d.code.as_deref().is_some_and(libraries::is_stale_library))
 }
 
 /// What one check said, before it is filed under its exercise.
@@ -90,11 +116,13 @@ impl Reported {
     }
 }
 
-/// `clippy-driver` on each rules stub, `jobs` at a time.
+/// `clippy-driver` on each rules stub, `jobs` at a time, given the `libraries` of the kit's
+/// dependencies (arguments from [`crate::libraries::library_args`]).
 fn check_each(
     ws: &Workspace,
     exercises: &[String],
     CheckSettings { jobs, limits }: CheckSettings,
+    libraries: &[OsString],
     kit_root: &Path,
     cancel: &Cancel,
 ) -> Result<CheckEnd> {
@@ -120,7 +148,7 @@ fn check_each(
                     let Some(&(source, dir, exercise)) = work.get(slot) else {
                         break;
                     };
-                    match check_one(ws, dir, exercise, &root_prefix, limits, cancel) {
+                    match check_one(ws, dir, exercise, libraries, &root_prefix, limits, cancel) {
                         Ok(Some(reported)) => found
                             .lock()
                             .unwrap_or_else(|e| e.into_inner())
@@ -157,6 +185,7 @@ fn check_one(
     ws: &Workspace,
     member_dir: &Path,
     exercise: &str,
+    libraries: &[OsString],
     root_prefix: &str,
     limits: Option<CompileLimits>,
     cancel: &Cancel,
@@ -174,6 +203,7 @@ fn check_one(
         .args(["--emit=metadata", "--error-format=json", "--out-dir"])
         .arg(out.path())
         .arg(&stub)
+        .args(libraries)
         .env("CLIPPY_CONF_DIR", &ws.rules_config_dir);
     let run_limits = Limits {
         timeout: limits.map_or(crate::limits::BUILD_TIMEOUT, |l| l.timeout),
@@ -238,6 +268,7 @@ fn check_through_cargo(
     let mut reported: HashMap<(usize, String), Reported> = HashMap::new();
     let mut checked = 0;
     let stdout = finished.stdout.text();
+    libraries::record(&ws.rules_target_dir, &stdout);
     for (member, target, msg) in compile::messages(ws, &stdout) {
         let Some(exercise) = target.name.strip_suffix("-rules") else {
             continue;

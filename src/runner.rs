@@ -21,10 +21,12 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::dep_info;
+use crate::direct_rustc;
 use crate::exercise::{Exercise, Mode};
 use crate::file_kind;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
+use crate::libraries;
 use crate::miri;
 use crate::outcome::{MiriCheck, Note, Outcome, Status, TestResult};
 use crate::process_slots::ProcessSlots;
@@ -132,7 +134,7 @@ pub fn run_many(
     cancel: &Cancel,
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<ManyEnd> {
-    shared_std::prefetch();
+    crate::toolchain::prefetch();
     let exercises = kit.list.exercises();
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
@@ -191,7 +193,18 @@ pub fn run_many(
                 continue;
             }
             let limits = options.compile_limits;
-            match compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel)? {
+            // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
+            let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
+                ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
+                    direct_rustc::compile(ws, member, &only.exercise, &crates, &kit.root, cancel)?
+                }
+                _ => None,
+            };
+            let end = match direct {
+                Some(end) => end,
+                None => compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel)?,
+            };
+            match end {
                 CompileEnd::Done(map) => compiled.extend(map),
                 CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
             }

@@ -4,12 +4,10 @@
 //! toolchain's library folder through the loader path set here. Elsewhere exercises link std
 //! statically, as cargo does by default, and nothing here applies.
 //!
-//! The folder is asked of the same `rustc` cargo uses, once per rustprep process; [`prefetch`]
-//! asks on a thread of its own so that a one-off run does not wait for it.
+//! The folder is the toolchain's ([`crate::toolchain`]).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 /// Whether exercises link std dynamically here.
 pub const ENABLED: bool = cfg!(target_os = "linux");
@@ -23,33 +21,13 @@ pub fn rustflags() -> &'static [&'static str] {
     }
 }
 
-static LIBRARY_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
-
-/// Starts finding the library folder in the background (a run calls this before it compiles).
-pub fn prefetch() {
-    if ENABLED && LIBRARY_DIR.get().is_none() {
-        std::thread::spawn(library_dir);
-    }
-}
-
-/// The toolchain's library folder (`rustc --print target-libdir`), or `None` when shared std is
-/// not used here or rustc could not say (a test binary then fails to start, and says why).
+/// The toolchain's library folder, or `None` when shared std is not used here or rustc could
+/// not say (a test binary then fails to start, and says why).
 pub fn library_dir() -> Option<&'static Path> {
     if !ENABLED {
         return None;
     }
-    LIBRARY_DIR
-        .get_or_init(|| {
-            let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-            let out = Command::new(rustc)
-                .args(["--print", "target-libdir"])
-                .output()
-                .ok()
-                .filter(|out| out.status.success())?;
-            let dir = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
-            dir.is_dir().then_some(dir)
-        })
-        .as_deref()
+    crate::toolchain::get().map(|t| t.library_dir.as_path())
 }
 
 /// Lets `cmd`, a program built by an exercise build, find the shared std.
