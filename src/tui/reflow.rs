@@ -31,6 +31,23 @@ pub fn reflow(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Each line of `lines` (an entry may hold several, split at its line breaks) wrapped to `width`
+/// columns on its own, between words where it can be: for text written for the screen, whose
+/// line breaks mean something. Colour escapes take no columns.
+pub fn wrap_each(lines: &[String], width: usize) -> Vec<String> {
+    let width = width.max(20);
+    lines
+        .iter()
+        .flat_map(|entry| entry.split('\n'))
+        .flat_map(|line| {
+            textwrap::wrap(line, width)
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// `text` after `label` (plain text), filled to `width`, with the label shown through `style`.
 pub fn labelled(
     label: &str,
@@ -98,6 +115,25 @@ mod tests {
         assert_eq!(
             lines,
             vec!["*Hint:* Count the", "characters, not the", "bytes."]
+        );
+    }
+
+    #[test]
+    fn each_line_is_wrapped_on_its_own_and_breaks_are_kept() {
+        let lines = vec![
+            "\u{1b}[33mChecked all 104 exercises: 0 pass, 52 do not compile\u{1b}[0m".to_owned(),
+            "one\ntwo".to_owned(),
+            String::new(),
+        ];
+        assert_eq!(
+            wrap_each(&lines, 30),
+            vec![
+                "\u{1b}[33mChecked all 104 exercises: 0",
+                "pass, 52 do not compile\u{1b}[0m",
+                "one",
+                "two",
+                "",
+            ]
         );
     }
 
