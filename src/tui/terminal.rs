@@ -91,7 +91,14 @@ fn fit(frame: &Frame, width: usize, height: usize) -> Vec<Cow<'_, str>> {
         shown.push(Cow::from(line.as_str()));
     }
     let hidden = frame.body.len() - shown.len();
-    shown.push(format!("… {hidden} more lines (make the window taller)").into());
+    // One row, however narrow the window: a second would push the top off the screen.
+    let note = format!("… {hidden} more lines (make the window taller)");
+    let note = if note.chars().count() <= width {
+        note
+    } else {
+        format!("… {hidden} more")
+    };
+    shown.push(note.into());
     shown.extend(frame.keys.iter().map(|l| Cow::from(l.as_str())));
     shown
 }
@@ -127,29 +134,24 @@ mod tests {
         // "aaaaaaaaaaaa" takes two rows of ten columns; with the note and the key bar that is
         // all four rows, so nothing else of the body fits.
         let all = frame(&["aaaaaaaaaaaa", "b", "c"], "keys");
-        assert_eq!(
-            fit(&all, 10, 4),
-            vec![
-                "aaaaaaaaaaaa",
-                "… 2 more lines (make the window taller)",
-                "keys"
-            ]
-        );
+        assert_eq!(fit(&all, 10, 4), vec!["aaaaaaaaaaaa", "… 2 more", "keys"]);
     }
 
     #[test]
     fn a_key_bar_of_two_lines_stays_whole() {
         let mut all = frame(&["a", "b", "c"], "h hint");
         all.keys.push("q quit".to_owned());
+        assert_eq!(fit(&all, 10, 4), vec!["a", "… 2 more", "h hint", "q quit"]);
+    }
+
+    #[test]
+    fn the_note_is_short_where_the_window_is_narrow() {
+        let all = frame(&["a", "b", "c", "d"], "keys");
         assert_eq!(
-            fit(&all, 10, 4),
-            vec![
-                "a",
-                "… 2 more lines (make the window taller)",
-                "h hint",
-                "q quit"
-            ]
+            fit(&all, 80, 3),
+            vec!["a", "… 3 more lines (make the window taller)", "keys"]
         );
+        assert_eq!(fit(&all, 12, 3), vec!["a", "… 3 more", "keys"]);
     }
 
     #[test]

@@ -233,15 +233,23 @@ impl App {
                     None => "·".normal(),
                 };
                 let pointer = if i == cursor { "›" } else { " " };
-                let name = if i == cursor {
-                    e.name.reversed()
+                // A row is one line: a row that wrapped would push the cursor's off the screen.
+                // So a name too long for the window is cut, and the verdict and "(current)"
+                // each come only where there is room for them.
+                let room = usize::from(width).saturating_sub(5);
+                let name: String = if e.name.chars().count() > room {
+                    let kept: String = e.name.chars().take(room.saturating_sub(1)).collect();
+                    format!("{kept}…")
                 } else {
-                    e.name.normal()
+                    e.name.clone()
+                };
+                let mut room = room.saturating_sub(name.chars().count());
+                let name = if i == cursor {
+                    name.reversed()
+                } else {
+                    name.normal()
                 };
                 let mut row = format!(" {pointer} {mark} {name}");
-                // The verdict and "(current)" each only where the row has room for them: a
-                // row that wraps would push the cursor's off the screen.
-                let mut room = usize::from(width).saturating_sub(5 + e.name.chars().count());
                 let said = verdict.filter(|s| *s != Status::Pass).map(|status| {
                     (
                         format!("  {}", report::status_word(status)),
