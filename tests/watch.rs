@@ -391,6 +391,26 @@ fn c_checks_every_exercise_and_lists_each_verdict_then_a_summary() {
 }
 
 #[test]
+fn hint_fills_the_terminals_width_and_a_pipe_gets_it_as_written() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut hint = Watch::command(&kit, &["hint", "first_word"]);
+    assert_eq!(hint.wait_exit(REDRAW), 0);
+    let screen = hint.wait_for_text("Hint for first_word", REDRAW);
+    assert!(
+        screen.contains("The first word ends at the first space."),
+        "filled to the terminal's width:\n{screen}"
+    );
+
+    let piped = kit.rustprep(&["hint", "first_word"]).output();
+    assert!(
+        piped
+            .stdout
+            .contains("The first word ends\nat the first space."),
+        "{piped:?}"
+    );
+}
+
+#[test]
 fn h_shows_and_hides_the_hint() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &[]);
