@@ -73,8 +73,8 @@ impl Check {
         } else if !self.finished {
             Some(
                 format!(
-                    "The check stopped at {}/{total}: a run of one exercise took its place. \
-                     Press c to check them all again.",
+                    "The check stopped at {}/{total} (a save or a run of one exercise stops \
+                     it). Press c to check them all again.",
                     self.checked()
                 )
                 .yellow()

@@ -272,7 +272,11 @@ impl App {
                 match result {
                     Ok(RunEnd::Done(results)) => self.record_check(results),
                     Ok(RunEnd::Cancelled) => {}
-                    Err(e) => self.notice = Some(format!("error: {e:#}")),
+                    Err(e) => {
+                        // The list has no room for it: the exercise screen shows the error.
+                        self.view = View::Exercise;
+                        self.notice = Some(format!("error: {e:#}"));
+                    }
                 }
             }
             Event::CheckDone { .. } => {}
