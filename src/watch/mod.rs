@@ -9,6 +9,7 @@ mod check;
 mod event;
 mod input;
 pub mod keys;
+mod list;
 mod results;
 mod view;
 
