@@ -576,6 +576,44 @@ mod tests {
         assert_eq!(line_col(s, 9), (2, 4));
     }
 
+    /// The rows of the README's table of questions: number, title, folder.
+    fn readme_question_table() -> Vec<(String, String, String)> {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("the README is readable");
+        readme
+            .lines()
+            .skip_while(|l| l.trim() != "| # | question | exercises |")
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                let cells: Vec<&str> = l.trim().trim_matches('|').split(" | ").collect();
+                let cell = |i: usize| cells[i].trim().trim_matches('`').to_owned();
+                (cell(0), cell(1), cell(2))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_lists_the_kits_questions_with_their_numbers_and_folders() {
+        let file = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/info.toml"));
+        let source = std::fs::read_to_string(file).expect("info.toml is readable");
+        let (_, list) = parse(file, &source, &|_| Kind::File, &mut |_| Some(true))
+            .expect("the kit's info.toml parses");
+        let ours: Vec<(String, String, String)> = list
+            .questions()
+            .iter()
+            .map(|q| {
+                let first = list.exercises().iter().find(|e| e.question == q.number);
+                let folder = first
+                    .and_then(|e| e.rel_path.parent())
+                    .map(|f| format!("exercises/{}/", f.display()))
+                    .unwrap_or_default();
+                (q.number.to_string(), q.title.clone(), folder)
+            })
+            .collect();
+        assert_eq!(readme_question_table(), ours);
+    }
+
     #[test]
     fn names_must_be_identifiers() {
         assert!(is_valid_name("moves1"));

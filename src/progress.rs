@@ -9,17 +9,27 @@ pub fn bar_line(done: usize, total: usize, width: u16) -> String {
 }
 
 /// One line: `before`, a bar, `done/total` and `after`. The bar takes up to 30 columns and
-/// shrinks (to 5) so that the line fits a narrow window.
+/// shrinks (to 5) so that the line fits a narrow window; narrower still, the bar goes, and then
+/// `before`.
 pub fn labelled_bar(before: &str, after: &str, done: usize, total: usize, width: u16) -> String {
+    let width = usize::from(width);
     let count = format!("{done}/{total}");
-    // Three spaces and the two brackets around the bar.
-    let text = before.chars().count() + count.len() + after.chars().count() + 5;
-    let bar_width = usize::from(width).saturating_sub(text).clamp(5, 30);
+    let words = format!("{count} {after}");
+    let text = before.chars().count() + 1 + words.chars().count();
+    // A space and the two brackets around the bar.
+    let Some(bar_width) = width.checked_sub(text + 3).filter(|w| *w >= 5) else {
+        return if text <= width {
+            format!("{before} {words}")
+        } else {
+            words
+        };
+    };
+    let bar_width = bar_width.min(30);
     let filled = (done.min(total) * bar_width)
         .checked_div(total)
         .unwrap_or(0);
     format!(
-        "{before} [{}{}] {count} {after}",
+        "{before} [{}{}] {words}",
         "#".repeat(filled).green(),
         "-".repeat(bar_width - filled)
     )
@@ -44,5 +54,12 @@ mod tests {
         let line = bar_line(3, 4, 40);
         assert!(line.chars().count() <= 40, "{line}");
         assert!(line.ends_with("3/4 exercises done"), "{line}");
+    }
+
+    #[test]
+    fn narrower_still_the_bar_goes_then_the_label() {
+        colored::control::set_override(false);
+        assert_eq!(bar_line(3, 104, 32), "Progress: 3/104 exercises done");
+        assert_eq!(bar_line(3, 104, 24), "3/104 exercises done");
     }
 }

@@ -105,7 +105,21 @@ fn the_candidate_answers_fixes_a_fresh_copy_and_gets_a_scorecard() {
     );
     interview.wait_for_text("is not passing yet", RESULT);
 
+    // The pass is shown, and the interview waits for the candidate to go on.
     save(&copy, COUNT_CHARS_FIXED);
+    let screen = interview.wait_for_text("✓ Solved in", RESULT);
+    for text in [
+        "✓ count_chars passes.",
+        "Press Enter for the scorecard.",
+        "Enter: go on · q end the interview",
+    ] {
+        assert!(
+            screen.contains(text),
+            "the verdict shows {text:?}:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("left"), "the clock has stopped:\n{screen}");
+    interview.press("\r");
     assert_eq!(interview.wait_exit(RESULT), 0);
     let screen = interview.screen();
     assert!(screen.contains("1 of 1 exercises solved"), "{screen}");
@@ -170,11 +184,42 @@ fn when_time_runs_out_the_question_ends_unsolved() {
         ],
     );
     interview.wait_for_text("Step 1 of 2", REDRAW);
-    assert_eq!(interview.wait_exit(RESULT), 0);
+    let screen = interview.wait_for_text("⏱ Time's up: the exercise is not solved.", RESULT);
+    assert!(
+        screen.contains("Press Enter for the scorecard."),
+        "{screen}"
+    );
+    interview.press("\r");
+    assert_eq!(interview.wait_exit(REDRAW), 0);
     let card = std::fs::read_to_string(session(&kit).join("scorecard.md")).unwrap();
     assert!(card.contains("| 2 | Moves | `total_len` | no |"), "{card}");
     assert!(card.contains("0 of 1 exercises solved"), "{card}");
     assert!(card.contains("(no answer written)"), "{card}");
+}
+
+#[test]
+fn a_skipped_question_says_so_and_enter_goes_on_to_the_next() {
+    let kit = kit();
+    let mut interview = Watch::command(&kit, &["interview", "--questions", "2", "--seed", "7"]);
+    interview.wait_for_text("Mock interview: question 1 of 2", REDRAW);
+    interview.press("\r");
+    interview.wait_for_text("Step 2 of 2", REDRAW);
+    interview.press("s");
+    let screen = interview.wait_for_text("Skipped: the question counts as not solved.", REDRAW);
+    assert!(
+        screen.contains("Press Enter for the next question (its clock starts then)."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Mock interview: question 1 of 2"),
+        "{screen}"
+    );
+    interview.press("\r");
+    interview.wait_for_text("Mock interview: question 2 of 2", REDRAW);
+    interview.press("q");
+    assert_eq!(interview.wait_exit(REDRAW), 0);
+    let card = std::fs::read_to_string(session(&kit).join("scorecard.md")).unwrap();
+    assert!(card.contains("0 of 1 exercises solved"), "{card}");
 }
 
 #[test]

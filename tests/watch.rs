@@ -306,6 +306,111 @@ fn a_second_watch_in_the_same_kit_says_that_another_is_running() {
 }
 
 #[test]
+fn a_result_too_long_for_the_window_scrolls() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+    // Thirty type errors: some two hundred lines, five times what the window holds.
+    let errors: String = (0..30)
+        .map(|i| format!("const C{i}: u32 = \"{i}\";\n"))
+        .collect();
+    kit.save_in_place(COUNT_CHARS, &format!("{COUNT_CHARS_FIXED}{errors}"));
+    let top = watch.wait_for_screen(
+        "the first lines of the errors and where they are",
+        |s| s.contains("lines 1–") && s.contains("↓ more"),
+        RESULT,
+    );
+    let closing = "count_chars.rs does not compile yet: read the first error above.";
+    assert!(top.contains("error[E0308]"), "{top}");
+    assert!(!top.contains(closing), "the end is below:\n{top}");
+    assert!(
+        top.contains("Exercise 1/3: count_chars"),
+        "the exercise stays at the top:\n{top}"
+    );
+
+    watch.press("j");
+    watch.wait_for_text("lines 2–", REDRAW);
+    watch.press("\x1b[B");
+    watch.wait_for_text("lines 3–", REDRAW);
+    watch.press("k");
+    watch.wait_for_text("lines 2–", REDRAW);
+
+    watch.press("G");
+    let end = watch.wait_for_text(closing, REDRAW);
+    assert!(end.contains("↑ more"), "{end}");
+    assert!(!end.contains("↓ more"), "{end}");
+    assert!(
+        end.contains("Exercise 1/3: count_chars"),
+        "the exercise stays at the top:\n{end}"
+    );
+
+    watch.press("g");
+    watch.wait_for_text("lines 1–", REDRAW);
+    watch.press(" ");
+    let paged = watch.wait_for_screen(
+        "a page further down",
+        |s| s.contains("↑↓ more") && !s.contains("lines 1–"),
+        REDRAW,
+    );
+    assert!(!paged.contains("lines 2–"), "a page, not a line:\n{paged}");
+}
+
+#[test]
+fn c_checks_every_exercise_and_lists_each_verdict_then_a_summary() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+    watch.press("c");
+    let summary = "Checked all 3 exercises: 0 pass, 1 does not compile, 2 fail.";
+    let screen = watch.wait_for_text(summary, RESULT);
+    for row in [
+        " › ✗ count_chars  fail (current)",
+        "   ✗ first_word  fail",
+        "   ✗ total_len  compile error",
+    ] {
+        assert!(screen.contains(row), "the list shows {row:?}:\n{screen}");
+    }
+    let (list_end, summary_at) = (screen.find("total_len"), screen.find(summary));
+    assert!(
+        list_end < summary_at,
+        "the summary comes after the list:\n{screen}"
+    );
+
+    // A save shows its own result, and the list keeps up with it.
+    kit.save_in_place(COUNT_CHARS, COUNT_CHARS_FIXED);
+    watch.wait_for_text(PASSES, RESULT);
+    watch.press("l");
+    let screen = watch.wait_for_text(" › ✓ count_chars (current)", REDRAW);
+    assert!(
+        screen.contains("Checked all 3 exercises: 1 passes, 1 does not compile, 1 fails."),
+        "{screen}"
+    );
+
+    // Enter opens the exercise under the cursor.
+    watch.press("j");
+    watch.press("\r");
+    watch.wait_for_text("Exercise 2/3: first_word", REDRAW);
+}
+
+#[test]
+fn hint_fills_the_terminals_width_and_a_pipe_gets_it_as_written() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut hint = Watch::command(&kit, &["hint", "first_word"]);
+    assert_eq!(hint.wait_exit(REDRAW), 0);
+    let screen = hint.wait_for_text("Hint for first_word", REDRAW);
+    assert!(
+        screen.contains("The first word ends at the first space."),
+        "filled to the terminal's width:\n{screen}"
+    );
+
+    let piped = kit.rustprep(&["hint", "first_word"]).output();
+    assert!(
+        piped
+            .stdout
+            .contains("The first word ends\nat the first space."),
+        "{piped:?}"
+    );
+}
+
+#[test]
 fn h_shows_and_hides_the_hint() {
     let kit = Kit::welcomed("watch_basic");
     let mut watch = watch_on_the_first_failure(&kit, &[]);
@@ -392,7 +497,7 @@ fn e_asks_before_showing_the_model_answer_until_the_exercise_is_done() {
     watch.press("y");
     let screen = watch.wait_for_text(answer, REDRAW);
     assert!(screen.contains("A model answer"), "{screen}");
-    watch.press(" ");
+    watch.press("\x1b");
     watch.wait_for_text(NOT_PASSING, REDRAW);
 
     // Once the exercise is done, e shows the answer at once.
@@ -426,6 +531,15 @@ fn assert_ended_cleanly(watch: &mut Watch<'_>, farewell: &str) {
     );
     assert!(watch.modes().cooked());
     assert!(!watch.cursor_hidden(), "the cursor is shown again");
+    assert!(
+        !watch.on_alternate_screen(),
+        "the terminal is back on its main screen"
+    );
+    let screen = watch.screen();
+    assert!(
+        !screen.contains("q quit"),
+        "nothing of watch's screen is left on the main one:\n{screen}"
+    );
     assert_no_process_left(watch);
 }
 
@@ -440,6 +554,10 @@ fn watch_while_the_test_hangs(kit: &Kit) -> Watch<'_> {
         "watch reads single keys (raw mode)"
     );
     assert!(watch.cursor_hidden());
+    assert!(
+        watch.on_alternate_screen(),
+        "watch draws on the alternate screen, so its redraws never reach the scrollback"
+    );
     watch.wait_for_process("hidden_tests::adds_what_every_thread_sent", RESULT);
     let screen = watch.screen();
     assert!(

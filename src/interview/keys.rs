@@ -1,6 +1,7 @@
 //! The interview's keys, one table per phase (see [`crate::tui::keymap`]).
 
 use crate::tui::keymap::{Binding, Key, KeyMap};
+use crate::tui::scroll::Move;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -11,6 +12,10 @@ pub enum Action {
     ToggleHint,
     Run,
     Skip,
+    /// Scroll the result.
+    Move(Move),
+    /// From a question's verdict on to the next question (or the scorecard).
+    Next,
 }
 
 const QUIT: Binding<Action> = Binding {
@@ -19,6 +24,29 @@ const QUIT: Binding<Action> = Binding {
     label: "q end the interview",
     help: "end the interview; the scorecard keeps what was done",
 };
+
+const fn scroll(keys: &'static [Key], step: Move, help: &'static str) -> Binding<Action> {
+    Binding {
+        keys,
+        action: Action::Move(step),
+        label: "",
+        help,
+    }
+}
+
+/// The keys that scroll a result too long for the window, as watch has them.
+const SCROLL: [Binding<Action>; 6] = [
+    scroll(&[Key::Char('j'), Key::Down], Move::Down, "a line down"),
+    scroll(&[Key::Char('k'), Key::Up], Move::Up, "a line up"),
+    scroll(
+        &[Key::Char(' '), Key::PageDown],
+        Move::PageDown,
+        "a page down",
+    ),
+    scroll(&[Key::Char('b'), Key::PageUp], Move::PageUp, "a page up"),
+    scroll(&[Key::Char('g'), Key::Home], Move::Top, "to the top"),
+    scroll(&[Key::Char('G'), Key::End], Move::Bottom, "to the end"),
+];
 
 /// While the candidate writes the answer they would give out loud.
 pub static ANSWER: KeyMap<Action> = KeyMap(&[
@@ -52,4 +80,27 @@ pub static EXERCISE: KeyMap<Action> = KeyMap(&[
         help: "give up this question and go on to the next",
     },
     QUIT,
+    SCROLL[0],
+    SCROLL[1],
+    SCROLL[2],
+    SCROLL[3],
+    SCROLL[4],
+    SCROLL[5],
+]);
+
+/// Once a question is over (solved, out of time or skipped), before the next.
+pub static OVER: KeyMap<Action> = KeyMap(&[
+    Binding {
+        keys: &[Key::Enter],
+        action: Action::Next,
+        label: "Enter: go on",
+        help: "on to the next question, or the scorecard after the last",
+    },
+    QUIT,
+    SCROLL[0],
+    SCROLL[1],
+    SCROLL[2],
+    SCROLL[3],
+    SCROLL[4],
+    SCROLL[5],
 ]);

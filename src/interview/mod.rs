@@ -33,6 +33,7 @@ use crate::state::State;
 use crate::tui::jobs;
 use crate::tui::keymap::KeyMap;
 use crate::tui::session::{self, Flow, RunSlot, Screen};
+use crate::tui::terminal::Frame;
 use crate::tui::{Ui, files, signals};
 
 /// How the interview runs; each field is a command-line option.
@@ -178,6 +179,20 @@ enum Phase {
     Answer,
     /// Fixing the exercise.
     Exercise,
+    /// The question is over, and the screen says how it ended until the candidate goes on: the
+    /// next question's clock starts then.
+    Over(Ending),
+}
+
+/// How a question ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The exercise passed, after this many seconds.
+    Solved {
+        seconds: u64,
+    },
+    TimeUp,
+    Skipped,
 }
 
 struct Interviewer {
@@ -193,6 +208,8 @@ struct Interviewer {
     question_started: Instant,
     /// The run going on, and the last result for the current question.
     slot: RunSlot,
+    /// The first line shown of a result too long for the window.
+    scroll: usize,
     show_hint: bool,
     hint_used: bool,
     notice: Option<String>,
@@ -203,8 +220,8 @@ struct Interviewer {
 impl Screen for Interviewer {
     type Event = Event;
 
-    fn lines(&self, width: u16, _height: u16) -> Vec<String> {
-        self.screen(width)
+    fn frame(&self, width: u16, height: u16) -> Frame {
+        self.screen(width, height)
     }
 
     fn handle(&mut self, event: Event) -> Flow {
@@ -237,6 +254,7 @@ impl Interviewer {
             phase: Phase::Answer,
             question_started: Instant::now(),
             slot: RunSlot::default(),
+            scroll: 0,
             show_hint: false,
             hint_used: false,
             notice: None,
@@ -263,12 +281,11 @@ impl Interviewer {
             Event::Ui(Ui::Stop) => self.quit = true,
             Event::Ui(Ui::Resize) => {}
             Event::Tick => {
-                if self.remaining().is_zero() {
-                    self.notice = Some("Time is up for that question.".to_owned());
-                    self.end_question(false);
+                if !self.is_over() && self.remaining().is_zero() {
+                    self.end_question(Ending::TimeUp);
                 }
             }
-            Event::Ui(Ui::Saved(index)) if index == self.current => {
+            Event::Ui(Ui::Saved(index)) if index == self.current && !self.is_over() => {
                 self.phase = Phase::Exercise;
                 self.start_run();
             }
@@ -279,10 +296,10 @@ impl Interviewer {
                     if let Some((_, outcome)) = results.pop() {
                         let passed = outcome.passed();
                         self.slot.set_outcome(outcome);
+                        self.scroll = 0;
                         if passed {
-                            let took = record::clock(self.question_started.elapsed().as_secs());
-                            self.notice = Some(format!("Solved in {took}."));
-                            self.end_question(true);
+                            let seconds = self.question_started.elapsed().as_secs();
+                            self.end_question(Ending::Solved { seconds });
                         }
                     }
                 }
@@ -293,11 +310,16 @@ impl Interviewer {
         }
     }
 
+    fn is_over(&self) -> bool {
+        matches!(self.phase, Phase::Over(_))
+    }
+
     /// The keys of the phase the question is in.
     fn keys(&self) -> &'static KeyMap<Action> {
         match self.phase {
             Phase::Answer => &keys::ANSWER,
             Phase::Exercise => &keys::EXERCISE,
+            Phase::Over(_) => &keys::OVER,
         }
     }
 
@@ -313,10 +335,14 @@ impl Interviewer {
                 self.hint_used = true;
             }
             Some(Action::Run) => self.start_run(),
-            Some(Action::Skip) => {
-                self.notice = Some("Skipped.".to_owned());
-                self.end_question(false);
+            Some(Action::Skip) => self.end_question(Ending::Skipped),
+            Some(Action::Move(step)) => {
+                // Scrolling stops where the end of the result shows, as the screen shows it now.
+                let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+                let key_rows = self.keys().footer(width).len();
+                self.scroll = self.scrolled(width).moved(step, key_rows, width, height);
             }
+            Some(Action::Next) => self.next_question(),
             None => {}
         }
     }
@@ -338,7 +364,8 @@ impl Interviewer {
         self.slot.cancel();
     }
 
-    fn end_question(&mut self, solved: bool) {
+    /// Records how the question ended and says so on screen; the next question waits for Enter.
+    fn end_question(&mut self, ending: Ending) {
         self.stop_run();
         let item = &self.items[self.current];
         let title = self
@@ -350,7 +377,7 @@ impl Interviewer {
             question: item.question,
             title,
             exercise: self.kit.list.exercises()[item.exercise].name.clone(),
-            solved,
+            solved: matches!(ending, Ending::Solved { .. }),
             seconds: self.question_started.elapsed().min(self.limit()).as_secs(),
             hint_used: self.hint_used,
             answer_file: self
@@ -361,11 +388,18 @@ impl Interviewer {
                 record::rubric_coverage(q, &std::fs::read_to_string(file).unwrap_or_default())
             }),
         });
+        self.phase = Phase::Over(ending);
+    }
+
+    /// On to the next question, whose clock starts now (after the last: the end).
+    fn next_question(&mut self) {
         self.current += 1;
         self.phase = Phase::Answer;
         self.question_started = Instant::now();
         self.slot.clear();
+        self.scroll = 0;
         self.show_hint = false;
         self.hint_used = false;
+        self.notice = None;
     }
 }

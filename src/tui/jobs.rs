@@ -5,10 +5,10 @@
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::{self, JoinHandle};
 
 use crate::kit::{Kit, Source};
+use crate::outcome::Status;
 use crate::runner::{self, RunEnd, RunOptions};
 use crate::supervise::Cancel;
 
@@ -66,21 +66,30 @@ pub fn run_exercise(
     )
 }
 
-/// Runs every exercise of the learner's folder; `progress` hears (done, total) as each ends.
+/// How a check of every exercise is getting on.
+pub enum CheckStep {
+    /// All of them are being compiled, in one build, before any test runs.
+    Compiling,
+    /// The exercise at `index` has its verdict.
+    Finished { index: usize, status: Status },
+}
+
+/// Runs every exercise of the learner's folder; `progress` hears how it is getting on.
 pub fn check_all(
     kit: Arc<Kit>,
     options: RunOptions,
-    progress: impl Fn(usize, usize) + Send + Sync + 'static,
+    progress: impl Fn(CheckStep) + Send + Sync + 'static,
     done: impl FnOnce(anyhow::Result<RunEnd>) + Send + 'static,
 ) -> Job {
     let work = move |cancel: &Cancel| {
-        let total = kit.list.exercises().len();
-        let indices: Vec<usize> = (0..total).collect();
-        let finished = AtomicUsize::new(0);
-        let on_event = |event: runner::Event<'_>| {
-            if let runner::Event::Finished { .. } = event {
-                progress(finished.fetch_add(1, Ordering::SeqCst) + 1, total);
-            }
+        let indices: Vec<usize> = (0..kit.list.exercises().len()).collect();
+        let on_event = |event: runner::Event<'_>| match event {
+            runner::Event::Compiling { .. } => progress(CheckStep::Compiling),
+            runner::Event::Finished { index, outcome, .. } => progress(CheckStep::Finished {
+                index,
+                status: outcome.status,
+            }),
+            runner::Event::Running { .. } => {}
         };
         runner::run(
             &kit,

@@ -43,6 +43,7 @@ impl Key {
     /// How the README's key table writes it: `h`, Ctrl-C, Enter.
     pub fn written(self) -> String {
         match self {
+            Key::Char(' ') => "Space".to_owned(),
             Key::Char(c) => format!("`{c}`"),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Up => "↑".to_owned(),
@@ -59,6 +60,7 @@ impl Key {
 }
 
 /// One line of a screen's table.
+#[derive(Clone, Copy)]
 pub struct Binding<A: 'static> {
     pub keys: &'static [Key],
     pub action: A,
@@ -84,14 +86,21 @@ impl<A: Copy> KeyMap<A> {
             .map(|b| b.action)
     }
 
-    /// The footer line: every labelled binding, in table order.
-    pub fn footer(&self) -> String {
-        self.0
-            .iter()
-            .filter(|b| !b.label.is_empty())
-            .map(|b| b.label)
-            .collect::<Vec<_>>()
-            .join(" · ")
+    /// The footer: every labelled binding, in table order, on as many lines of `width` columns
+    /// as it takes, broken between labels (never inside one).
+    pub fn footer(&self, width: u16) -> Vec<String> {
+        let width = usize::from(width);
+        let mut lines: Vec<String> = Vec::new();
+        for label in self.0.iter().map(|b| b.label).filter(|l| !l.is_empty()) {
+            match lines.last_mut() {
+                Some(line) if line.chars().count() + 3 + label.chars().count() <= width => {
+                    line.push_str(" · ");
+                    line.push_str(label);
+                }
+                _ => lines.push(label.to_owned()),
+            }
+        }
+        lines
     }
 
     /// The bindings as (keys as written, help) rows.
@@ -150,7 +159,12 @@ mod tests {
             Some(Act::Back),
             "c without Ctrl is another key"
         );
-        assert_eq!(MAP.footer(), "any other key: back · q quit");
+        assert_eq!(MAP.footer(80), ["any other key: back · q quit"]);
         assert_eq!(MAP.rows()[1], ("`q`, Ctrl-C".to_owned(), "quit"));
+    }
+
+    #[test]
+    fn a_narrow_footer_breaks_between_labels() {
+        assert_eq!(MAP.footer(26), ["any other key: back", "q quit"]);
     }
 }

@@ -1,12 +1,15 @@
 //! The pieces a full-screen command (`watch`, `interview`) is built from: the terminal guard
-//! ([`terminal`]), the keyboard ([`keyboard`]) and file saves ([`files`]). Each feeds the command's
-//! own event type through a channel, so one loop owns all the command's state.
+//! ([`terminal`]), the keyboard ([`keyboard`]) and file saves ([`files`]), which feed the
+//! command's own event type through a channel, so one loop owns all the command's state; and for
+//! its screens, key tables ([`keymap`]), text filled to the width ([`reflow`]) and windows onto
+//! text too long for the window ([`scroll`]).
 
 pub mod files;
 pub mod jobs;
 pub mod keyboard;
 pub mod keymap;
 pub mod reflow;
+pub mod scroll;
 pub mod session;
 pub mod signals;
 pub mod terminal;

@@ -1,6 +1,8 @@
 //! Prose from `info.toml` (hints, questions, model answers) is wrapped by hand at about 96
 //! columns. On a screen of another width it is filled again: the lines of a paragraph or a list
-//! item are joined and wrapped to the width, while code blocks keep their lines as written.
+//! item are joined and wrapped to the width, while code blocks keep their lines as written. The
+//! full-screen commands fill their screens so, and `hint` and `explain` their output on a
+//! terminal.
 
 /// `text` filled to `width` columns.
 pub fn reflow(text: &str, width: usize) -> Vec<String> {
@@ -29,6 +31,37 @@ pub fn reflow(text: &str, width: usize) -> Vec<String> {
     }
     fill(&mut paragraph, width, &mut out);
     out
+}
+
+/// `text` as a command prints it: filled to the terminal's width when standard output is one,
+/// and as written otherwise (into a pipe, a pager or a file, where no width is known).
+pub fn for_stdout(text: &str) -> String {
+    use std::io::IsTerminal;
+    let width = std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok);
+    match width {
+        Some((columns, _)) => reflow(text, columns.into()).join("\n"),
+        None => text.to_owned(),
+    }
+}
+
+/// Each line of `lines` (an entry may hold several, split at its line breaks) wrapped to `width`
+/// columns on its own, between words where it can be: for text written for the screen, whose
+/// line breaks mean something. Colour escapes take no columns.
+pub fn wrap_each(lines: &[String], width: usize) -> Vec<String> {
+    let width = width.max(20);
+    lines
+        .iter()
+        .flat_map(|entry| entry.split('\n'))
+        .flat_map(|line| {
+            textwrap::wrap(line, width)
+                .into_iter()
+                .map(|l| l.into_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// `text` after `label` (plain text), filled to `width`, with the label shown through `style`.
@@ -98,6 +131,25 @@ mod tests {
         assert_eq!(
             lines,
             vec!["*Hint:* Count the", "characters, not the", "bytes."]
+        );
+    }
+
+    #[test]
+    fn each_line_is_wrapped_on_its_own_and_breaks_are_kept() {
+        let lines = vec![
+            "\u{1b}[33mChecked all 104 exercises: 0 pass, 52 do not compile\u{1b}[0m".to_owned(),
+            "one\ntwo".to_owned(),
+            String::new(),
+        ];
+        assert_eq!(
+            wrap_each(&lines, 30),
+            vec![
+                "\u{1b}[33mChecked all 104 exercises: 0",
+                "pass, 52 do not compile\u{1b}[0m",
+                "one",
+                "two",
+                "",
+            ]
         );
     }
 

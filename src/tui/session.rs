@@ -9,7 +9,7 @@ use std::thread::{self, JoinHandle};
 use std::sync::mpsc::Receiver;
 
 use super::jobs::Job;
-use super::terminal::Terminal;
+use super::terminal::{Frame, Terminal};
 use super::{Ui, keyboard};
 use crate::outcome::Outcome;
 
@@ -23,8 +23,8 @@ pub enum Flow {
 /// A full-screen command's state, as the shared loop drives it.
 pub trait Screen {
     type Event: From<Ui> + Send + 'static;
-    /// What the screen shows now, as lines, for a terminal of this size.
-    fn lines(&self, width: u16, height: u16) -> Vec<String>;
+    /// What the screen shows now, for a terminal of this size.
+    fn frame(&self, width: u16, height: u16) -> Frame;
     fn handle(&mut self, event: Self::Event) -> Flow;
 }
 
@@ -40,7 +40,7 @@ pub fn run<S: Screen>(
     keyboard::spawn(tx);
     loop {
         let (width, height) = term.size();
-        term.draw(&screen.lines(width, height))?;
+        term.draw(&screen.frame(width, height))?;
         let Ok(event) = events.recv() else {
             return Ok(());
         };
@@ -128,6 +128,11 @@ impl RunSlot {
         if let Some(job) = self.job.take() {
             self.reaper.reap(job);
         }
+    }
+
+    /// Whether `generation` is the job's in the slot (its progress counts).
+    pub fn is_current(&self, generation: u64) -> bool {
+        generation == self.generation && self.job.is_some()
     }
 
     /// Whether a result of `generation` is the slot's job's; if so the slot is free again.

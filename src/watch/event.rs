@@ -3,6 +3,7 @@
 
 use crate::runner::RunEnd;
 use crate::tui::Ui;
+use crate::tui::jobs::CheckStep;
 
 pub enum Event {
     /// A key, a resize, a save (of the exercise at that index), a watcher note, or a signal.
@@ -13,7 +14,7 @@ pub enum Event {
         result: anyhow::Result<RunEnd>,
     },
     /// Checking all exercises made progress.
-    CheckProgress { done: usize, total: usize },
+    CheckProgress { generation: u64, step: CheckStep },
     CheckDone {
         generation: u64,
         result: anyhow::Result<RunEnd>,

@@ -6,6 +6,10 @@ use crossterm::event::KeyEvent;
 use super::keys::{self, Action};
 use super::{App, Flow, View};
 use crate::tui::keymap::KeyMap;
+use crate::tui::scroll::{self, Move};
+
+/// Rows a page up or down moves the list's cursor.
+const LIST_PAGE: usize = 10;
 
 impl App {
     /// The keys of the screen shown now.
@@ -31,9 +35,10 @@ impl App {
         if action == Action::Quit {
             return Flow::Quit;
         }
-        // Scrolling the model answer stops at its last line, as the screen shows it now.
-        let last_line = self.answer_lines().saturating_sub(1);
-        let last = self.kit.list.exercises().len().saturating_sub(1);
+        if let Action::Move(step) = action {
+            self.on_move(step);
+            return Flow::Continue;
+        }
         match (&mut self.view, action) {
             (View::Welcome, _) => {
                 self.update_state(|s| s.welcomed = true);
@@ -46,19 +51,19 @@ impl App {
                 self.switch_to(picked);
                 self.start_run();
             }
-            (View::List { cursor }, moved) => *cursor = Self::moved(*cursor, moved, last),
             (View::Explain { confirmed, scroll }, Action::Show) => {
                 (*confirmed, *scroll) = (true, 0)
-            }
-            (View::Explain { scroll, .. }, moved) => {
-                *scroll = Self::moved(*scroll, moved, last_line);
             }
             (View::ResetAsk, _) => {
                 self.view = View::Exercise;
                 self.reset();
             }
             (View::Exercise | View::AllDone, action) => match action {
-                Action::ToggleHint => self.show_hint = !self.show_hint,
+                Action::ToggleHint => {
+                    self.show_hint = !self.show_hint;
+                    // The hint is at the top of what scrolls.
+                    self.scroll = 0;
+                }
                 Action::List => {
                     self.view = View::List {
                         cursor: self.current,
@@ -80,6 +85,7 @@ impl App {
                 }
                 _ => {}
             },
+            _ => {}
         }
         Flow::Continue
     }
@@ -97,27 +103,20 @@ impl App {
         self.start_run();
     }
 
-    /// A cursor or scroll position after a move, within 0..=last.
-    pub(super) fn moved(at: usize, action: Action, last: usize) -> usize {
-        match action {
-            Action::Up => at.saturating_sub(1),
-            Action::Down => (at + 1).min(last),
-            Action::PageUp => at.saturating_sub(10),
-            Action::PageDown => (at + 10).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => at,
+    /// Moves the list's cursor, or scrolls the text of the screen shown: no further than where
+    /// its end shows on the terminal as it is now.
+    fn on_move(&mut self, step: Move) {
+        let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+        let key_rows = self.keys().footer(width).len();
+        let scrolled = self
+            .scrolling(width)
+            .map(|s| s.moved(step, key_rows, width, height));
+        let last = self.kit.list.exercises().len().saturating_sub(1);
+        match (&mut self.view, scrolled) {
+            (View::List { cursor }, _) => *cursor = scroll::moved(*cursor, step, last, LIST_PAGE),
+            (View::Explain { scroll, .. }, Some(to)) => *scroll = to,
+            (View::Exercise, Some(to)) => self.scroll = to,
+            _ => {}
         }
-    }
-
-    /// How many lines the current question's model answer takes on the terminal as it is.
-    pub(super) fn answer_lines(&self) -> usize {
-        let width = crossterm::terminal::size().map_or(80, |(w, _)| w);
-        self.kit
-            .list
-            .question(self.exercise().question)
-            .map_or(0, |q| {
-                crate::tui::reflow::reflow(q.answer.trim(), width.into()).len()
-            })
     }
 }

@@ -2,6 +2,7 @@
 //! footer's words for it, and the README's key table.
 
 use crate::tui::keymap::{Binding, Key, KeyMap};
+use crate::tui::scroll::Move;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -14,12 +15,8 @@ pub enum Action {
     Run,
     CheckAll,
     Explain,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Home,
-    End,
+    /// Move the list's cursor, or scroll.
+    Move(Move),
     /// Open the exercise under the cursor.
     Open,
     Back,
@@ -46,6 +43,40 @@ const fn key(keys: &'static [Key], action: Action, help: &'static str) -> Bindin
         help,
     }
 }
+
+/// The keys that scroll what is too long for the window (a line under it names them).
+const SCROLL: [Binding<Action>; 6] = [
+    key(
+        &[Key::Char('j'), Key::Down],
+        Action::Move(Move::Down),
+        "scroll what is too long for the window (compiler errors, failed tests) a line down",
+    ),
+    key(
+        &[Key::Char('k'), Key::Up],
+        Action::Move(Move::Up),
+        "a line up",
+    ),
+    key(
+        &[Key::Char(' '), Key::PageDown],
+        Action::Move(Move::PageDown),
+        "a page down",
+    ),
+    key(
+        &[Key::Char('b'), Key::PageUp],
+        Action::Move(Move::PageUp),
+        "a page up",
+    ),
+    key(
+        &[Key::Char('g'), Key::Home],
+        Action::Move(Move::Top),
+        "to the top",
+    ),
+    key(
+        &[Key::Char('G'), Key::End],
+        Action::Move(Move::Bottom),
+        "to the end",
+    ),
+];
 
 pub static WELCOME: KeyMap<Action> = KeyMap(&[
     Binding {
@@ -87,7 +118,7 @@ pub static EXERCISE: KeyMap<Action> = KeyMap(&[
         keys: &[Key::Char('c')],
         action: Action::CheckAll,
         label: "c check all",
-        help: "check every exercise and update what is done",
+        help: "check every exercise: the list shows each one's verdict as it comes, then a summary",
     },
     Binding {
         keys: &[Key::Char('e')],
@@ -101,6 +132,12 @@ pub static EXERCISE: KeyMap<Action> = KeyMap(&[
         label: "x reset",
         help: "put the exercise back as shipped, losing your changes to it (asks first)",
     },
+    SCROLL[0],
+    SCROLL[1],
+    SCROLL[2],
+    SCROLL[3],
+    SCROLL[4],
+    SCROLL[5],
     QUIT,
 ]);
 
@@ -124,11 +161,15 @@ pub static RESET_ASK: KeyMap<Action> = KeyMap(&[
 pub static LIST: KeyMap<Action> = KeyMap(&[
     Binding {
         keys: &[Key::Up, Key::Char('k')],
-        action: Action::Up,
+        action: Action::Move(Move::Up),
         label: "↑/↓ move",
         help: "the one above",
     },
-    key(&[Key::Down, Key::Char('j')], Action::Down, "the one below"),
+    key(
+        &[Key::Down, Key::Char('j')],
+        Action::Move(Move::Down),
+        "the one below",
+    ),
     Binding {
         keys: &[Key::Enter],
         action: Action::Open,
@@ -142,10 +183,10 @@ pub static LIST: KeyMap<Action> = KeyMap(&[
         help: "back to the exercise",
     },
     QUIT,
-    key(&[Key::PageUp], Action::PageUp, "ten up"),
-    key(&[Key::PageDown], Action::PageDown, "ten down"),
-    key(&[Key::Home], Action::Home, "the first"),
-    key(&[Key::End], Action::End, "the last"),
+    key(&[Key::PageUp], Action::Move(Move::PageUp), "ten up"),
+    key(&[Key::PageDown], Action::Move(Move::PageDown), "ten down"),
+    key(&[Key::Home], Action::Move(Move::Top), "the first"),
+    key(&[Key::End], Action::Move(Move::Bottom), "the last"),
 ]);
 
 /// The model answer, before the learner has said yes to seeing it.
@@ -168,22 +209,18 @@ pub static EXPLAIN_ASK: KeyMap<Action> = KeyMap(&[
 /// The model answer, shown.
 pub static EXPLAIN: KeyMap<Action> = KeyMap(&[
     Binding {
-        keys: &[Key::Up, Key::Char('k')],
-        action: Action::Up,
-        label: "↑/↓ PgUp/PgDn scroll",
-        help: "a line up",
-    },
-    key(&[Key::Down, Key::Char('j')], Action::Down, "a line down"),
-    Binding {
         keys: &[Key::Other],
         action: Action::Back,
         label: "any other key: back",
         help: "back to the exercise",
     },
     QUIT,
-    key(&[Key::PageUp], Action::PageUp, "ten lines up"),
-    key(&[Key::PageDown], Action::PageDown, "ten lines down"),
-    key(&[Key::Home], Action::Home, "the top"),
+    SCROLL[0],
+    SCROLL[1],
+    SCROLL[2],
+    SCROLL[3],
+    SCROLL[4],
+    SCROLL[5],
 ]);
 
 #[cfg(test)]
@@ -228,8 +265,8 @@ mod tests {
         ] {
             assert!(
                 map.0.iter().any(|b| b.action == Action::Quit),
-                "a screen without q: {}",
-                map.footer()
+                "a screen without q: {:?}",
+                map.footer(100)
             );
         }
     }

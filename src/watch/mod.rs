@@ -5,9 +5,11 @@
 //! `Event`s over one channel, so nothing is dropped while a run is in progress: a save or `r`
 //! cancels the run (killing its processes) and starts a new one, and `q` quits at once.
 
+mod check;
 mod event;
 mod input;
 pub mod keys;
+mod list;
 mod results;
 mod view;
 
@@ -18,6 +20,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use self::check::Check;
 use self::event::Event;
 use crate::exit::Exit;
 use crate::invocation;
@@ -27,6 +30,7 @@ use crate::runner::RunOptions;
 use crate::state::State;
 use crate::tui::jobs::{self, Job};
 use crate::tui::session::{self, Flow, RunSlot, Screen};
+use crate::tui::terminal::Frame;
 use crate::tui::{Ui, files, signals};
 
 /// How watch behaves; each field is a command-line option.
@@ -111,6 +115,7 @@ fn claim_the_kit(kit: &Kit) -> (Option<std::fs::File>, Option<String>) {
 enum View {
     Welcome,
     Exercise,
+    /// Every exercise by question (and, once `c` has checked them, each one's verdict).
     List {
         cursor: usize,
     },
@@ -131,10 +136,8 @@ enum Activity {
     Running {
         again: bool,
     },
-    Checking {
-        done: usize,
-        total: usize,
-    },
+    /// Checking every exercise (`c`); how far it got is in [`App::check`].
+    Checking,
 }
 
 enum WarmUp {
@@ -155,6 +158,10 @@ struct App {
     activity: Activity,
     /// The run or check going on, and the last result for the current exercise.
     slot: RunSlot,
+    /// The first line shown of a result too long for the window.
+    scroll: usize,
+    /// The last check of every exercise, if any.
+    check: Option<Check>,
     notice: Option<String>,
     /// `x` has just put the file back: the save event that follows is that, not a new edit.
     restored: bool,
@@ -164,7 +171,7 @@ struct App {
 impl Screen for App {
     type Event = Event;
 
-    fn lines(&self, width: u16, height: u16) -> Vec<String> {
+    fn frame(&self, width: u16, height: u16) -> Frame {
         self.screen(width, height)
     }
 
@@ -191,6 +198,8 @@ impl App {
             show_hint: false,
             activity: Activity::Idle,
             slot: RunSlot::default(),
+            scroll: 0,
+            check: None,
             notice: None,
             restored: false,
             warm_up: WarmUp::NotNeeded,
@@ -253,17 +262,22 @@ impl App {
                 }
             }
             Event::RunDone { .. } => {}
-            Event::CheckProgress { done, total } => {
-                if let Activity::Checking { done: d, total: t } = &mut self.activity {
-                    (*d, *t) = (done, total);
+            Event::CheckProgress { generation, step } if self.slot.is_current(generation) => {
+                if let Some(check) = &mut self.check {
+                    check.step(step);
                 }
             }
+            Event::CheckProgress { .. } => {}
             Event::CheckDone { generation, result } if self.slot.accept(generation) => {
                 self.activity = Activity::Idle;
                 match result {
                     Ok(RunEnd::Done(results)) => self.record_check(results),
                     Ok(RunEnd::Cancelled) => {}
-                    Err(e) => self.notice = Some(format!("error: {e:#}")),
+                    Err(e) => {
+                        // The list has no room for it: the exercise screen shows the error.
+                        self.view = View::Exercise;
+                        self.notice = Some(format!("error: {e:#}"));
+                    }
                 }
             }
             Event::CheckDone { .. } => {}
@@ -285,6 +299,7 @@ impl App {
     fn switch_to(&mut self, index: usize) {
         self.current = index;
         self.slot.clear();
+        self.scroll = 0;
         self.show_hint = false;
         self.notice = None;
         let name = self.exercise().name.clone();
@@ -324,8 +339,11 @@ impl App {
         self.activity = Activity::Running { again: false };
     }
 
+    /// Checks every exercise, showing the list as their verdicts come in.
     fn start_check(&mut self) {
-        self.view = View::Exercise;
+        self.view = View::List {
+            cursor: self.current,
+        };
         let (kit, tx, options) = (
             Arc::clone(&self.kit),
             self.tx.clone(),
@@ -336,18 +354,16 @@ impl App {
             jobs::check_all(
                 kit,
                 options,
-                move |done, total| {
-                    let _ = progress.send(Event::CheckProgress { done, total });
+                move |step| {
+                    let _ = progress.send(Event::CheckProgress { generation, step });
                 },
                 move |result| {
                     let _ = tx.send(Event::CheckDone { generation, result });
                 },
             )
         });
-        self.activity = Activity::Checking {
-            done: 0,
-            total: self.kit.list.exercises().len(),
-        };
+        self.activity = Activity::Checking;
+        self.check = Some(Check::new(self.kit.list.exercises().len()));
     }
 
     fn farewell(&self) -> String {

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{App, View};
+use super::{App, Check, View};
 use crate::outcome::Outcome;
 use crate::state::State;
 
@@ -13,7 +13,11 @@ impl App {
         let passed = outcome.passed();
         let name = self.exercise().name.clone();
         self.update_state(|s| s.mark(&name, passed));
+        if let Some(check) = &mut self.check {
+            check.set(self.current, outcome.status);
+        }
         self.slot.set_outcome(outcome);
+        self.scroll = 0;
         if passed && self.options.auto_next {
             if self.all_done() {
                 self.view = View::AllDone;
@@ -26,6 +30,8 @@ impl App {
         }
     }
 
+    /// Takes the result of a check of every exercise: the progress, the verdicts the list shows
+    /// and the summary after it, and the current exercise's outcome.
     pub(super) fn record_check(&mut self, results: Vec<(usize, Outcome)>) {
         let kit = Arc::clone(&self.kit);
         let exercises = kit.list.exercises();
@@ -38,17 +44,21 @@ impl App {
                 s.mark(name, *passed);
             }
         });
-        let passed = marks.iter().filter(|(_, passed)| *passed).count();
+        let mut check = self
+            .check
+            .take()
+            .unwrap_or_else(|| Check::new(exercises.len()));
         for (index, outcome) in results {
+            check.set(index, outcome.status);
             if index == self.current {
                 self.slot.set_outcome(outcome);
+                self.scroll = 0;
             }
         }
-        self.notice = Some(format!(
-            "Checked all {} exercises: {passed} pass.",
-            exercises.len()
-        ));
-        if self.all_done() {
+        check.finish();
+        self.notice = check.summary();
+        self.check = Some(check);
+        if self.all_done() && !matches!(self.view, View::List { .. }) {
             self.view = View::AllDone;
         }
     }

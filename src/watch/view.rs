@@ -1,50 +1,82 @@
-//! What the watch screen shows, as lines of text: built from the app's state, never changing it.
+//! What the watch screen shows, as lines of text: built from the app's state and the terminal's
+//! size, never changing either.
 
 use colored::Colorize;
 
 use super::{Activity, App, View, WarmUp};
+use crate::kit::Source;
 use crate::outcome::Status;
 use crate::progress;
 use crate::report;
-use crate::tui::reflow::{labelled, reflow};
+use crate::tui::reflow::{labelled, reflow, wrap_each};
+use crate::tui::scroll::Scrolled;
+use crate::tui::terminal::Frame;
 
 impl App {
-    pub(super) fn screen(&self, width: u16, height: u16) -> Vec<String> {
-        let mut lines = Vec::new();
-        match &self.view {
-            View::Welcome => self.welcome(&mut lines, width),
-            View::Exercise => self.exercise_view(&mut lines, width),
-            View::List { cursor } => self.list_view(&mut lines, *cursor, height),
-            View::Explain { confirmed, scroll } => {
-                self.explain(&mut lines, *confirmed, *scroll, width)
-            }
-            View::AllDone => self.all_done_view(&mut lines, width),
+    pub(super) fn screen(&self, width: u16, height: u16) -> Frame {
+        let keys: Vec<String> = self
+            .keys()
+            .footer(width)
+            .iter()
+            .map(|l| l.dimmed().to_string())
+            .collect();
+        let text = match &self.view {
+            View::Welcome => self.welcome(width),
+            View::List { cursor } => self.list_view(*cursor, width, height),
+            View::Explain {
+                confirmed: false, ..
+            } => self.explain_ask(width),
+            View::AllDone => self.all_done_view(width),
             View::ResetAsk => {
-                self.header(&mut lines, width);
+                let mut lines = self.header(width);
                 let file = self
                     .kit
                     .display_path(&self.kit.exercise_file(self.exercise()));
-                lines.extend(reflow(
-                    &format!("Put {file} back as it was shipped? Your changes to it are lost."),
-                    width.into(),
+                lines.push(format!(
+                    "Put {file} back as it was shipped? Your changes to it are lost."
                 ));
+                lines
             }
+            View::Exercise | View::Explain { .. } => Vec::new(),
+        };
+        // A screen that scrolls fits its lines to the window itself; another is wrapped here.
+        let mut body = match self.scrolling(width) {
+            Some(scrolled) => scrolled.lines(keys.len(), width, height),
+            None => wrap_each(&text, width.into()),
+        };
+        body.push(String::new());
+        Frame { body, keys }
+    }
+
+    /// The screen shown, when it is one whose head stays while the text under it scrolls: the
+    /// exercise and its result, the model answer.
+    pub(super) fn scrolling(&self, width: u16) -> Option<Scrolled> {
+        match &self.view {
+            View::Exercise => {
+                let (head, text) = self.exercise_parts(width);
+                Some(Scrolled {
+                    head,
+                    text,
+                    first: self.scroll,
+                })
+            }
+            View::Explain {
+                confirmed: true,
+                scroll,
+            } => {
+                let (head, text) = self.answer_parts(width)?;
+                Some(Scrolled {
+                    head,
+                    text,
+                    first: *scroll,
+                })
+            }
+            _ => None,
         }
-        lines.push(String::new());
-        lines.push(self.footer());
-        // Every entry must be one screen line: raw mode needs "\r\n" between them.
-        lines
-            .iter()
-            .flat_map(|l| l.split('\n').map(str::to_owned).collect::<Vec<_>>())
-            .collect()
     }
 
-    fn footer(&self) -> String {
-        self.keys().footer().dimmed().to_string()
-    }
-
-    fn welcome(&self, lines: &mut Vec<String>, width: u16) {
-        lines.push("Welcome to rustprep!".bold().to_string());
+    fn welcome(&self, width: u16) -> Vec<String> {
+        let mut lines = vec!["Welcome to rustprep!".bold().to_string()];
         if let Some(message) = &self.kit.settings.welcome_message {
             lines.extend(reflow(message.trim(), width.into()));
         }
@@ -55,9 +87,11 @@ impl App {
                 .display_path(&self.kit.exercise_file(self.exercise()))
                 .bold()
         ));
+        lines
     }
 
-    fn header(&self, lines: &mut Vec<String>, width: u16) {
+    fn header(&self, width: u16) -> Vec<String> {
+        let mut lines = Vec::new();
         let exercise = self.exercise();
         if let Some(q) = self.kit.list.question(exercise.question) {
             lines.push(
@@ -76,19 +110,28 @@ impl App {
         lines.push(String::new());
         let position = self.current + 1;
         let total = self.kit.list.exercises().len();
-        lines.push(format!(
-            "Exercise {position}/{total}: {} ({})  {}",
-            exercise.name.bold(),
+        let title = format!(
+            "Exercise {position}/{total}: {} ({})",
+            exercise.name,
             exercise.difficulty.label(),
-            self.kit
-                .display_path(&self.kit.exercise_file(exercise))
-                .cyan()
-        ));
+        );
+        let path = self.kit.display_path(&self.kit.exercise_file(exercise));
+        let bold = |line: &str| line.replacen(&exercise.name, &exercise.name.bold().to_string(), 1);
+        // The file on a line of its own when the window is too narrow for both.
+        if title.chars().count() + 2 + path.chars().count() <= usize::from(width) {
+            lines.push(format!("{}  {}", bold(&title), path.cyan()));
+        } else {
+            lines.extend(reflow(&title, width.into()).iter().map(|l| bold(l)));
+            lines.push(path.cyan().to_string());
+        }
         lines.push(String::new());
+        lines
     }
 
-    fn exercise_view(&self, lines: &mut Vec<String>, width: u16) {
-        self.header(lines, width);
+    /// The exercise screen in two parts: what stays at the top (the exercise, what is going on,
+    /// notices), and what scrolls: the hint and the last run's result, which may run to pages.
+    fn exercise_parts(&self, width: u16) -> (Vec<String>, Vec<String>) {
+        let mut lines = self.header(width);
         let exercise = self.exercise();
         match &self.activity {
             Activity::Running { again } => lines.push(
@@ -102,20 +145,16 @@ impl App {
                 .yellow()
                 .to_string(),
             ),
-            Activity::Checking { done, total } => lines.push(progress::labelled_bar(
-                "⟳ Checking all exercises",
-                "checked",
-                *done,
-                *total,
-                width,
-            )),
+            Activity::Checking => lines.extend(
+                self.check
+                    .as_ref()
+                    .and_then(|check| check.progress(true, width)),
+            ),
             Activity::Idle if self.slot.outcome().is_none() && self.options.manual => {
                 lines.push("Manual mode: press r to check this exercise.".to_owned())
             }
             Activity::Idle => {}
         }
-        // Short things first; the outcome's details (rustc's errors can run to pages) come last,
-        // where cutting them to the window's height hides nothing else.
         if self
             .slot
             .outcome()
@@ -127,12 +166,11 @@ impl App {
                 "n".bold(),
                 "e".bold()
             ));
-        }
-        if self.show_hint {
-            lines.extend(labelled("Hint:", &exercise.hint, width.into(), |l| {
-                l.bold().cyan().to_string()
-            }));
-            lines.push(String::new());
+            let solution = self.kit.file_in(&Source::Solutions, exercise);
+            lines.push(format!(
+                "A reference solution to compare yours with: {}",
+                self.kit.display_path(&solution).cyan()
+            ));
         }
         match &self.warm_up {
             WarmUp::Building(_) => lines.push(
@@ -150,94 +188,57 @@ impl App {
         if let Some(notice) = &self.notice {
             lines.push(notice.yellow().to_string());
         }
+        // The hint scrolls with the result: in a small window it would leave no room for it.
+        let mut below = Vec::new();
+        if self.show_hint {
+            below = labelled("Hint:", &exercise.hint, width.into(), |l| {
+                l.bold().cyan().to_string()
+            });
+            below.push(String::new());
+        }
         if let Some(outcome) = self.slot.outcome() {
             let path = self.kit.display_path(&self.kit.exercise_file(exercise));
-            lines.push(report::details(exercise, &path, outcome));
+            let details = report::details(exercise, &path, outcome);
+            below.extend(details.lines().map(str::to_owned));
         }
+        (wrap_each(&lines, width.into()), below)
     }
 
-    fn list_view(&self, lines: &mut Vec<String>, cursor: usize, height: u16) {
-        lines.push("Exercises".bold().to_string());
-        let mut rows: Vec<String> = Vec::new();
-        let mut cursor_row = 0;
-        for question in self.kit.list.questions() {
-            rows.push(
-                format!("Q{} {}", question.number, question.title)
-                    .bold()
-                    .to_string(),
-            );
-            for (i, e) in self.kit.list.exercises().iter().enumerate() {
-                if e.question != question.number {
-                    continue;
-                }
-                let mark = if self.state.done.contains(&e.name) {
-                    "✓".green()
-                } else {
-                    "·".normal()
-                };
-                let pointer = if i == cursor { "›" } else { " " };
-                let current = if i == self.current {
-                    " (current)".dimmed().to_string()
-                } else {
-                    String::new()
-                };
-                let name = if i == cursor {
-                    e.name.reversed()
-                } else {
-                    e.name.normal()
-                };
-                if i == cursor {
-                    cursor_row = rows.len();
-                }
-                rows.push(format!(" {pointer} {mark} {name}{current}"));
-            }
-        }
-        // Keep the cursor on screen: show a window of rows around it.
-        let room = usize::from(height).saturating_sub(4).max(3);
-        let start = cursor_row
-            .saturating_sub(room / 2)
-            .min(rows.len().saturating_sub(room));
-        lines.extend(rows.into_iter().skip(start).take(room));
-    }
-
-    fn explain(&self, lines: &mut Vec<String>, confirmed: bool, scroll: usize, width: u16) {
-        let exercise = self.exercise();
-        let Some(question) = self.kit.list.question(exercise.question) else {
-            return;
-        };
-        lines.push(
+    /// The question and its model answer, apart: the answer scrolls.
+    fn answer_parts(&self, width: u16) -> Option<(Vec<String>, Vec<String>)> {
+        let question = self.kit.list.question(self.exercise().question)?;
+        let mut head = vec![
             format!("Question {}: {}", question.number, question.title)
                 .bold()
                 .to_string(),
-        );
-        lines.extend(reflow(question.ask.trim(), width.into()));
-        lines.push(String::new());
-        if confirmed {
-            let answer = reflow(question.answer.trim(), width.into());
-            let first = scroll.min(answer.len().saturating_sub(1));
-            let heading = if first == 0 {
-                "A model answer".to_owned()
-            } else {
-                format!("A model answer (from line {})", first + 1)
-            };
-            lines.push(heading.bold().to_string());
-            lines.extend(answer.into_iter().skip(first));
-        } else {
-            lines.push(format!(
-                "You have not solved {} yet, and the model answer may give its fix away. Show it anyway?",
-                exercise.name.bold()
-            ));
-        }
+        ];
+        head.extend(reflow(question.ask.trim(), width.into()));
+        head.push(String::new());
+        head.push("A model answer".bold().to_string());
+        Some((head, reflow(question.answer.trim(), width.into())))
     }
 
-    fn all_done_view(&self, lines: &mut Vec<String>, width: u16) {
-        lines.push(progress::bar_line(
-            self.done_count(),
-            self.kit.list.exercises().len(),
-            width,
+    fn explain_ask(&self, width: u16) -> Vec<String> {
+        let Some((mut lines, _)) = self.answer_parts(width) else {
+            return Vec::new();
+        };
+        lines.pop();
+        lines.extend(reflow(
+            &format!(
+                "You have not solved {} yet, and the model answer may give its fix away. Show it anyway?",
+                self.exercise().name
+            ),
+            width.into(),
         ));
-        lines.push(String::new());
-        lines.push("🎉 All exercises pass!".green().bold().to_string());
+        lines
+    }
+
+    fn all_done_view(&self, width: u16) -> Vec<String> {
+        let mut lines = vec![
+            progress::bar_line(self.done_count(), self.kit.list.exercises().len(), width),
+            String::new(),
+            "🎉 All exercises pass!".green().bold().to_string(),
+        ];
         if let Some(message) = &self.kit.settings.final_message {
             lines.extend(reflow(message.trim(), width.into()));
         }
@@ -250,6 +251,7 @@ impl App {
         if let Some(notice) = &self.notice {
             lines.push(notice.yellow().to_string());
         }
+        lines
     }
 
     fn done_count(&self) -> usize {

@@ -227,6 +227,12 @@ impl<'k> Watch<'k> {
         lock(&self.parser).screen().contents()
     }
 
+    /// Whether the terminal shows its alternate screen (the one without scrollback that
+    /// full-screen programs draw on).
+    pub fn on_alternate_screen(&self) -> bool {
+        lock(&self.parser).screen().alternate_screen()
+    }
+
     /// Whether the terminal's cursor is hidden.
     pub fn cursor_hidden(&self) -> bool {
         lock(&self.parser).screen().hide_cursor()
