@@ -111,3 +111,59 @@ pub fn crates(kit: &Kit, group: Group) -> Option<Vec<String>> {
         .any(|spec| spec.as_table().is_some_and(|t| t.contains_key("package")));
     (!renamed).then(|| deps.keys().cloned().collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn artifact(name: &str, files: &[&str]) -> String {
+        serde_json::json!({
+            "reason": "compiler-artifact",
+            "target": { "name": name, "kind": ["lib"] },
+            "filenames": files,
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn the_libraries_cargo_reported_are_handed_to_the_next_compile() {
+        let dir = tempfile::tempdir().unwrap();
+        let rlib = dir.path().join("libtokio-1.rlib");
+        let rmeta = dir.path().join("libbytes-2.rmeta");
+        std::fs::write(&rlib, "").unwrap();
+        std::fs::write(&rmeta, "").unwrap();
+        let stdout = [
+            artifact("tokio", &[rmeta.to_str().unwrap(), rlib.to_str().unwrap()]),
+            artifact("bytes", &[rmeta.to_str().unwrap()]),
+            r#"{"reason":"build-finished","success":true}"#.to_owned(),
+        ]
+        .join("\n");
+        record(dir.path(), &stdout);
+        let args = library_args(dir.path(), &["tokio".to_owned()]).expect("tokio is recorded");
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(args[0], "-L");
+        assert!(args[1].starts_with("dependency="));
+        assert_eq!(
+            args[2..],
+            ["--extern".to_owned(), format!("tokio={}", rlib.display())]
+        );
+        assert_eq!(library_args(dir.path(), &[]), Some(Vec::new()));
+        assert_eq!(library_args(dir.path(), &["serde".to_owned()]), None);
+
+        // A build that reported nothing keeps the record; a library gone invalidates it.
+        record(dir.path(), "");
+        assert!(library_args(dir.path(), &["tokio".to_owned()]).is_some());
+        std::fs::remove_file(&rlib).unwrap();
+        assert_eq!(library_args(dir.path(), &["tokio".to_owned()]), None);
+    }
+
+    #[test]
+    fn a_library_from_another_compiler_is_stale() {
+        assert!(is_stale_library("E0514"));
+        assert!(is_stale_library("E0463"));
+        assert!(!is_stale_library("E0382"));
+    }
+}

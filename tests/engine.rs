@@ -596,6 +596,42 @@ fn is_done(line: &str) -> bool {
     line.split_whitespace().any(|w| w == "✓")
 }
 
+// The learner's loop: `run` of one exercise compiles it straight with rustc, with no cargo.
+#[test]
+fn run_of_one_exercise_needs_no_cargo() {
+    let kit = Kit::new("basics");
+    let no_cargo = "/nonexistent/cargo";
+    let failing = kit
+        .rustprep(&["run", "borrow1"])
+        .env("CARGO", no_cargo)
+        .output();
+    failing.assert_code(1);
+    assert!(failing.stdout.contains("failed"), "{failing:?}");
+    kit.write(
+        "exercises/01_borrowing/borrow1.rs",
+        "fn char_count(s: &str) -> usize {\n    s.chars().count()\n}\n\nfn broken( {}\n",
+    );
+    let broken = kit
+        .rustprep(&["run", "borrow1"])
+        .env("CARGO", no_cargo)
+        .output();
+    broken.assert_code(1);
+    assert!(
+        broken.all().contains("error") && broken.all().contains("borrow1.rs"),
+        "rustc's error, naming the file\n{broken:?}"
+    );
+    kit.write(
+        "exercises/01_borrowing/borrow1.rs",
+        &kit.read("solutions/01_borrowing/borrow1.rs"),
+    );
+    let passing = kit
+        .rustprep(&["run", "borrow1"])
+        .env("CARGO", no_cargo)
+        .output();
+    passing.assert_code(0);
+    assert!(passing.stdout.contains("borrow1 passes"), "{passing:?}");
+}
+
 #[test]
 fn run_marks_an_exercise_done_only_when_it_passes() {
     let kit = Kit::new("basics");
