@@ -47,20 +47,13 @@ pub enum CompileEnd {
 pub fn cargo(ws: &Workspace, subcommand: &str) -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     set_build_env(&mut cmd, ws);
-    cmd.env("CARGO_ENCODED_RUSTFLAGS", exercise_rustflags().join("\x1f"));
     cmd.arg(subcommand).arg("--manifest-path").arg(&ws.manifest);
     cmd
 }
 
-/// The compiler flags of every exercise build: `cfg(clippy)` (below), and the shared std, for a
-/// much shorter link on every edit ([`crate::shared_std`]).
-pub(crate) fn exercise_rustflags() -> Vec<&'static str> {
-    [CFG_CLIPPY.as_slice(), crate::shared_std::rustflags()].concat()
-}
-
 /// clippy, which checks the rules, sets `cfg(clippy)`: the tests run the same code, so a
 /// learner's `#[cfg(not(clippy))]` hides nothing from the rules.
-const CFG_CLIPPY: [&str; 2] = ["--cfg", "clippy"];
+pub(crate) const CFG_CLIPPY: [&str; 2] = ["--cfg", "clippy"];
 
 /// The environment every build of a generated workspace gets.
 pub fn set_build_env(cmd: &mut Command, ws: &Workspace) {

@@ -23,14 +23,15 @@ use crate::supervise::{self, Cancel, Ending, Limits};
 /// The direct builds' own folder in the target directory.
 const DIRECT_DIR: &str = "rustprep-direct";
 
-/// Compiles the hidden tests of `exercise`, a member of `ws` (whose crate depends on `crates`,
-/// named as the code names them), straight with rustc. `None` when it cannot here: no
-/// toolchain found, a library not yet built by cargo, or one rustc refuses (built by another
-/// compiler); the caller then builds with cargo.
+/// Compiles the hidden tests of `exercise`, a member of `ws` (its file `learner_file`, its
+/// tests `hidden_tests`; its crate depends on `crates`, named as the code names them), straight
+/// with rustc. `None` when it cannot here: no toolchain found, a library not yet built by
+/// cargo, or one rustc refuses (built by another compiler); the caller then builds with cargo.
 pub fn compile(
     ws: &Workspace,
     member: &BuildCrate,
     exercise: &str,
+    [learner_file, hidden_tests]: [&Path; 2],
     crates: &[String],
     kit_root: &Path,
     cancel: &Cancel,
@@ -65,7 +66,8 @@ pub fn compile(
             "incremental={}",
             out_dir.join("incremental").display()
         ))
-        .args(compile::exercise_rustflags())
+        .args(compile::CFG_CLIPPY)
+        .args(crate::shared_std::rustflags(&[learner_file, hidden_tests]))
         .args(libraries);
     // What cargo tells every compiler it starts, for code that reads it with `env!`.
     cmd.env("CARGO_CRATE_NAME", exercise)

@@ -196,7 +196,14 @@ pub fn run_many(
             // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
             let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
                 ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
-                    direct_rustc::compile(ws, member, &only.exercise, &crates, &kit.root, cancel)?
+                    let exercise = kit.list.get(&only.exercise)?;
+                    let files = [
+                        kit.file_in(&sources[member.source], exercise),
+                        kit.hidden_tests(exercise),
+                    ];
+                    let files = [files[0].as_path(), files[1].as_path()];
+                    let name = &only.exercise;
+                    direct_rustc::compile(ws, member, name, files, &crates, &kit.root, cancel)?
                 }
                 _ => None,
             };

@@ -1,8 +1,13 @@
-//! Linking exercises against the toolchain's shared standard library, on Linux: a test binary
-//! then links in a fraction of the time a static std takes (the link is most of what an edit
-//! of a small file costs), and every process that runs one finds `libstd-*.so` in the
-//! toolchain's library folder through the loader path set here. Elsewhere exercises link std
-//! statically, as cargo does by default, and nothing here applies.
+//! Linking an exercise against the toolchain's shared standard library, on Linux, in the
+//! learner's loop (see [`crate::direct_rustc`]): its test binary then links in a fraction of the
+//! time a static std takes, and every process that runs one finds `libstd-*.so` in the
+//! toolchain's library folder through the loader path set here. Elsewhere, and in every cargo
+//! build (grading, classes, the kit check), exercises link std statically.
+//!
+//! Not when the exercise's code or tests name a `#[global_allocator]` (the tests that count
+//! allocations do, through `tests/exercise_support/`): what std allocates inside its shared
+//! library (a `Vec` or `String` growing: that code is compiled there) goes to the library's own
+//! allocator, past the counting one, and a copy the test should see would count as none.
 //!
 //! The folder is the toolchain's ([`crate::toolchain`]).
 
@@ -12,9 +17,16 @@ use std::process::Command;
 /// Whether exercises link std dynamically here.
 pub const ENABLED: bool = cfg!(target_os = "linux");
 
-/// The compiler flags that link a binary against the shared std, when [`ENABLED`].
-pub fn rustflags() -> &'static [&'static str] {
-    if ENABLED {
+/// The compiler flags that link the exercise whose code and hidden tests are `files` against the
+/// shared std: none where it is not [`ENABLED`], or when one of them names an allocator of its
+/// own (or the exercises' support code, which has one).
+pub fn rustflags(files: &[&Path]) -> &'static [&'static str] {
+    let own_allocator = |file: &&Path| {
+        std::fs::read_to_string(file).map_or(true, |text| {
+            text.contains("global_allocator") || text.contains("exercise_support")
+        })
+    };
+    if ENABLED && !files.iter().any(own_allocator) {
         &["-C", "prefer-dynamic"]
     } else {
         &[]
@@ -63,6 +75,26 @@ mod tests {
                 name.starts_with("libstd-") && name.ends_with(".so")
             });
         assert!(has_std, "no libstd-*.so in {}", dir.display());
+    }
+
+    #[test]
+    fn an_exercise_that_counts_allocations_links_std_statically() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.rs");
+        let counting = dir.path().join("counting.rs");
+        std::fs::write(&plain, "fn main() {}\n").unwrap();
+        std::fs::write(
+            &counting,
+            "#[path = \"../exercise_support/counting.rs\"]\nmod counting;\n",
+        )
+        .unwrap();
+        assert_eq!(
+            rustflags(&[&plain]).is_empty(),
+            !ENABLED,
+            "a plain exercise links the shared std where it can"
+        );
+        assert!(rustflags(&[&plain, &counting]).is_empty());
+        assert!(rustflags(&[&dir.path().join("gone.rs")]).is_empty());
     }
 
     #[test]

@@ -632,6 +632,24 @@ fn run_of_one_exercise_needs_no_cargo() {
     assert!(passing.stdout.contains("borrow1 passes"), "{passing:?}");
 }
 
+// The learner's loop links std however it likes, but a test's own allocator must still see
+// every allocation: a copy made inside std counts.
+#[test]
+fn run_sees_every_allocation_a_copy_makes() {
+    let kit = Kit::new("allocations");
+    let copying = kit.rustprep(&["run", "label"]).output();
+    copying.assert_code(1);
+    assert!(
+        copying.stdout.contains("building the label allocated"),
+        "the copy is counted\n{copying:?}"
+    );
+    kit.write(
+        "exercises/01_heap/label.rs",
+        &kit.read("solutions/01_heap/label.rs"),
+    );
+    kit.rustprep(&["run", "label"]).output().assert_code(0);
+}
+
 #[test]
 fn run_marks_an_exercise_done_only_when_it_passes() {
     let kit = Kit::new("basics");
