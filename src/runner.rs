@@ -166,13 +166,24 @@ pub fn run_many(
         })?;
         workspaces.insert(group, ws);
     }
+    // The rules' check has a cancel of its own: once every outcome is in, a check no outcome
+    // waited for (a compile error needs none) is stopped, and the verdict does not wait for it.
+    let checks_cancel = cancel.child();
     thread::scope(|scope| {
         // The rules are checked beside the test build and the tests: clippy needs no test binary.
         let settings = CheckSettings {
             jobs: options.jobs,
             limits: options.compile_limits,
         };
-        let checks = RuleChecks::start(scope, kit, sources, &workspaces, indices, settings, cancel);
+        let checks = RuleChecks::start(
+            scope,
+            kit,
+            sources,
+            &workspaces,
+            indices,
+            settings,
+            &checks_cancel,
+        );
         let mut compiled = CompiledMap::new();
         for group in [Group::Plain, Group::WithDependencies] {
             let Some(ws) = workspaces.get(&group) else {
@@ -217,7 +228,7 @@ pub fn run_many(
             }
             refuse_outside_reads(kit, sources, ws, &mut compiled);
         }
-        run_compiled(
+        let end = run_compiled(
             kit,
             sources,
             indices,
@@ -228,7 +239,9 @@ pub fn run_many(
             options,
             cancel,
             on_event,
-        )
+        );
+        checks_cancel.cancel();
+        end
     })
 }
 

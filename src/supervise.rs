@@ -55,15 +55,31 @@ impl Default for Limits {
 
 /// A switch another thread flips to stop a run early (a newer save, or the learner quitting).
 #[derive(Debug, Clone, Default)]
-pub struct Cancel(Arc<AtomicBool>);
+pub struct Cancel {
+    own: Arc<AtomicBool>,
+    /// The switches of the cancels this one was made from: flipping any of them stops it too.
+    above: Vec<Arc<AtomicBool>>,
+}
 
 impl Cancel {
     pub fn cancel(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        self.own.store(true, Ordering::SeqCst);
     }
 
     pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        std::iter::once(&self.own)
+            .chain(&self.above)
+            .any(|flag| flag.load(Ordering::SeqCst))
+    }
+
+    /// A cancel of its own for part of a run: cancelled when this one is, or by itself alone.
+    pub fn child(&self) -> Cancel {
+        let mut above = self.above.clone();
+        above.push(Arc::clone(&self.own));
+        Cancel {
+            own: Arc::default(),
+            above,
+        }
     }
 }
 
@@ -368,6 +384,19 @@ pub fn signal_of(status: &ExitStatus) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_child_cancel_stops_with_its_parents_and_alone() {
+        let run = Cancel::default();
+        let part = run.child();
+        let smaller = part.child();
+        part.cancel();
+        assert!(part.is_cancelled() && smaller.is_cancelled());
+        assert!(!run.is_cancelled(), "a part stopping stops not the run");
+        let other = run.child().child();
+        run.cancel();
+        assert!(other.is_cancelled(), "the run stopping stops every part");
+    }
 
     #[test]
     fn a_flood_keeps_its_start_and_its_end() {
