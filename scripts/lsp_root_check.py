@@ -29,6 +29,7 @@ import json
 import os
 import queue
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -111,8 +112,11 @@ def copy_kit(dest):
         if rel != BROKEN:
             shutil.copyfile(solution, dest / "exercises" / rel)
         opened.append(dest / "exercises" / rel)
-    if dest / "exercises" / BROKEN not in opened:
+    broken = dest / "exercises" / BROKEN
+    if broken not in opened:
         sys.exit(f"{BROKEN} is not an exercise with a solution any more: change BROKEN")
+    if position_after(broken.read_text(encoding="utf-8"), COMPLETE_AFTER) is None:
+        sys.exit(f"`{COMPLETE_AFTER}` is not in {BROKEN} any more: change COMPLETE_AFTER")
     return opened
 
 
@@ -130,6 +134,7 @@ class Server:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=log,
+            start_new_session=True,  # a group of its own, with the cargo runs it starts
         )
         self.settings = settings
         self.verbose = verbose
@@ -246,13 +251,18 @@ class Server:
         )
 
     def stop(self, deadline):
+        """Shut the server down (at once if the time is up), and any cargo run it left behind."""
         try:
             self.request("shutdown", None, min(deadline, time.monotonic() + 30))
             self.notify("exit", None)
             self.proc.wait(timeout=30)
         except (OSError, TimeoutError, RuntimeError, subprocess.TimeoutExpired):
-            self.proc.kill()
-            self.proc.wait()
+            pass
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
 
 
 def position_after(text, needle):
@@ -299,6 +309,14 @@ def session(kit, folder, opened, settings, timeout, log, verbose):
     start = time.monotonic()
     deadline = start + timeout
     server = Server(folder, settings, log, verbose)
+    try:
+        return talk(server, kit, folder, opened, start, deadline)
+    finally:
+        server.stop(deadline)
+
+
+def talk(server, kit, folder, opened, start, deadline):
+    """Initialize, open the files, wait for the projects and cargo check, and ask."""
     server.request(
         "initialize",
         {
@@ -307,7 +325,7 @@ def session(kit, folder, opened, settings, timeout, log, verbose):
             "rootUri": folder.as_uri(),
             "workspaceFolders": [{"uri": folder.as_uri(), "name": folder.name}],
             "capabilities": CAPABILITIES,
-            "initializationOptions": settings,
+            "initializationOptions": server.settings,
         },
         deadline,
     )
@@ -323,17 +341,17 @@ def session(kit, folder, opened, settings, timeout, log, verbose):
     server.wait(lambda: server.ever_quiescent, "rust-analyzer to load the projects", deadline)
     loaded = time.monotonic() - start
     broken = kit / "exercises" / BROKEN
-    where = position_after(texts[broken], COMPLETE_AFTER)
-    if where is None:
-        sys.exit(f"`{COMPLETE_AFTER}` is not in {BROKEN} any more: change COMPLETE_AFTER")
-    params = {"textDocument": {"uri": broken.as_uri()}, "position": where}
+    params = {
+        "textDocument": {"uri": broken.as_uri()},
+        "position": position_after(texts[broken], COMPLETE_AFTER),
+    }
     result = server.request("textDocument/completion", params, deadline) or []
     items = result.get("items", []) if isinstance(result, dict) else result
 
     # The server runs cargo check once for each project it loads (each linked one, or the one it
     # finds by itself) and publishes what it reports.
-    on_save = settings.get("checkOnSave", True)
-    checks = (len(settings.get("linkedProjects", [])) or 1) if on_save else 0
+    on_save = server.settings.get("checkOnSave", True)
+    checks = (len(server.settings.get("linkedProjects", [])) or 1) if on_save else 0
     server.wait(
         lambda: server.quiescent and not server.progress and server.checks_done >= checks,
         f"{checks} cargo check run(s) to end",
@@ -345,7 +363,6 @@ def session(kit, folder, opened, settings, timeout, log, verbose):
         params = {"textDocument": {"uri": path.as_uri()}}
         report = server.request("textDocument/diagnostic", params, deadline)
         diagnostics[path] = report.get("items", []) + server.pushed.get(path.as_uri(), [])
-    server.stop(deadline)
     return {
         "loaded": loaded,
         "settled": settled,
