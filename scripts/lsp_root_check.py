@@ -13,7 +13,8 @@ joined to cargo check's, and:
   (a) no exercise file may be outside every crate (rust-analyzer's `unlinked-file`);
   (b) the shipped exercise must show at least one error;
   (c) completion in it must offer a slice's methods (the file is analysed, std is loaded);
-  (d) no solution, in its exercise's place, may show an error.
+  (d) no solution, in its exercise's place, may show an error;
+  (e) rust-analyzer's status must be ok (no rejected setting, no project it cannot load).
 
 It prints a summary, and exits 1 naming what failed, or what it was still waiting for when the
 time ran out. Other settings (`--settings FILE`), none (`--no-client-settings`: an editor that
@@ -46,7 +47,7 @@ COMPLETE_AFTER = "daily_steps."
 EXPECTED_COMPLETIONS = {"iter", "len", "windows"}
 # Left out of the copy: build output, git, the learner's progress and answers.
 NOT_COPIED = {".git", "target", ".rustprep", "answers"}
-UNLINKED = "unlinked-file"
+UNLINKED = ("unlinked-file", "not included in any crates")  # its code, and its message
 ERROR = 1  # DiagnosticSeverity.Error
 # Answers to a request that met a change of the server's state: ask again.
 RETRY = {-32801, -32802}  # ContentModified, ServerCancelled
@@ -275,6 +276,11 @@ def position_after(text, needle):
     return {"line": before.count("\n"), "character": len(column.encode("utf-16-le")) // 2}
 
 
+def is_unlinked(diagnostic):
+    code, message = UNLINKED
+    return diagnostic.get("code") == code or message in diagnostic["message"]
+
+
 def errors(diagnostics):
     return [d for d in diagnostics if d.get("severity") == ERROR]
 
@@ -380,13 +386,11 @@ def verdict(kit, broken, seen):
 
     diagnostics = seen["diagnostics"]
     failures = []
-    unlinked = [
-        path for path, found in diagnostics.items() if any(d.get("code") == UNLINKED for d in found)
-    ]
+    unlinked = [path for path, found in diagnostics.items() if any(map(is_unlinked, found))]
     if unlinked:
         failures.append(
             f"(a) {len(unlinked)} of {len(diagnostics)} exercise files are in no crate "
-            f"({UNLINKED}), e.g. {rel(unlinked[0])}"
+            f"({UNLINKED[0]}), e.g. {rel(unlinked[0])}"
         )
     broken_errors = errors(diagnostics[broken])
     if not broken_errors:
@@ -405,10 +409,12 @@ def verdict(kit, broken, seen):
             f"(d) {len(solved)} errors in the solutions laid over the exercises, e.g. "
             f"{rel(path)} {describe(first)}"
         )
-
     health, message = seen["health"]
+    message = " ".join((message or "").split())
     if health != "ok":
-        print(f"rust-analyzer's status: {health}: {message}")
+        # What the editor's status bar shows: settings it rejects, a project it cannot load.
+        failures.append(f"(e) rust-analyzer's status is {health}: {message}")
+
     print(f"projects loaded in {seen['loaded']:.0f} s; cargo check done at {seen['settled']:.0f} s")
     print(f"exercise files in a crate: {len(diagnostics) - len(unlinked)} of {len(diagnostics)}")
     sources = ", ".join(sorted({e.get("source", "?") for e in broken_errors})) or "none"
@@ -419,6 +425,7 @@ def verdict(kit, broken, seen):
     shown = f" ({shown}, ...)" if shown else ""
     print(f"completion after `{COMPLETE_AFTER}`: {len(offered)} items{shown}")
     print(f"errors in the {len(diagnostics) - 1} solutions laid over the exercises: {len(solved)}")
+    print(f"rust-analyzer's status: {health}" + (f": {message}" if message else ""))
     return failures
 
 
