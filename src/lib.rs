@@ -19,6 +19,7 @@ pub mod escape;
 pub mod exercise;
 pub mod exit;
 pub mod file_kind;
+pub mod fnv;
 pub mod info_file;
 pub mod interview;
 pub mod invocation;

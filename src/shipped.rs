@@ -70,10 +70,7 @@ fn load_manifest(kit: &Kit) -> Manifest {
 /// copy changed by accident or by a learner's test from the one taken; it is no defence against
 /// someone who rewrites the record too.
 fn fingerprint(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    });
-    format!("fnv1a64:{hash:016x}")
+    format!("fnv1a64:{:016x}", crate::fnv::fnv1a(bytes))
 }
 
 fn key(exercise: &Exercise) -> String {
