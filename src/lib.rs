@@ -38,6 +38,7 @@ pub mod report;
 pub mod rule_check;
 pub mod rules;
 pub mod rules_build;
+pub mod rules_cache;
 pub mod runner;
 pub mod rustc_limits;
 pub mod sandbox;

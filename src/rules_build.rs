@@ -16,12 +16,15 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
 
 use crate::build_crate::{self, Group, Workspace};
 use crate::compile::{self, Diagnostic};
+use crate::dep_info;
 use crate::kit::Kit;
 use crate::libraries;
 use crate::rules::breaches::CheckDiagnostic;
+use crate::rules_cache::Cached;
 use crate::rustc_limits::{self, CompileLimits};
 use crate::supervise::{self, Cancel, Ending, Limits};
 
@@ -92,7 +95,7 @@ fn reads_stale_libraries(results: &CheckedMap) -> bool {
 }
 
 /// What one check said, before it is filed under its exercise.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct Reported {
     errors: Vec<CheckDiagnostic>,
     config: Vec<String>,
@@ -191,6 +194,23 @@ fn check_one(
     cancel: &Cancel,
 ) -> Result<Option<Reported>> {
     let stub = member_dir.join("gen").join(format!("{exercise}_rules.rs"));
+    let crate_name = format!("rp_rules_{exercise}");
+    let clippy_toml = std::fs::read(ws.rules_config_dir.join("clippy.toml")).unwrap_or_default();
+    let toolchain = crate::toolchain::get().map_or_else(String::new, |t| {
+        let modified = std::fs::metadata(&t.rustc).and_then(|m| m.modified());
+        format!("{} {modified:?}", t.rustc.display())
+    });
+    let mut how: Vec<&[u8]> = vec![
+        ws.edition.as_bytes(),
+        crate_name.as_bytes(),
+        &clippy_toml,
+        toolchain.as_bytes(),
+    ];
+    how.extend(libraries.iter().map(|a| a.as_encoded_bytes()));
+    let cached = Cached::new(&ws.rules_target_dir.join("rules-cache"), &stub, &how);
+    if let Some(reported) = cached.load() {
+        return Ok(Some(reported));
+    }
     // The metadata it writes is thrown away; a folder of its own, so that two checks of the same
     // file at once (two commands in one kit) never write over each other.
     let out = tempfile::Builder::new()
@@ -199,8 +219,12 @@ fn check_one(
         .with_context(|| format!("failed to create a folder in {}", member_dir.display()))?;
     let mut cmd = Command::new("clippy-driver");
     cmd.args(["--edition", &ws.edition, "--test", "--cfg", "clippy"])
-        .args(["--crate-name", &format!("rp_rules_{exercise}")])
-        .args(["--emit=metadata", "--error-format=json", "--out-dir"])
+        .args(["--crate-name", &crate_name])
+        .args([
+            "--emit=dep-info,metadata",
+            "--error-format=json",
+            "--out-dir",
+        ])
         .arg(out.path())
         .arg(&stub)
         .args(libraries)
@@ -227,6 +251,11 @@ fn check_one(
             reported.take(diag, root_prefix);
         }
     }
+    let ws_dir = ws.manifest.parent().unwrap_or(Path::new("."));
+    cached.store(
+        &dep_info::files_read(&out.path().join(&crate_name), ws_dir),
+        &reported,
+    );
     Ok(Some(reported))
 }
 

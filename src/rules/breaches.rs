@@ -7,7 +7,7 @@ use super::{Check, Rule};
 use crate::outcome::{Breach, BreachCause};
 
 /// One error the check build reported, as the compiler gave it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CheckDiagnostic {
     /// The lint (`unsafe_code`, `clippy::disallowed_methods`) or error code (`E0453`).
     pub code: Option<String>,
