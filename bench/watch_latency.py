@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Watch mode as a person uses it, measured: save-to-verdict latency, idle CPU and peak memory.
 
-    python3 bench/watch_latency.py [--saves 16] [--idle 60]
+    python3 bench/watch_latency.py [--saves 16] [--idle 60] [--plain NAME] [--tokio NAME] [--verbose]
 
 Runs `rustprep watch` in a tmux session on a copy of this kit (your own progress is untouched).
 For a plain exercise and a tokio one it saves the solution and the shipped version in turn
@@ -71,6 +71,8 @@ def main():
     parser.add_argument("--saves", type=int, default=16)
     parser.add_argument("--idle", type=int, default=60)
     parser.add_argument("--verbose", action="store_true", help="print every round")
+    parser.add_argument("--plain", default=PLAIN, help=f"a plain exercise (default: {PLAIN})")
+    parser.add_argument("--tokio", default=TOKIO, help=f"a tokio exercise (default: {TOKIO})")
     parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
     args = parser.parse_args()
     binary = rustprep_binary(args.binary, ROOT)
@@ -80,11 +82,11 @@ def main():
     shutil.copytree(ROOT, kit, ignore=shutil.ignore_patterns(".git", ".rustprep", "answers", "target"))
     # The cold builds (tokio, and its check for the rules) before anything is timed: watch's
     # warm-up would otherwise build them in the background during the first saves.
-    subprocess.run([binary, "--kit", kit, "verify", PLAIN, TOKIO], capture_output=True)
+    subprocess.run([binary, "--kit", kit, "verify", args.plain, args.tokio], capture_output=True)
     rows = []
     peak = idle_cpu = None
     try:
-        for name in [PLAIN, TOKIO]:
+        for name in [args.plain, args.tokio]:
             rel, _ = exercise(kit, name)
             os.makedirs(os.path.join(kit, ".rustprep"), exist_ok=True)
             with open(os.path.join(kit, ".rustprep", "state.json"), "w") as f:
@@ -116,7 +118,7 @@ def main():
                 base.append(bare.round(contents))
                 if args.verbose:
                     print(f"{name} round {i} ({expect.strip()}): {latencies[-1]:.3f}s, bare {base[-1]:.3f}s")
-            if name == TOKIO:
+            if name == args.tokio:
                 # The watcher itself, not the tmux process whose command line names it.
                 candidates = subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,
                                             text=True).stdout.split()
