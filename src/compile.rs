@@ -94,11 +94,7 @@ pub fn warm_up(ws: &Workspace, jobs: usize, cancel: &Cancel) -> Result<bool> {
     ] {
         // Rendered errors on stderr, as without JSON; the libraries built, for direct compiles.
         cmd.args(["--message-format", "json-render-diagnostics"]);
-        let limits = Limits {
-            timeout: crate::limits::BUILD_TIMEOUT,
-            memory: None,
-            ..Limits::default()
-        };
+        let limits = Limits::build();
         let finished = supervise::run(cmd, &limits, cancel).context("failed to run cargo")?;
         match finished.ending {
             Ending::Cancelled => return Ok(false),
@@ -155,12 +151,7 @@ pub fn compile(
             }
         }
     }
-    let limits = Limits {
-        timeout: crate::limits::BUILD_TIMEOUT,
-        memory: None,
-        output_cap: crate::limits::BUILD_OUTPUT_CAP,
-        ..Limits::default()
-    };
+    let limits = Limits::build();
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
     match finished.ending {
         Ending::Cancelled => return Ok(CompileEnd::Cancelled),

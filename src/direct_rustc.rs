@@ -75,12 +75,7 @@ pub fn compile(
         .env("CARGO_PKG_VERSION", "0.0.0")
         .env("CARGO_MANIFEST_DIR", &member.dir)
         .env("CARGO_MANIFEST_PATH", member.manifest());
-    let limits = Limits {
-        timeout: crate::limits::BUILD_TIMEOUT,
-        memory: None,
-        output_cap: crate::limits::BUILD_OUTPUT_CAP,
-        ..Limits::default()
-    };
+    let limits = Limits::build();
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run rustc")?;
     let status = match finished.ending {
         Ending::Cancelled => return Ok(Some(CompileEnd::Cancelled)),

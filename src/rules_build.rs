@@ -277,11 +277,8 @@ fn check_through_cargo(
         cmd.args(["--test", &build_crate::rules_target(exercise)]);
     }
     let run_limits = Limits {
-        timeout: crate::limits::BUILD_TIMEOUT,
-        memory: None,
-        output_cap: crate::limits::BUILD_OUTPUT_CAP,
         background: true,
-        ..Limits::default()
+        ..Limits::build()
     };
     let finished = supervise::run(&mut cmd, &run_limits, cancel)
         .context("failed to run cargo clippy, which checks the exercises' rules")?;

@@ -41,6 +41,19 @@ pub struct Limits {
     pub background: bool,
 }
 
+impl Limits {
+    /// A build's limits (cargo, rustc, clippy): [`limits::BUILD_TIMEOUT`], no memory limit (the
+    /// compiler's own are set apart, when grading), and [`limits::BUILD_OUTPUT_CAP`] of output.
+    pub fn build() -> Self {
+        Self {
+            timeout: limits::BUILD_TIMEOUT,
+            memory: None,
+            output_cap: limits::BUILD_OUTPUT_CAP,
+            ..Self::default()
+        }
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Self {
