@@ -12,8 +12,12 @@ import time
 import tomllib
 
 
+def add_binary_option(parser):
+    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
+
+
 def rustprep_binary(given, root):
-    """`given` (a path), or this tree's debug build, built now."""
+    """`given` (the --binary option), or this tree's debug build, built now."""
     if given:
         return os.path.abspath(given)
     subprocess.run(["cargo", "build", "--quiet"], cwd=root, check=True)

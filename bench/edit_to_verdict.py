@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 import time
 
-from baseline import Bare, edited, exercise, rustprep_binary
+from baseline import Bare, add_binary_option, edited, exercise, rustprep_binary
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -27,7 +27,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--plain", default="moved_book_title")
     parser.add_argument("--tokio", default="newsletter_never_sent")
-    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
+    add_binary_option(parser)
     args = parser.parse_args()
     binary = rustprep_binary(args.binary, ROOT)
 

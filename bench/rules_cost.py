@@ -21,7 +21,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from baseline import Bare, exercise, rustprep_binary  # noqa: E402
+from baseline import Bare, add_binary_option, exercise, rustprep_binary  # noqa: E402
 from watch_latency import ROOT, PLAIN, TOKIO, save, screen, tmux, wait_for  # noqa: E402
 
 
@@ -42,7 +42,7 @@ def timed_save(session, path, contents):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
+    add_binary_option(parser)
     args = parser.parse_args()
     binary = rustprep_binary(args.binary, ROOT)
     work = tempfile.mkdtemp(prefix="rustprep-rules-bench-")

@@ -20,7 +20,7 @@ import subprocess
 import tempfile
 import time
 
-from baseline import Bare, exercise, rustprep_binary
+from baseline import Bare, add_binary_option, exercise, rustprep_binary
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAIN = "moved_book_title"
@@ -73,7 +73,7 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="print every round")
     parser.add_argument("--plain", default=PLAIN, help=f"a plain exercise (default: {PLAIN})")
     parser.add_argument("--tokio", default=TOKIO, help=f"a tokio exercise (default: {TOKIO})")
-    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
+    add_binary_option(parser)
     args = parser.parse_args()
     binary = rustprep_binary(args.binary, ROOT)
 

@@ -26,7 +26,7 @@ import threading
 import time
 import tomllib
 
-from baseline import rustprep_binary, tokio_flags
+from baseline import add_binary_option, rustprep_binary, tokio_flags
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -76,7 +76,7 @@ def timed_with_peak(args, cwd):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--binary", help="a rustprep binary (default: this tree's debug build)")
+    add_binary_option(parser)
     args = parser.parse_args()
     binary = rustprep_binary(args.binary, ROOT)
 
