@@ -155,7 +155,7 @@ pub fn compile(
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
     match finished.ending {
         Ending::Cancelled => return Ok(CompileEnd::Cancelled),
-        Ending::TimedOut => bail!(
+        Ending::TimedOut { .. } => bail!(
             "cargo build did not finish in {} minutes",
             crate::limits::BUILD_TIMEOUT.as_secs() / 60
         ),

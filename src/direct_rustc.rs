@@ -79,7 +79,7 @@ pub fn compile(
     let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run rustc")?;
     let status = match finished.ending {
         Ending::Cancelled => return Ok(Some(CompileEnd::Cancelled)),
-        Ending::TimedOut => anyhow::bail!(
+        Ending::TimedOut { .. } => anyhow::bail!(
             "rustc did not finish in {} minutes",
             crate::limits::BUILD_TIMEOUT.as_secs() / 60
         ),

@@ -29,9 +29,9 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
     };
     let (status, cause, message) = match &finished.ending {
         Ending::Cancelled => return None,
-        Ending::TimedOut => (
+        Ending::TimedOut { deadlocked } => (
             TestStatus::DidNotFinish,
-            None,
+            deadlocked.map(|threads| Cause::Deadlock { threads }),
             join(&failure_block(full_name, &stdout), &stderr),
         ),
         Ending::Exited(exit) => {
@@ -83,7 +83,12 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
 pub fn judge_main(finished: &Finished) -> TestResult {
     let output = join(&finished.stdout.text(), &finished.stderr.text());
     let (status, cause, message) = match &finished.ending {
-        Ending::TimedOut | Ending::Cancelled => (TestStatus::DidNotFinish, None, output),
+        Ending::TimedOut { deadlocked } => (
+            TestStatus::DidNotFinish,
+            deadlocked.map(|threads| Cause::Deadlock { threads }),
+            output,
+        ),
+        Ending::Cancelled => (TestStatus::DidNotFinish, None, output),
         Ending::Exited(exit) => match (supervise::signal_of(exit), exit.code()) {
             (Some(name), _) => (TestStatus::Crashed, Some(Cause::Signal { name }), output),
             (None, Some(0)) => (TestStatus::Passed, None, String::new()),

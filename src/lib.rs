@@ -44,6 +44,7 @@ pub mod rustc_limits;
 pub mod sandbox;
 pub mod shared_std;
 pub mod shipped;
+pub mod stall;
 pub mod state;
 pub mod style;
 pub mod supervise;

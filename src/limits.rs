@@ -30,6 +30,13 @@ pub const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long Miri may take over one exercise's hidden tests.
 pub const MIRI_TIMEOUT: Duration = Duration::from_secs(10 * 60);
 
+/// When a running test is first looked at for a deadlock (every thread stuck in a wait nothing
+/// can end): most tests have finished by then, and are never looked at.
+pub const STALL_FIRST_LOOK: Duration = Duration::from_millis(100);
+/// Time between two looks: a test seen stuck in two looks in a row, with no thread having run
+/// between them, is stopped.
+pub const STALL_LOOKS_APART: Duration = Duration::from_millis(100);
+
 /// Time between the polite stop (SIGTERM) and the forced one (SIGKILL).
 pub const STOP_GRACE: Duration = Duration::from_millis(200);
 /// The same, for a sandbox's supervisor: it first sweeps away what the test started.

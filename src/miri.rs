@@ -91,7 +91,7 @@ pub fn complete(
             });
             MiriCheck::Failed
         }
-        Ending::TimedOut => MiriCheck::Unsupported(format!(
+        Ending::TimedOut { .. } => MiriCheck::Unsupported(format!(
             "Miri did not finish in {} minutes",
             crate::limits::MIRI_TIMEOUT.as_secs() / 60
         )),

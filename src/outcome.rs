@@ -80,6 +80,11 @@ pub struct TestResult {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Cause {
     StackOverflow,
+    /// Stopped before its time limit: all its threads (this many) were stuck in waits nothing
+    /// could end.
+    Deadlock {
+        threads: usize,
+    },
     /// An allocation failed under the test's data-memory limit, in bytes.
     OutOfMemory {
         limit_bytes: u64,
@@ -191,6 +196,8 @@ pub enum Note {
     CompileTimedOut { limit_secs: u64 },
     /// A test (or `main`) was still running at the exercise's time limit, in seconds.
     TimedOut { limit_secs: u64 },
+    /// Every test that did not finish was stopped deadlocked, before the limit (in seconds).
+    Deadlocked { limit_secs: u64 },
     /// The exercise has no hidden tests.
     NoHiddenTests,
 }

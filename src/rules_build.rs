@@ -243,7 +243,7 @@ fn check_one(
     match finished.ending {
         Ending::Cancelled => return Ok(None),
         // Checked alone, it did not finish: the test build says why, under the same limit.
-        Ending::TimedOut => return Ok(Some(reported)),
+        Ending::TimedOut { .. } => return Ok(Some(reported)),
         Ending::Exited(_) => {}
     }
     for line in finished.stderr.text().lines() {
@@ -284,7 +284,7 @@ fn check_through_cargo(
         .context("failed to run cargo clippy, which checks the exercises' rules")?;
     match finished.ending {
         Ending::Cancelled => return Ok(CheckEnd::Cancelled),
-        Ending::TimedOut => bail!(
+        Ending::TimedOut { .. } => bail!(
             "cargo clippy did not finish in {} minutes",
             crate::limits::BUILD_TIMEOUT.as_secs() / 60
         ),

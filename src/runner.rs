@@ -28,13 +28,14 @@ use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::libraries;
 use crate::miri;
-use crate::outcome::{MiriCheck, Note, Outcome, Status, TestResult};
+use crate::outcome::{Cause, MiriCheck, Note, Outcome, Status, TestResult, TestStatus};
 use crate::process_slots::ProcessSlots;
 use crate::rule_check::RuleChecks;
 use crate::rules_build::CheckSettings;
 use crate::rustc_limits::CompileLimits;
 use crate::sandbox::Sandbox;
 use crate::shared_std;
+use crate::stall::Watched;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
 #[derive(Debug, Clone)]
@@ -474,6 +475,12 @@ fn execute(
             Some(_) => crate::limits::SANDBOX_STOP_GRACE,
             None => Limits::default().grace,
         },
+        // A deadlock is told apart from a slow test, and stopped at once; in the sandbox the
+        // child is its supervisor, which waits for the test by design.
+        stall: Some(match options.sandbox {
+            Some(_) => Watched::Below,
+            None => Watched::Tree,
+        }),
         ..Limits::default()
     };
     let mut tests = Vec::new();
@@ -536,9 +543,18 @@ fn execute(
 
     let status = Outcome::status_of(&tests);
     let note = match status {
-        Status::Timeout => Some(Note::TimedOut {
-            limit_secs: exercise.timeout.as_secs(),
-        }),
+        Status::Timeout => {
+            let limit_secs = exercise.timeout.as_secs();
+            let deadlocked = tests
+                .iter()
+                .filter(|t| t.status == TestStatus::DidNotFinish)
+                .all(|t| matches!(t.cause, Some(Cause::Deadlock { .. })));
+            Some(if deadlocked {
+                Note::Deadlocked { limit_secs }
+            } else {
+                Note::TimedOut { limit_secs }
+            })
+        }
         _ if tests.is_empty() => Some(Note::NoHiddenTests),
         _ => None,
     };

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use crate::limits::{self, PIPE_CLOSE_WAIT};
+use crate::stall::{self, Watched};
 
 /// What a child process may use. One value, passed down, with documented defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,10 @@ pub struct Limits {
     /// Runs at a lower CPU priority (on Unix, a nice value of [`limits::BACKGROUND_NICE`]):
     /// work someone waits on more directly gets the cores first. Default `false`.
     pub background: bool,
+    /// Which of the child's processes are looked at for a deadlock ([`stall`]): seen stuck, the
+    /// child is stopped at once, without waiting for its time limit. `None` (the default):
+    /// only the time limit stops it.
+    pub stall: Option<Watched>,
 }
 
 impl Limits {
@@ -62,6 +67,7 @@ impl Default for Limits {
             grace: limits::STOP_GRACE,
             memory: Some(limits::TEST_MEMORY),
             background: false,
+            stall: None,
         }
     }
 }
@@ -99,7 +105,11 @@ impl Cancel {
 #[derive(Debug)]
 pub enum Ending {
     Exited(ExitStatus),
-    TimedOut,
+    /// Stopped for not finishing: at its time limit, or before it when `deadlocked` (all its
+    /// threads, this many, were stuck in waits nothing could end: see [`stall`]).
+    TimedOut {
+        deadlocked: Option<usize>,
+    },
     Cancelled,
 }
 
@@ -195,6 +205,7 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     drop(out_tx);
 
     let exited = exit_watch(&child);
+    let mut stall = stall::Watch::new(child_id(&child), limits.stall, start, deadline);
     let mut ending = None;
     while ending.is_none() {
         let now = Instant::now();
@@ -208,7 +219,11 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         if cancel.is_cancelled() {
             ending = Some(Ending::Cancelled);
         } else if Instant::now() >= deadline {
-            ending = Some(Ending::TimedOut);
+            ending = Some(Ending::TimedOut { deadlocked: None });
+        } else if let Some(threads) = stall.stuck(Instant::now()) {
+            ending = Some(Ending::TimedOut {
+                deadlocked: Some(threads),
+            });
         }
     }
     if ending.is_some() {
@@ -284,6 +299,13 @@ fn spawn(command: &mut Command) -> std::io::Result<Spawned> {
     let mut wrapped = process_wrap::std::CommandWrap::from(taken);
     wrapped.wrap(process_wrap::std::JobObject);
     wrapped.spawn()
+}
+
+fn child_id(child: &Spawned) -> u32 {
+    #[cfg(unix)]
+    return child.id();
+    #[cfg(windows)]
+    return child.id();
 }
 
 fn take_pipes(child: &mut Spawned) -> [Option<Box<dyn Read + Send>>; 2] {

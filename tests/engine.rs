@@ -83,6 +83,9 @@ fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
         ("assertion_fails", "fail"),
         ("does_not_compile", "compile error"),
         ("deadlocks", "timeout"),
+        ("sleeps_past_its_limit", "timeout"),
+        ("waits_past_its_limit", "timeout"),
+        ("waits_then_finishes", "pass"),
         ("exits_early", "fail"),
         ("fakes_ok_println", "fail"),
         ("fakes_ok_write_all", "fail"),
@@ -100,7 +103,10 @@ fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
         );
     }
     assert!(
-        run.verify.stdout.lines().any(|l| l == "2 passed, 9 failed"),
+        run.verify
+            .stdout
+            .lines()
+            .any(|l| l == "3 passed, 11 failed"),
         "{:?}",
         run.verify
     );
@@ -152,7 +158,48 @@ fn deadlock_is_reported_as_timeout_naming_the_test() {
         test_line(details, "quick_one_finishes").starts_with('✓'),
         "the exercise's other test still gives its result\n{details}"
     );
+    if cfg!(target_os = "linux") {
+        // Every thread waits on a lock or a join, and the copy it started parks for ever:
+        // nothing can end any of the waits, and that is seen long before the 2 s limit.
+        assert_says(details, "deadlocked: all ");
+        assert_says(
+            details,
+            "none can wake another (stopped before its time limit)",
+        );
+        assert_says(details, "deadlocked: every thread was waiting");
+        assert!(!details.contains("did not finish in 2 s"), "{details}");
+    } else {
+        assert_says(details, "did not finish in 2 s");
+    }
+}
+
+#[test]
+fn a_test_that_sleeps_is_stopped_at_its_limit_not_called_a_deadlock() {
+    let details = assert_outcome("sleeps_past_its_limit", "timeout");
+    assert_test_line_ends(details, "polls_for_ever", "polls_for_ever did not finish");
     assert_says(details, "did not finish in 2 s");
+    assert!(!details.contains("deadlocked"), "{details}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_wait_whose_timeout_comes_after_the_limit_is_stopped_as_a_deadlock() {
+    let details = assert_outcome("waits_past_its_limit", "timeout");
+    assert_says(details, "deadlocked");
+    assert!(!details.contains("did not finish in 2 s"), "{details}");
+}
+
+#[test]
+fn waits_that_end_are_no_deadlock() {
+    // A join on a sleeping thread, a timed wait that ends before the limit, a channel whose
+    // sender sleeps first: every thread waits for a while, and each test passes.
+    let run = outcomes();
+    assert_eq!(
+        run.verify.outcome_of("waits_then_finishes").as_deref(),
+        Some("pass"),
+        "{:?}",
+        run.verify
+    );
 }
 
 #[cfg(target_os = "linux")]

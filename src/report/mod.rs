@@ -160,6 +160,10 @@ pub fn note_text(note: &Note, exercise: &Exercise, command: &dyn Fn(&str) -> Str
         Note::TimedOut { limit_secs } => format!(
             "did not finish in {limit_secs} s: is something waiting on a lock, a channel or itself?"
         ),
+        Note::Deadlocked { limit_secs } => format!(
+            "deadlocked: every thread was waiting and none could wake another, so it was stopped \
+             without waiting for the {limit_secs} s limit: which wait never ends?"
+        ),
         Note::NoHiddenTests => "no hidden tests were found for this exercise".to_owned(),
     }
 }
@@ -173,6 +177,17 @@ pub fn command_in_file(command: &str) -> String {
 pub fn cause_text(cause: &Cause) -> String {
     match cause {
         Cause::StackOverflow => "crashed: stack overflow".to_owned(),
+        Cause::Deadlock { threads } => match threads {
+            1 => "deadlocked: its one thread waits for itself (stopped before its time limit)"
+                .to_owned(),
+            2 => "deadlocked: both of its threads wait, and neither can wake the other (stopped \
+                  before its time limit)"
+                .to_owned(),
+            n => format!(
+                "deadlocked: all {n} of its threads wait, and none can wake another (stopped \
+                 before its time limit)"
+            ),
+        },
         Cause::OutOfMemory { limit_bytes } => format!(
             "crashed: out of memory (rustprep limits each test to {})",
             bytes_text(*limit_bytes)

@@ -7,7 +7,7 @@ use colored::Colorize;
 
 use super::Graded;
 use crate::exercise::Exercise;
-use crate::outcome::{MiriCheck, Outcome, Status, TestStatus};
+use crate::outcome::{MiriCheck, Note, Outcome, Status, TestStatus};
 use crate::style;
 
 /// Messages longer than this many lines are cut in the terminal view.
@@ -76,10 +76,15 @@ pub fn details(exercise: &Exercise, path: &str, outcome: &Outcome) -> String {
         Status::Rule => format!(
             "{path} breaks a rule of this exercise: it gets there without the idea it is about."
         ),
-        Status::Timeout => format!(
-            "{path}: stopped after {} s. Something never finishes.",
-            exercise.timeout.as_secs()
-        ),
+        Status::Timeout => match outcome.note {
+            Some(Note::Deadlocked { .. }) => {
+                format!("{path}: deadlocked. Something waits for ever.")
+            }
+            _ => format!(
+                "{path}: stopped after {} s. Something never finishes.",
+                exercise.timeout.as_secs()
+            ),
+        },
         Status::Crash => format!("{path}: the program crashed."),
     };
     let _ = writeln!(out, "{summary}");
