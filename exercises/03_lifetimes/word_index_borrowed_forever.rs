@@ -1,16 +1,14 @@
 // Question 3: What are lifetimes in Rust?
-// A struct that holds borrowed data, `WordIndex<'t>`, is itself borrowed by its methods, and
-// those two borrows have different lengths: the texts live for `'t`, a call borrows the index
-// for as long as the call (or its result) needs. Writing `'t` on `self` welds them together,
-// and behind `&mut` a lifetime cannot be shortened to make room, so the index stays borrowed
-// for the whole of `'t`.
 //
 // A search tool indexes the words of several documents without copying them: the index holds
 // `&str` slices of the documents. `longest_after_each` adds the documents one at a time and
-// records, after each, the longest word indexed so far (the earliest one on a tie).
-// A colleague silenced an earlier error by writing `'t` on `self` in two methods. Now
-// `longest_after_each` does not compile. Fix the two method signatures so that they promise
-// what the methods really do; keep the struct, the bodies and `longest_after_each` as they are.
+// records, after each, the longest word indexed so far (the earliest one on a tie). Callers
+// also keep words they got from `longest` while they go on adding documents, and after the
+// index itself is gone: the words belong to the documents, which outlive the index.
+//
+// A colleague silenced an earlier error by adding lifetimes to two method signatures. Now
+// `longest_after_each` does not compile. Make the two signatures promise what the methods
+// really do; keep the struct, the bodies and `longest_after_each` as they are.
 
 #[derive(Default)]
 struct WordIndex<'t> {
@@ -19,14 +17,12 @@ struct WordIndex<'t> {
 
 impl<'t> WordIndex<'t> {
     // Indexes every word of `doc`; returns how many words it added.
-    // TODO
     fn add(&'t mut self, doc: &'t str) -> usize {
         let before = self.words.len();
         self.words.extend(doc.split_whitespace());
         self.words.len() - before
     }
 
-    // TODO
     fn longest(&'t self) -> Option<&'t str> {
         self.words
             .iter()

@@ -1,17 +1,18 @@
 // Question 10: What are generics in Rust?
 //
-// A metrics exporter writes each sample as one line of JSON. `Encode` is the exporter's own
-// trait, implemented once per kind of value, generically where it can be: one impl for every
-// list `Vec<T>` whose items can be encoded, one for every `Option<T>` (`None` is `null`), one
-// for every reference `&T`. Text is quoted and escaped; numbers and booleans are written the
-// way `Display` writes them, and to say that once, someone wrote a blanket impl for every `T`
-// that is `Display`.
+// A metrics exporter writes each sample as one line of JSON, through its own trait `Encode`.
+// Lists (`Vec<T>`), options (`None` is `null`) and references are encoded once, generically,
+// for any item type that is encodable, the app's own types included. Text is quoted and
+// escaped. Numbers and booleans are the exporter's "plain" values, written the way `Display`
+// writes them; generic code such as `series_line` works with any `N: Plain`, and names no
+// other trait in its bounds.
 //
-// It does not compile: the compiler finds the impls conflicting, even for types it could
-// check are not `Display` today. Find out why, then make every impl below work together.
-// What must be encodable: all the integer types, `f32` and `f64`, `bool`, `str` and `String`
-// (quoted), lists, options and references of any of these (nested as deep as you like), and
-// `Sample`. `Encode` and the signatures stay as they are, and so does the output format.
+// The exporter does not build. Make it build and write what it should. What must stay true:
+// the integer types, `f32`, `f64` and `bool` are `Plain` and encodable; `str`, `String`,
+// lists, options and references of anything encodable (nested as deep as you like) and `Sample`
+// are encodable; a function generic over `N: Plain` can encode its values, as `series_line`
+// does. `Encode`, `Plain` (another type may be made plain later), every signature and the
+// output format stay as they are.
 
 use std::fmt::{Display, Write};
 
@@ -20,8 +21,20 @@ trait Encode {
     fn encode(&self, out: &mut String);
 }
 
-// TODO: numbers and booleans, written as `Display` writes them.
-impl<T: Display> Encode for T {
+/// A value written as `Display` writes it.
+trait Plain: Display {}
+
+macro_rules! plain {
+    ($($ty:ty),*) => {
+        $(impl Plain for $ty {})*
+    };
+}
+
+plain!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, bool
+);
+
+impl<T: Plain> Encode for T {
     fn encode(&self, out: &mut String) {
         write!(out, "{self}").unwrap();
     }
@@ -110,6 +123,21 @@ fn to_line<T: Encode + ?Sized>(value: &T) -> String {
     line
 }
 
+/// One line for a series of readings of one metric; a missing reading is `null`.
+fn series_line<N: Plain>(metric: &str, readings: &[Option<N>]) -> String {
+    let mut line = String::from("{\"series\":");
+    metric.encode(&mut line);
+    line.push_str(",\"readings\":[");
+    for (i, reading) in readings.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        reading.encode(&mut line);
+    }
+    line.push_str("]}");
+    line
+}
+
 fn main() {
     let sample = Sample {
         metric: "cpu.load",
@@ -121,4 +149,8 @@ fn main() {
     };
     println!("{}", to_line(&sample));
     println!("{}", to_line(&vec![Some(3u8), None]));
+    println!(
+        "{}",
+        series_line("disk.free", &[Some(120u32), None, Some(118)])
+    );
 }

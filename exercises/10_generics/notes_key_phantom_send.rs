@@ -1,21 +1,19 @@
 // Question 10: What are generics in Rust?
 //
-// A notes app keeps its notes in an `Arena<T>`, a vector addressed by typed keys: a `Key<T>`
-// is only a `u32` index, and the `T` says which arena it belongs to, so a key of an
-// `Arena<Rc<Note>>` cannot be used with an arena of something else. The UI shares each note
-// between several views, so the arena holds `Rc<Note>`, and the arena (rightly) never leaves
-// the UI thread.
+// A notes app keeps its notes in an `Arena<T>`, a vector addressed by typed keys: a `Key<T>` is
+// only a `u32` index, and its `T` says what it finds, so a key into the arena of notes cannot be
+// used with an arena of something else. The UI shares each note between several views, so the
+// arena holds `Rc<Note>`, and it (rightly) never leaves the UI thread. The labels come from the
+// config file, borrowed from its text; the built-in ones have fixed keys, valid in any arena of
+// labels, whatever it borrows from.
 //
-// `flag_typos` hands the spell checking to a worker thread: it sends the worker each note's key
-// with a copy of its text, and the worker sends back the keys of the notes with a word that
-// `is_word` rejects. A key is just a number, yet `flag_typos` does not compile: the compiler
-// says a `Key<Rc<Note>>` cannot be sent to another thread.
-//
-// Make every `Key<T>` `Send` and `Sync`, whatever `T` is, while it stays typed by `T` (a
-// `Key<A>` is not a `Key<B>`) and as flexible as now about lifetimes: today a
-// `Key<&'static str>` can be used where a `Key<&'a str>` is expected, and that must still
-// work. The arena keeps holding `Rc<Note>`, the spell check stays on the worker thread, and the
-// signatures stay as they are.
+// `flag_typos` hands the spell checking to a worker thread: the worker gets each note's key and
+// text, and sends back the keys of the notes with a word that `is_word` rejects. It does not
+// build. Make it build, and keep what must stay true: the arena holds `Rc<Note>` and stays on
+// the UI thread; the spell check runs on the worker; notes can be long, so their text is not
+// copied for it; a key is a bare `u32` at run time, typed by what it finds, and keys of every
+// kind can go to other threads and back, or be shared between them; every signature, and the
+// code outside `Key` and `flag_typos`, stay as they are.
 
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -24,7 +22,6 @@ use std::thread;
 
 struct Key<T> {
     index: u32,
-    // TODO: what does this field tell the compiler about a `Key<T>`?
     kind: PhantomData<T>,
 }
 
@@ -85,26 +82,37 @@ struct Note {
     body: String,
 }
 
+/// The built-in label of pinned notes: the first one of every arena of labels.
+const PINNED: Key<&'static str> = Key {
+    index: 0,
+    kind: PhantomData,
+};
+
+/// The name of the pinned label in an arena of labels borrowed from a config file.
+fn pinned_label<'cfg>(labels: &Arena<&'cfg str>) -> Option<&'cfg str> {
+    labels.get(PINNED).copied()
+}
+
 /// The keys of the notes whose body has a word `is_word` rejects, in the arena's order. The
 /// checking is done by a worker thread.
 fn flag_typos<F>(notes: &Arena<Rc<Note>>, is_word: F) -> Vec<Key<Rc<Note>>>
 where
     F: Fn(&str) -> bool + Sync,
 {
-    let (to_worker, jobs) = mpsc::channel::<(Key<Rc<Note>>, String)>();
+    let (to_worker, jobs) = mpsc::channel::<(Key<Rc<Note>>, Rc<Note>)>();
     let (to_ui, flagged) = mpsc::channel::<Key<Rc<Note>>>();
     let is_word = &is_word;
     thread::scope(|scope| {
         scope.spawn(move || {
-            for (key, text) in jobs {
-                if !text.split_whitespace().all(is_word) {
+            for (key, note) in jobs {
+                if !note.body.split_whitespace().all(is_word) {
                     to_ui.send(key).unwrap();
                 }
             }
         });
         for key in notes.keys() {
             let note = notes.get(key).unwrap();
-            to_worker.send((key, note.body.clone())).unwrap();
+            to_worker.send((key, Rc::clone(note))).unwrap();
         }
         drop(to_worker);
         flagged.iter().collect()
@@ -121,6 +129,12 @@ fn main() {
         title: "Ideas".into(),
         body: "bread".into(),
     }));
+    let config = String::from("pinned later");
+    let mut labels = Arena::new();
+    for label in config.split_whitespace() {
+        labels.insert(label);
+    }
+    println!("label of pinned notes: {:?}", pinned_label(&labels));
     let dictionary = ["milk", "bread", "coffee"];
     let flagged = flag_typos(&notes, |word| dictionary.contains(&word));
     for key in flagged {

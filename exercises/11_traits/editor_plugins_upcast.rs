@@ -1,18 +1,17 @@
 // Question 11: How do you implement inheritance in Rust?
 //
 // A text editor keeps its plugins as trait objects, `Box<dyn Plugin>`, and passes every edit
-// to each of them. `Plugin` has `Any` as a supertrait, so every plugin is also an `Any`, and
-// the editor can hand a plugin back as its concrete type: `plugin::<WordCount>()` to read its
-// count, `plugin_mut::<Autosave>()` to change its settings, `uninstall::<Autosave>()` to take
-// it out again, with its state. A trait object of a subtrait can be turned into a trait object
-// of its supertrait (`&dyn Plugin` into `&dyn Any`), the way a pointer to a derived class
-// becomes a pointer to its base class.
+// to each of them. Every plugin is also an `Any`, so the editor can hand a plugin back as its
+// own type: `plugin::<WordCount>()` to read its count, `plugin_mut::<Autosave>()` to change
+// its settings, `uninstall::<Autosave>()` to take it out again, with its state. A plugin is
+// installed either as a value, or as `load` gives it by name, already boxed.
 //
 // It all compiles, yet the editor never finds a plugin it has installed: `plugin` and
 // `plugin_mut` return `None`, and `uninstall` removes nothing. Make the three lookups find the
-// installed plugin of type `T`, whatever plugin type that is. A plugin must not have to do
-// anything more than implement `name` and `on_edit` (the tests bring plugins of their own),
-// and every signature stays as it is.
+// installed plugin of type `T`, whatever plugin type that is and however it was installed. A
+// plugin must not have to do anything more than implement `name` and `on_edit` (the tests bring
+// plugins of their own), no plugin may be dropped or rebuilt by a lookup, and every signature,
+// `load` and the way a loaded plugin is installed (`editor.install(plugin)`) stay as they are.
 
 use std::any::{Any, TypeId};
 
@@ -58,6 +57,30 @@ impl Plugin for Autosave {
     }
 }
 
+// A plugin that comes boxed is a plugin too, so that it can be installed like any other.
+impl Plugin for Box<dyn Plugin> {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+
+    fn on_edit(&mut self, typed: &str) -> Option<String> {
+        (**self).on_edit(typed)
+    }
+}
+
+/// The plugins that come with the editor, by name, with their default settings.
+fn load(name: &str) -> Option<Box<dyn Plugin>> {
+    match name {
+        "word count" => Some(Box::new(WordCount { words: 0 })),
+        "autosave" => Some(Box::new(Autosave {
+            every: 10,
+            edits: 0,
+            saves: 0,
+        })),
+        _ => None,
+    }
+}
+
 #[derive(Default)]
 struct Editor {
     plugins: Vec<Box<dyn Plugin>>,
@@ -79,8 +102,6 @@ impl Editor {
     fn names(&self) -> Vec<&str> {
         self.plugins.iter().map(|plugin| plugin.name()).collect()
     }
-
-    // TODO: the three lookups below never find anything. What is the `Any` they look at?
 
     /// The first installed plugin of type `T`.
     fn plugin<T: Plugin>(&self) -> Option<&T> {
@@ -110,11 +131,12 @@ impl Editor {
 fn main() {
     let mut editor = Editor::default();
     editor.install(WordCount { words: 0 });
-    editor.install(Autosave {
-        every: 2,
-        edits: 0,
-        saves: 0,
-    });
+    if let Some(autosave) = load("autosave") {
+        editor.install(autosave);
+    }
+    if let Some(settings) = editor.plugin_mut::<Autosave>() {
+        settings.every = 2;
+    }
     for typed in ["Dear Sam,", "thanks for the", "parcel."] {
         for message in editor.edit(typed) {
             println!("{message}");

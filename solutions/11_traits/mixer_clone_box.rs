@@ -1,29 +1,43 @@
 // Question 11: How do you implement inheritance in Rust?
 //
 // A sound mixer runs each sample through a chain of effects. Effects are of many types, so the
-// chain keeps them as trait objects, `Box<dyn Effect>`, and calls them through the vtable. Some
-// effects have state: an echo remembers the samples it has heard, a limiter counts how often it
-// cut the signal.
+// chain keeps them as trait objects, in boxes, and calls them through the vtable. Some effects
+// have state: an echo remembers the samples it has heard, a limiter counts how often it cut the
+// signal. Some borrow what they need instead of owning it: every shaper looks its levels up in
+// one curve, loaded once and never copied, so a chain lives no longer than what its effects
+// borrow (that is its `'a`).
 //
 // A chain must be cloneable, deeply: `Chain::variation` makes a copy to try a change on, and
 // running samples through the copy must leave the original (its settings and its state) as it
 // was. Someone made `Clone` a supertrait of `Effect`, so that every effect can be cloned. Now
-// the chain does not compile at all.
+// the mixer does not compile at all.
 //
-// Make `Chain` (and a `Box<dyn Effect>` on its own) cloneable again. Writing an effect must
-// stay as easy as it is now: implement `name` and `process`, and derive `Clone`; nothing more
-// (the tests bring effects of their own). The chain keeps owning its effects in boxes.
+// Make every `Chain` the mixer can build cloneable, borrowing effects included, and a boxed
+// effect on its own too. Writing an effect must stay as easy as it is now: implement `name` and
+// `process`, and derive `Clone`; nothing more (the tests bring effects of their own, some of
+// which borrow). The chain keeps owning its effects in boxes, and the signatures stay.
 
 // `Clone` cannot be a supertrait of a trait used as `dyn`: `clone` returns `Self` by value,
 // which needs `Self: Sized`, and one vtable cannot serve every size. What can go in the vtable
-// is a method that returns the copy in a box: a `Box<dyn Effect>` has one size whatever is in it.
+// is a method that returns the copy in a box: a box has one size whatever is in it.
+//
+// The box's type must also say how long the copy may live: a copy of a shaper borrows the same
+// curve as the original, so it is valid exactly as long as the original's type is. The method
+// is generic over that lifetime, `'a`, for any `'a` the effect's type outlives (a lifetime
+// parameter, unlike a type parameter, keeps a method in the vtable). A copy boxed as `'static`
+// would exclude every effect that borrows; one tied to `&self` would die with the borrow.
 trait CloneEffect {
-    fn clone_box(&self) -> Box<dyn Effect>;
+    fn clone_box<'a>(&self) -> Box<dyn Effect + 'a>
+    where
+        Self: 'a;
 }
 
 // Written once, for every effect that is `Clone`: an effect only derives `Clone` to get it.
-impl<T: Effect + Clone + 'static> CloneEffect for T {
-    fn clone_box(&self) -> Box<dyn Effect> {
+impl<T: Effect + Clone> CloneEffect for T {
+    fn clone_box<'a>(&self) -> Box<dyn Effect + 'a>
+    where
+        Self: 'a,
+    {
         Box::new(self.clone())
     }
 }
@@ -35,9 +49,10 @@ trait Effect: CloneEffect {
     fn process(&mut self, sample: f32) -> f32;
 }
 
-impl Clone for Box<dyn Effect> {
+impl<'a> Clone for Box<dyn Effect + 'a> {
     fn clone(&self) -> Self {
-        // `**self` is the effect inside the box; its `clone_box` is found through the vtable.
+        // `**self` is the effect inside the box, a `dyn Effect + 'a`; its `clone_box` is found
+        // through the vtable, and the copy gets the same `'a`.
         (**self).clone_box()
     }
 }
@@ -98,13 +113,34 @@ impl Effect for Limiter {
     }
 }
 
-#[derive(Clone, Default)]
-struct Chain {
-    effects: Vec<Box<dyn Effect>>,
+/// Maps each sample, from -1 to 1, to the level at its place along a curve it borrows. Counts
+/// the samples it shaped.
+#[derive(Clone)]
+struct Shaper<'c> {
+    curve: &'c [f32],
+    shaped: u32,
 }
 
-impl Chain {
-    fn then(mut self, effect: impl Effect + 'static) -> Self {
+impl Effect for Shaper<'_> {
+    fn name(&self) -> String {
+        format!("shaper of {} ({} shaped)", self.curve.len(), self.shaped)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        self.shaped += 1;
+        let last = self.curve.len() - 1;
+        let place = (sample.clamp(-1.0, 1.0) + 1.0) / 2.0 * last as f32;
+        self.curve[place.round() as usize]
+    }
+}
+
+#[derive(Clone, Default)]
+struct Chain<'a> {
+    effects: Vec<Box<dyn Effect + 'a>>,
+}
+
+impl<'a> Chain<'a> {
+    fn then(mut self, effect: impl Effect + 'a) -> Self {
         self.effects.push(Box::new(effect));
         self
     }
@@ -125,7 +161,7 @@ impl Chain {
     }
 
     /// A copy of the chain with one more effect at the end; `self` is left as it was.
-    fn variation(&self, extra: impl Effect + 'static) -> Chain {
+    fn variation(&self, extra: impl Effect + 'a) -> Chain<'a> {
         self.clone().then(extra)
     }
 }
@@ -141,4 +177,12 @@ fn main() {
         cuts: 0,
     });
     println!("{:?} {:?}", louder.run(&[0.5]), louder.names());
+
+    let curve = vec![-0.5, 0.0, 0.5];
+    let soft = Shaper {
+        curve: &curve,
+        shaped: 0,
+    };
+    let mut shaped = chain.variation(soft);
+    println!("{:?} {:?}", shaped.run(&[0.1, 0.9]), shaped.names());
 }

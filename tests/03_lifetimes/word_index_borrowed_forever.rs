@@ -5,14 +5,7 @@ fn docs(texts: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn signatures_promise_what_the_methods_do() {
-    // `add` borrows the index only for the call; `longest` returns a word of the documents,
-    // not a borrow of the index.
-    fn pin<'t>(_: &'t str) {
-        let _: for<'s> fn(&'s mut WordIndex<'t>, &'t str) -> usize = WordIndex::<'t>::add;
-        let _: for<'s> fn(&'s WordIndex<'t>) -> Option<&'t str> = WordIndex::<'t>::longest;
-    }
-    pin("");
+fn longest_after_each_keeps_its_signature() {
     let _: fn(&[String]) -> Vec<&str> = longest_after_each;
 }
 
@@ -85,6 +78,24 @@ fn the_words_outlive_the_index() {
         index.longest()
     };
     assert_eq!(word, Some("index"));
+}
+
+#[test]
+fn a_kept_word_survives_the_index_being_replaced() {
+    let texts = docs(&["one three", "seventeen", "two"]);
+    let mut index = WordIndex::default();
+    index.add(&texts[0]);
+    let first = index.longest();
+    index = WordIndex::default();
+    index.add(&texts[2]);
+    let second = index.longest();
+    index.add(&texts[1]);
+    let third = index.longest();
+    drop(index);
+    assert_eq!(
+        (first, second, third),
+        (Some("three"), Some("two"), Some("seventeen"))
+    );
 }
 
 #[test]

@@ -144,3 +144,67 @@ fn samples_are_written_as_one_line_each() {
          \"tags\":[\"eu\",\"canary\"],\"error\":null}]"
     );
 }
+
+// Code of the app's own, generic over plain values: it knows nothing but `N: Plain`.
+fn line_of<N: Plain>(value: N) -> String {
+    to_line(&value)
+}
+
+fn listed<N: Plain + Copy>(values: &[N]) -> String {
+    let borrowed: Vec<Option<&N>> = values.iter().map(Some).collect();
+    to_line(&borrowed)
+}
+
+// A plain type of the app's own, made plain after the fact.
+#[derive(Clone, Copy)]
+struct Celsius(f32);
+
+impl ::std::fmt::Display for Celsius {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Encode for Celsius {
+    fn encode(&self, out: &mut ::std::string::String) {
+        out.push_str(&self.0.to_string());
+    }
+}
+
+impl Plain for Celsius {}
+
+#[test]
+fn generic_code_can_encode_any_plain_value() {
+    assert_eq!(line_of(7u8), "7");
+    assert_eq!(line_of(-0.25f64), "-0.25");
+    assert_eq!(line_of(true), "true");
+    assert_eq!(
+        line_of(u128::MAX),
+        "340282366920938463463374607431768211455"
+    );
+    assert_eq!(line_of(Celsius(21.5)), "21.5");
+    assert_eq!(listed(&[1i16, -2, 3]), "[1,-2,3]");
+    assert_eq!(listed(&[false]), "[false]");
+    assert_eq!(listed::<usize>(&[]), "[]");
+    assert_eq!(listed(&[Celsius(-4.0), Celsius(0.5)]), "[-4,0.5]");
+}
+
+#[test]
+fn a_series_is_one_line_with_nulls_for_missing_readings() {
+    assert_eq!(
+        series_line("disk.free", &[Some(120u32), None, Some(118)]),
+        "{\"series\":\"disk.free\",\"readings\":[120,null,118]}"
+    );
+    assert_eq!(
+        series_line("up \"eu\"", &[Some(true), Some(false)]),
+        "{\"series\":\"up \\\"eu\\\"\",\"readings\":[true,false]}"
+    );
+    assert_eq!(
+        series_line::<f64>("empty", &[]),
+        "{\"series\":\"empty\",\"readings\":[]}"
+    );
+    assert_eq!(
+        series_line("room", &[None, Some(Celsius(19.25))]),
+        "{\"series\":\"room\",\"readings\":[null,19.25]}"
+    );
+}

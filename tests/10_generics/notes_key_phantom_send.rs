@@ -128,3 +128,65 @@ fn notes_are_still_shared_not_copied() {
         "the arena holds one more `Rc`, no other copy lives on"
     );
 }
+
+#[test]
+fn the_worker_reads_the_notes_text_where_it_lies() {
+    let mut notes = Arena::new();
+    for body in ["a long note about nothing", "shorter one", "here tpyo"] {
+        notes.insert(note("t", body));
+    }
+    let bodies: Vec<(usize, usize)> = notes
+        .keys()
+        .map(|key| {
+            let body = &notes.get(key).unwrap().body;
+            (body.as_ptr() as usize, body.len())
+        })
+        .collect();
+    let seen: Mutex<Vec<(usize, usize)>> = Mutex::new(Vec::new());
+    let flagged = flag_typos(&notes, |word| {
+        seen.lock()
+            .unwrap()
+            .push((word.as_ptr() as usize, word.len()));
+        word != "tpyo"
+    });
+    assert_eq!(indexes(&flagged), [2]);
+    let seen = seen.into_inner().unwrap();
+    assert_eq!(seen.len(), 9, "every word is checked once");
+    for (at, len) in seen {
+        assert!(
+            bodies
+                .iter()
+                .any(|&(start, size)| at >= start && at + len <= start + size),
+            "the spell check was given a copy of a note's text, not the text in the note"
+        );
+    }
+}
+
+#[test]
+fn the_pinned_label_is_found_in_any_arena_of_labels() {
+    let config = String::from("pinned work home");
+    let mut labels = Arena::new();
+    for label in config.split_whitespace() {
+        labels.insert(label);
+    }
+    assert_eq!(pinned_label(&labels), Some("pinned"));
+    let found = pinned_label(&labels).unwrap();
+    assert_eq!(found.as_ptr(), config.as_ptr(), "the label is borrowed");
+    assert_eq!(pinned_label(&Arena::new()), None);
+}
+
+#[test]
+fn keys_can_be_shared_between_threads() {
+    let mut notes = Arena::new();
+    let keys: Vec<Key<Rc<Note>>> = (0..6)
+        .map(|i| notes.insert(note("n", &i.to_string())))
+        .collect();
+    let shared = &keys;
+    let (odd, even) = thread::scope(|scope| {
+        let odd = scope.spawn(move || shared.iter().filter(|key| key.index % 2 == 1).count());
+        let even = scope.spawn(move || shared.iter().filter(|key| key.index % 2 == 0).count());
+        (odd.join().unwrap(), even.join().unwrap())
+    });
+    assert_eq!((odd, even), (3, 3));
+    assert_eq!(notes.get(keys[5]).unwrap().body, "5");
+}

@@ -200,3 +200,63 @@ fn a_type_parameter_makes_another_plugin_type() {
     assert_eq!(editor.names(), ["marker"]);
     assert_eq!(editor.plugin::<Marker<u8>>().map(|m| m.value), Some(7));
 }
+
+#[test]
+fn loaded_plugins_are_found_by_their_own_type() {
+    let mut editor = Editor::default();
+    editor.install(load("word count").expect("the editor comes with a word count"));
+    editor.install(load("autosave").expect("the editor comes with an autosave"));
+    assert!(load("spell check").is_none());
+    assert_eq!(editor.names(), ["word count", "autosave"]);
+    editor.edit("one two");
+    assert_eq!(
+        editor.plugin::<WordCount>().map(|count| count.words),
+        Some(2),
+        "a loaded word count must be found as a `WordCount`"
+    );
+    editor
+        .plugin_mut::<Autosave>()
+        .expect("a loaded autosave must be found as an `Autosave`, to change its settings")
+        .every = 1;
+    assert_eq!(editor.edit("three"), ["saved (1 saves)"]);
+    let removed = editor
+        .uninstall::<Autosave>()
+        .expect("a loaded autosave can be taken out as an `Autosave`");
+    assert_eq!((removed.every, removed.edits, removed.saves), (1, 2, 1));
+    assert_eq!(editor.names(), ["word count"]);
+    assert_eq!(editor.plugin::<WordCount>().unwrap().words, 3);
+}
+
+#[test]
+fn a_plugin_boxed_before_it_is_installed_is_found_and_kept() {
+    let drops = Rc::new(Cell::new(0));
+    let mut editor = Editor::default();
+    let boxed: Box<dyn Plugin> = Box::new(echo("boxed", &drops));
+    editor.install(boxed);
+    editor.install(echo("plain", &drops));
+    editor.edit("hi");
+    assert_eq!(
+        editor.plugin::<Echo>().map(|e| e.tag),
+        Some("boxed"),
+        "a plugin installed in a box must be found by its own type, before the later one"
+    );
+    editor
+        .plugin_mut::<Echo>()
+        .unwrap()
+        .heard
+        .push("more".to_owned());
+    let first = editor
+        .uninstall::<Echo>()
+        .expect("the boxed echo comes out");
+    assert_eq!((first.tag, first.heard.len()), ("boxed", 2));
+    let second = editor.uninstall::<Echo>().expect("then the plain one");
+    assert_eq!((second.tag, second.heard.len()), ("plain", 1));
+    assert_eq!(
+        drops.get(),
+        0,
+        "no plugin may be dropped by an install, a lookup or an uninstall"
+    );
+    assert!(editor.names().is_empty());
+    drop((first, second));
+    assert_eq!(drops.get(), 2);
+}

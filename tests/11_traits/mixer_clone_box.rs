@@ -140,3 +140,100 @@ fn a_clone_of_a_clone_is_still_the_same_effect() {
     assert_eq!(chain.run(&[1.0, 2.0]), [-1.0, -2.5]);
     assert_eq!(first.name(), "echo of 1");
 }
+
+// An effect that borrows everything it shares: the gains it steps through, and the counter of
+// its reads. A copy reads the same table and counts in the same counter.
+#[derive(Clone)]
+struct Lookup<'t> {
+    gains: &'t [f32],
+    at: usize,
+    reads: &'t Cell<u32>,
+}
+
+impl Effect for Lookup<'_> {
+    fn name(&self) -> String {
+        format!("lookup at {}", self.at)
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        self.reads.set(self.reads.get() + 1);
+        let gain = self.gains[self.at % self.gains.len()];
+        self.at += 1;
+        sample * gain
+    }
+}
+
+// Generic over the chain's lifetime, as the mixer's own code is.
+fn copy_of<'a>(chain: &Chain<'a>) -> Chain<'a> {
+    chain.clone()
+}
+
+#[test]
+fn chains_of_effects_that_borrow_are_cloned_too() {
+    let gains = vec![1.0, 0.5, 0.25];
+    let reads = Cell::new(0);
+    let mut chain = Chain::default()
+        .then(Lookup {
+            gains: &gains,
+            at: 0,
+            reads: &reads,
+        })
+        .then(limiter(0.75));
+    assert_eq!(chain.run(&[1.0, 1.0]), [0.75, 0.5]);
+
+    let mut copy = copy_of(&chain);
+    assert_eq!(copy.run(&[1.0]), [0.25]);
+    assert_eq!(copy.names(), ["lookup at 3", "limiter at 0.75 (1 cuts)"]);
+    assert_eq!(
+        chain.names(),
+        ["lookup at 2", "limiter at 0.75 (1 cuts)"],
+        "the copy's state was the original's: the effects are shared, not copied"
+    );
+    assert_eq!(
+        reads.get(),
+        3,
+        "both read through the same borrowed counter"
+    );
+
+    let mut shaped = chain.variation(Shaper {
+        curve: &gains,
+        shaped: 0,
+    });
+    assert_eq!(shaped.run(&[1.0]), [0.5]);
+    assert_eq!(
+        shaped.names(),
+        [
+            "lookup at 3",
+            "limiter at 0.75 (1 cuts)",
+            "shaper of 3 (1 shaped)"
+        ]
+    );
+    assert_eq!(chain.names()[0], "lookup at 2");
+    assert_eq!(reads.get(), 4);
+}
+
+#[test]
+fn a_copy_outlives_its_original_but_not_what_it_borrows() {
+    let curve = vec![-1.0, 0.0, 1.0];
+    let mut copy = {
+        let original: Box<dyn Effect + '_> = Box::new(Shaper {
+            curve: &curve,
+            shaped: 0,
+        });
+        let copy = original.clone();
+        drop(original);
+        copy
+    };
+    assert_eq!(copy.process(0.9), 1.0);
+    assert_eq!(copy.process(-0.2), 0.0);
+    assert_eq!(copy.name(), "shaper of 3 (2 shaped)");
+
+    let kept = {
+        let chain = Chain::default().then(Shaper {
+            curve: &curve,
+            shaped: 5,
+        });
+        chain.variation(Invert)
+    };
+    assert_eq!(kept.names(), ["shaper of 3 (5 shaped)", "invert"]);
+}
