@@ -1,16 +1,24 @@
 // Question 6: Explain Tokio and where it is used.
 //
 // A photo service makes thumbnails in the background. `serve` takes jobs from a channel and
-// runs each on a task of its own, in a `JoinSet`, with at most `max_in_flight` running at a
-// time; it returns the ids of the jobs it completed, in the order they completed. It runs
-// until the job channel is closed and every job is done, or until `shutdown` fires (a message,
-// or its sender going away). On shutdown it must stop taking jobs (those still in the channel
-// stay there, for the next instance, even a job that was ready at the very moment the shutdown
-// fired), let the jobs already running finish, and only then return. As written, a shutdown
-// leaves the running jobs half done: their thumbnails are started in the store and never
-// finished.
+// runs each on a task of its own, at most `max_in_flight` at a time, and returns the ids of the
+// jobs it completed, in the order they completed. It runs until the channel is closed and every
+// job is done, or until `shutdown` fires (a message, or its sender going away).
 //
-// Fix `serve`. Keep its signature, the `JoinSet`, and the limit of `max_in_flight`.
+// After every deploy the store holds half-made thumbnails: started, never finished. A deploy
+// fires `shutdown`; the supervisor also gives `serve` a deadline, and drops it (its future)
+// when the deadline passes. Now and then a job also starts after the shutdown has fired,
+// though it was meant for the next instance.
+//
+// What must hold:
+// - once the shutdown has fired, `serve` takes no job from the channel, not even one that was
+//   waiting there at that very moment: those stay for the next instance;
+// - `serve` returns as soon as the jobs running at the shutdown have finished, and reports
+//   them;
+// - a thumbnail that was started is always finished, even when `serve` is dropped before it
+//   returns (nobody reports those, then);
+// - never more than `max_in_flight` thumbnails are made at once.
+// Keep the signatures of `serve` and `make_thumbnail`.
 
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};

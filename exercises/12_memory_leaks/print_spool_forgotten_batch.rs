@@ -1,19 +1,23 @@
 // Question 12: What is the possibility of memory leaks in Rust?
 //
-// Leaking is safe: `std::mem::forget`, an `Rc` cycle or a `ManuallyDrop` can each make sure a
-// value's destructor never runs, without one line of `unsafe`. So no code may count on a
-// destructor for its correctness. `Vec::drain` shows the way: it shortens the vector as soon
-// as the drain starts, so a drain that is leaked loses elements (a leak, which is safe) but
-// never shows an element twice. That trade is called leak amplification.
+// A printer takes jobs from the `Spooler` in batches: `take_batch(limit)` lends it up to
+// `limit` of the oldest jobs, which it asks for one at a time. It asks for the next job only
+// once the one before has printed, and calls `finish` when the last one has. A driver that
+// gives up halfway (an error, an early return, a panic) drops the batch without `finish`: the
+// job it was printing did not print, so it goes back to the front of the queue.
 //
-// A printer takes jobs from the `Spooler` in batches. `Batch` hands out the oldest jobs one
-// by one; when the batch is dropped, the jobs it handed out leave the queue and are counted as
-// printed, and the ones it did not hand out stay queued, in order. But a printer driver that
-// forgets its batch (a leak somewhere in it) makes every job of that batch print again. Make
-// it impossible for a job to be handed out twice, and for `printed` to miss one, whether or not
-// a batch's destructor ever runs. A batch that is dropped must still leave the jobs it did not
-// hand out queued; those of a batch that is leaked may be lost. Keep `take_batch` returning a
-// `Batch` that borrows the spooler, and `Batch` an iterator of `Job`s.
+// The print room's complaint: a driver with a reference cycle in it never drops its batches,
+// and every job of such a batch printed again with the next one (the payroll, 200 times).
+// Drivers are not ours to fix, and forgetting a value is safe Rust.
+//
+// What must hold whether a batch is finished, dropped, or never dropped at all:
+// - no job is handed out twice, unless it was given back;
+// - `printed()` counts the jobs handed out and not given back;
+// - the jobs a batch has not handed out stay queued, in order.
+// As now, a batch dropped without `finish` gives its job in flight back (to the front, not
+// counted), and a finished one gives nothing back. A batch that is never dropped keeps its job
+// in flight: that job counts as printed. Keep the signatures of `take_batch` (a `Batch` that
+// borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
 
 use std::collections::VecDeque;
 
@@ -34,6 +38,8 @@ struct Batch<'a> {
     spooler: &'a mut Spooler,
     limit: usize,
     handed_out: usize,
+    /// Whether the job handed out last has printed (or none was handed out).
+    last_printed: bool,
 }
 
 impl Spooler {
@@ -49,6 +55,7 @@ impl Spooler {
             spooler: self,
             limit,
             handed_out: 0,
+            last_printed: true,
         }
     }
 
@@ -57,7 +64,7 @@ impl Spooler {
         self.queue.iter().map(|job| job.id).collect()
     }
 
-    /// How many jobs have been handed out to the printer in all.
+    /// How many jobs have printed in all.
     fn printed(&self) -> usize {
         self.printed
     }
@@ -67,21 +74,35 @@ impl Iterator for Batch<'_> {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
+        // Asking for the next job means that the one before has printed.
+        self.last_printed = true;
         if self.handed_out == self.limit {
             return None;
         }
-        // TODO: the job stays in the queue until the batch is dropped.
         let job = self.spooler.queue.get(self.handed_out)?.clone();
         self.handed_out += 1;
+        self.last_printed = false;
         Some(job)
     }
 }
 
+impl Batch<'_> {
+    /// The printer is done with the batch: the job it printed last has printed too.
+    fn finish(mut self) {
+        self.last_printed = true;
+    }
+}
+
 impl Drop for Batch<'_> {
-    // The jobs handed out are done: they leave the queue now.
+    // The jobs that printed leave the queue now; one that did not print stays at the front.
     fn drop(&mut self) {
-        self.spooler.queue.drain(..self.handed_out);
-        self.spooler.printed += self.handed_out;
+        let done = if self.last_printed {
+            self.handed_out
+        } else {
+            self.handed_out - 1
+        };
+        self.spooler.queue.drain(..done);
+        self.spooler.printed += done;
     }
 }
 
@@ -90,6 +111,14 @@ fn main() {
     for (id, document) in [(1, "invoice.pdf"), (2, "menu.pdf"), (3, "map.png")] {
         spooler.submit(id, document);
     }
-    let first: Vec<u32> = spooler.take_batch(2).map(|job| job.id).collect();
-    println!("printed {first:?}; still queued {:?}", spooler.queued());
+    let mut batch = spooler.take_batch(2);
+    for job in batch.by_ref() {
+        println!("printing {} ({})", job.id, job.document);
+    }
+    batch.finish();
+    println!(
+        "{} printed; still queued {:?}",
+        spooler.printed(),
+        spooler.queued()
+    );
 }

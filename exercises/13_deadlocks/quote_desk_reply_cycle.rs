@@ -1,18 +1,21 @@
 // Question 13: Explain deadlocks concerning Rust.
 //
-// An async mutex (`tokio::sync::Mutex`) turns waiting for a lock into an `.await`, so it never
-// blocks a thread. It does not make deadlocks impossible: a task that holds a lock and awaits
-// something that can only happen once another task has had that lock waits for ever, on any
-// runtime, with every thread idle and no error anywhere.
+// `QuoteDesk` caches share prices for a trading screen. On a miss it asks the market feed, a
+// task of its own, and awaits the answer. Since it went live, the first quote of a symbol that
+// is not cached yet never returns, and neither does any quote after it: no error, no panic, no
+// CPU used, every task idle.
 //
-// `QuoteDesk` caches share prices. On a miss it asks the market feed, a task of its own, and
-// awaits the answer. Each time the feed fetches, it first refreshes every price already in the
-// cache and only then answers, so that a quote that comes from the feed never leaves older
-// prices in the cache than its own. Hits work; the first miss never returns. Fix the desk so
-// that it never waits for the feed while the feed would have to wait for it. Keep the feed's
-// order (refresh, then answer), and hits must be answered at once even while a fetch is under
-// way. Keep the signatures of `open`, `quote` and `cached`. (As shipped, the tests fail when
-// they give up waiting.)
+// What the desk promises, and must go on promising:
+// - A hit is answered at once, even while a fetch is under way for another symbol.
+// - Each fetch of the feed refreshes every price already cached, and only then answers (keep
+//   that order): when a quote from the feed returns, no cached price is older than its own.
+// - The cache never goes back in time: once the feed has made a fetch, no price from an older
+//   fetch is written into the cache. Askers can be slow to run again after their answer has
+//   arrived (a busy runtime), and by then the feed may have fetched again for someone else.
+// - A miss costs one fetch, and the price it gets is cached from then on (so every later fetch
+//   refreshes it); a symbol the market does not know is `None` and is not cached.
+// Keep the signatures of `open`, `quote` and `cached`. (As shipped, the tests fail when they
+// give up waiting.)
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -47,7 +50,6 @@ impl QuoteDesk {
         if let Some(&price) = prices.get(symbol) {
             return Some(price);
         }
-        // TODO: `prices` is still locked while the feed works on this request.
         let (reply, answer) = oneshot::channel();
         self.feed.send((symbol.to_owned(), reply)).await.ok()?;
         let price = answer.await.ok()??;

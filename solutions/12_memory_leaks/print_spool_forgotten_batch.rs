@@ -1,19 +1,23 @@
 // Question 12: What is the possibility of memory leaks in Rust?
 //
-// Leaking is safe: `std::mem::forget`, an `Rc` cycle or a `ManuallyDrop` can each make sure a
-// value's destructor never runs, without one line of `unsafe`. So no code may count on a
-// destructor for its correctness. `Vec::drain` shows the way: it shortens the vector as soon
-// as the drain starts, so a drain that is leaked loses elements (a leak, which is safe) but
-// never shows an element twice. That trade is called leak amplification.
+// A printer takes jobs from the `Spooler` in batches: `take_batch(limit)` lends it up to
+// `limit` of the oldest jobs, which it asks for one at a time. It asks for the next job only
+// once the one before has printed, and calls `finish` when the last one has. A driver that
+// gives up halfway (an error, an early return, a panic) drops the batch without `finish`: the
+// job it was printing did not print, so it goes back to the front of the queue.
 //
-// A printer takes jobs from the `Spooler` in batches. `Batch` hands out the oldest jobs one
-// by one; when the batch is dropped, the jobs it handed out leave the queue and are counted as
-// printed, and the ones it did not hand out stay queued, in order. But a printer driver that
-// forgets its batch (a leak somewhere in it) makes every job of that batch print again. Make
-// it impossible for a job to be handed out twice, and for `printed` to miss one, whether or not
-// a batch's destructor ever runs. A batch that is dropped must still leave the jobs it did not
-// hand out queued; those of a batch that is leaked may be lost. Keep `take_batch` returning a
-// `Batch` that borrows the spooler, and `Batch` an iterator of `Job`s.
+// The print room's complaint: a driver with a reference cycle in it never drops its batches,
+// and every job of such a batch printed again with the next one (the payroll, 200 times).
+// Drivers are not ours to fix, and forgetting a value is safe Rust.
+//
+// What must hold whether a batch is finished, dropped, or never dropped at all:
+// - no job is handed out twice, unless it was given back;
+// - `printed()` counts the jobs handed out and not given back;
+// - the jobs a batch has not handed out stay queued, in order.
+// As now, a batch dropped without `finish` gives its job in flight back (to the front, not
+// counted), and a finished one gives nothing back. A batch that is never dropped keeps its job
+// in flight: that job counts as printed. Keep the signatures of `take_batch` (a `Batch` that
+// borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
 
 use std::collections::VecDeque;
 
@@ -34,6 +38,10 @@ struct Batch<'a> {
     spooler: &'a mut Spooler,
     limit: usize,
     handed_out: usize,
+    /// A copy of the job handed out last, until it has printed. The spooler already counts it
+    /// as printed and no longer queues it, so a batch that is never dropped is right as it
+    /// is; dropping one only gives this job back.
+    in_flight: Option<Job>,
 }
 
 impl Spooler {
@@ -49,6 +57,7 @@ impl Spooler {
             spooler: self,
             limit,
             handed_out: 0,
+            in_flight: None,
         }
     }
 
@@ -57,7 +66,7 @@ impl Spooler {
         self.queue.iter().map(|job| job.id).collect()
     }
 
-    /// How many jobs have been handed out to the printer in all.
+    /// How many jobs have printed in all.
     fn printed(&self) -> usize {
         self.printed
     }
@@ -67,16 +76,35 @@ impl Iterator for Batch<'_> {
     type Item = Job;
 
     fn next(&mut self) -> Option<Job> {
+        // Asking for the next job means that the one before has printed.
+        self.in_flight = None;
         if self.handed_out == self.limit {
             return None;
         }
-        // The job leaves the queue, and is counted, the moment it is handed out: the spooler
-        // is right after every step, so nothing is left for a destructor to do, and a batch
-        // that is never dropped cannot make a job print twice.
+        // The job leaves the queue, and counts, the moment it is handed out: the state a
+        // batch that is never dropped leaves behind. Only giving it back waits for `drop`.
         let job = self.spooler.queue.pop_front()?;
         self.spooler.printed += 1;
         self.handed_out += 1;
+        self.in_flight = Some(job.clone());
         Some(job)
+    }
+}
+
+impl Batch<'_> {
+    /// The printer is done with the batch: the job it printed last has printed too.
+    fn finish(mut self) {
+        self.in_flight = None;
+    }
+}
+
+impl Drop for Batch<'_> {
+    // A job in flight did not print: it goes back to the front, and no longer counts.
+    fn drop(&mut self) {
+        if let Some(job) = self.in_flight.take() {
+            self.spooler.queue.push_front(job);
+            self.spooler.printed -= 1;
+        }
     }
 }
 
@@ -85,6 +113,14 @@ fn main() {
     for (id, document) in [(1, "invoice.pdf"), (2, "menu.pdf"), (3, "map.png")] {
         spooler.submit(id, document);
     }
-    let first: Vec<u32> = spooler.take_batch(2).map(|job| job.id).collect();
-    println!("printed {first:?}; still queued {:?}", spooler.queued());
+    let mut batch = spooler.take_batch(2);
+    for job in batch.by_ref() {
+        println!("printing {} ({})", job.id, job.document);
+    }
+    batch.finish();
+    println!(
+        "{} printed; still queued {:?}",
+        spooler.printed(),
+        spooler.queued()
+    );
 }

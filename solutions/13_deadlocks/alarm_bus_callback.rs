@@ -1,25 +1,33 @@
 // Question 13: Explain deadlocks concerning Rust.
 //
-// A lock held while calling code you do not control is a deadlock waiting to happen. The
-// callback may ask for the same lock (a `std::sync::Mutex` is not re-entrant), or it may wait
-// for another thread that needs that lock: either way the thread holding the lock waits for
-// something that can only happen once the lock is released.
+// `AlarmBus` passes each alarm of a building to its subscribers: a siren, a pager, a logger.
+// From the night shift's log, with this bus:
+// - the fire panel froze for good when the smoke subscriber raised a follow-up "evacuate";
+// - so did a one-shot subscriber that unsubscribes itself after its first alarm;
+// - a pager whose radio link announces "pager offline" when it is closed froze the desk that
+//   unsubscribed it;
+// - while the logger was slowly writing one alarm, the front desk could not subscribe anyone.
 //
-// `AlarmBus` passes each alarm of a building to every subscriber: a siren, a pager, a logger.
-// Subscribers may subscribe and unsubscribe (themselves or others) from inside their own
-// callback, and other threads may subscribe, unsubscribe and publish while a publish is under
-// way, but as written any of these hangs. Make `publish` safe to call into: while it calls
-// subscribers, nobody may be kept waiting for the subscriber list. `publish` calls every
-// subscriber that was subscribed when it started, once each, in the order they subscribed,
-// and returns how many it called; a subscriber added during a publish gets the next alarm.
+// What the bus promises, and must go on promising:
+// - `publish` calls each subscriber that was subscribed when it started, once, in the order
+//   they subscribed, and returns how many it called. A subscriber added during a publish hears
+//   the next alarm, not this one.
+// - Once `unsubscribe(id)` has returned, that subscriber is not called again, not even by a
+//   publish already under way on another thread (a call that has already begun may finish).
+// - A subscriber owns its device: unsubscribing it closes the device (drops the subscriber)
+//   before `unsubscribe` returns, unless the subscriber is running at that moment; then it is
+//   closed as soon as that call returns.
+// - Anyone may subscribe, unsubscribe or publish at any time: from inside a subscriber, from
+//   a device being closed, or from another thread while subscribers run. Nobody waits for a
+//   subscriber of another thread's publish to finish.
 // Keep the signatures of `subscribe`, `unsubscribe` and `publish`. (As shipped the tests hang
 // or fail: rustprep stops them.)
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
 
-/// What a subscriber is given: the alarm's text. Shared (`Arc`), so that `publish` can take
-/// its own handles to the subscribers and call them after the list is unlocked.
+/// What a subscriber is given: the alarm's text. The list holds the only lasting handle to
+/// each subscriber (`Arc`), so that removing it from the list is what closes it.
 type Subscriber = Arc<dyn Fn(&str) + Send + Sync>;
 
 #[derive(Default)]
@@ -41,28 +49,36 @@ impl AlarmBus {
 
     /// Removes the subscriber `id`; says whether it was subscribed.
     fn unsubscribe(&self, id: u64) -> bool {
-        let mut subscribers = self.subscribers.lock().unwrap();
-        let before = subscribers.len();
-        subscribers.retain(|(sid, _)| *sid != id);
-        subscribers.len() < before
+        let removed = {
+            let mut subscribers = self.subscribers.lock().unwrap();
+            let at = subscribers.iter().position(|(sid, _)| *sid == id);
+            at.map(|at| subscribers.remove(at))
+        };
+        // Dropped here, with the list unlocked: closing a subscriber's device runs code of its
+        // own, which may use the bus.
+        removed.is_some()
     }
 
     /// Calls every current subscriber with `alarm`; returns how many were called.
     fn publish(&self, alarm: &str) -> usize {
-        // Copy the list (each copy of an `Arc` is a count, not a new closure) and let the lock
-        // go at the end of this statement: a subscriber may then lock the list itself, or wait
-        // for a thread that does, without waiting for this thread.
-        let subscribers: Vec<Subscriber> = self
+        // Handles that do not own the subscribers, taken under a short lock: the calls run with
+        // the list unlocked, and a subscriber unsubscribed meanwhile is gone, not kept alive.
+        let subscribers: Vec<Weak<_>> = self
             .subscribers
             .lock()
             .unwrap()
             .iter()
-            .map(|(_, subscriber)| Arc::clone(subscriber))
+            .map(|(_, subscriber)| Arc::downgrade(subscriber))
             .collect();
-        for subscriber in &subscribers {
-            subscriber(alarm);
+        let mut called = 0;
+        for subscriber in subscribers {
+            // Still subscribed: hold it for this call only.
+            if let Some(subscriber) = subscriber.upgrade() {
+                subscriber(alarm);
+                called += 1;
+            }
         }
-        subscribers.len()
+        called
     }
 
     fn subscriber_count(&self) -> usize {

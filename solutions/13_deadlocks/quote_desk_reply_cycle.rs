@@ -1,18 +1,21 @@
 // Question 13: Explain deadlocks concerning Rust.
 //
-// An async mutex (`tokio::sync::Mutex`) turns waiting for a lock into an `.await`, so it never
-// blocks a thread. It does not make deadlocks impossible: a task that holds a lock and awaits
-// something that can only happen once another task has had that lock waits for ever, on any
-// runtime, with every thread idle and no error anywhere.
+// `QuoteDesk` caches share prices for a trading screen. On a miss it asks the market feed, a
+// task of its own, and awaits the answer. Since it went live, the first quote of a symbol that
+// is not cached yet never returns, and neither does any quote after it: no error, no panic, no
+// CPU used, every task idle.
 //
-// `QuoteDesk` caches share prices. On a miss it asks the market feed, a task of its own, and
-// awaits the answer. Each time the feed fetches, it first refreshes every price already in the
-// cache and only then answers, so that a quote that comes from the feed never leaves older
-// prices in the cache than its own. Hits work; the first miss never returns. Fix the desk so
-// that it never waits for the feed while the feed would have to wait for it. Keep the feed's
-// order (refresh, then answer), and hits must be answered at once even while a fetch is under
-// way. Keep the signatures of `open`, `quote` and `cached`. (As shipped, the tests fail when
-// they give up waiting.)
+// What the desk promises, and must go on promising:
+// - A hit is answered at once, even while a fetch is under way for another symbol.
+// - Each fetch of the feed refreshes every price already cached, and only then answers (keep
+//   that order): when a quote from the feed returns, no cached price is older than its own.
+// - The cache never goes back in time: once the feed has made a fetch, no price from an older
+//   fetch is written into the cache. Askers can be slow to run again after their answer has
+//   arrived (a busy runtime), and by then the feed may have fetched again for someone else.
+// - A miss costs one fetch, and the price it gets is cached from then on (so every later fetch
+//   refreshes it); a symbol the market does not know is `None` and is not cached.
+// Keep the signatures of `open`, `quote` and `cached`. (As shipped, the tests fail when they
+// give up waiting.)
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,12 +51,12 @@ impl QuoteDesk {
             return Some(price);
         }
         // The feed needs `prices` before it answers, so nothing may hold them while this task
-        // waits for the answer: the lock is taken again only once the answer is here.
+        // waits. Nor does this task write the answer into the cache: by the time it runs again,
+        // the feed may have fetched again, and the price would go back in time. The feed has
+        // already cached it, in the same locked step as its refresh.
         let (reply, answer) = oneshot::channel();
         self.feed.send((symbol.to_owned(), reply)).await.ok()?;
-        let price = answer.await.ok()??;
-        self.prices.lock().await.insert(symbol.to_owned(), price);
-        Some(price)
+        answer.await.ok()?
     }
 
     /// The cached price of `symbol`, without asking the feed.
@@ -62,7 +65,8 @@ impl QuoteDesk {
     }
 }
 
-/// Fetches the market for each request, refreshes the cache, then answers.
+/// Fetches the market for each request, refreshes the cache (and caches the price asked for),
+/// then answers.
 async fn run_feed(
     mut market: Market,
     latency: Duration,
@@ -77,6 +81,10 @@ async fn run_feed(
             if let Some(&fresh) = snapshot.get(name) {
                 *price = fresh;
             }
+        }
+        // Cached under the same lock as the refresh: no later fetch can come between.
+        if let Some(&price) = snapshot.get(&symbol) {
+            cached.insert(symbol.clone(), price);
         }
         drop(cached);
         // The asker may have given up: then nobody needs the answer.

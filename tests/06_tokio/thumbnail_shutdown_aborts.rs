@@ -162,6 +162,41 @@ async fn never_more_than_the_limit_at_once() {
     drop(tx);
 }
 
+#[tokio::test(start_paused = true)]
+async fn a_thumbnail_started_is_finished_even_if_serve_is_dropped() {
+    let start = Instant::now();
+    let store = Arc::new(Store::default());
+    let (tx, mut rx) = mpsc::channel(64);
+    for job in [job(21, 300), job(22, 100), job(23, 250), job(24, 50)] {
+        tx.send(job).await.unwrap();
+    }
+    // The shutdown never fires: the supervisor's deadline is what ends `serve` here.
+    let (_stop, shutdown) = oneshot::channel::<()>();
+    // At 120 ms: 22 is done, 21 and 23 are running, 24 waits in the channel.
+    let cut = tokio::time::timeout(ms(120), serve(&mut rx, shutdown, 2, Arc::clone(&store))).await;
+    assert!(
+        cut.is_err(),
+        "serve cannot have returned: the channel is open"
+    );
+    sleep_until(start + ms(1000)).await;
+    let half_made = store.in_progress();
+    assert!(
+        half_made.is_empty(),
+        "thumbnails {half_made:?} were started by serve, which was then dropped (at 120 ms, \
+         by its deadline), and they were never finished"
+    );
+    assert_eq!(store.written(), [22, 21, 23]);
+    let mut left = Vec::new();
+    while let Ok(job) = rx.try_recv() {
+        left.push(job.id);
+    }
+    assert_eq!(
+        left,
+        [24],
+        "nothing takes jobs from the channel once serve is gone"
+    );
+}
+
 /// How many times `a_shutdown_wins_over_a_job_ready_at_the_same_moment` sets the scene.
 const ROUNDS: u32 = 200;
 
@@ -182,7 +217,7 @@ async fn a_shutdown_wins_over_a_job_ready_at_the_same_moment() {
             [2],
             "round {round} of {ROUNDS}: job 1 ended at 10 ms, the moment the shutdown fired, \
              and job 2 was waiting in the channel; serve took job 2 after the shutdown had \
-             fired. When several branches of select! are ready at once, which one runs?"
+             fired"
         );
         assert_eq!(
             completed,

@@ -1,6 +1,7 @@
 use super::*;
 use std::collections::HashSet;
 use std::mem::ManuallyDrop;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 fn spooler_with(ids: &[u32]) -> Spooler {
     let mut spooler = Spooler::default();
@@ -16,16 +17,21 @@ fn leak<T>(value: T) {
 }
 
 /// Ends `value`'s life here: its destructor, if it has one, runs.
-fn finish<T>(_value: T) {}
+fn drop_it<T>(_value: T) {}
 
 fn ids(jobs: &[Job]) -> Vec<u32> {
     jobs.iter().map(|job| job.id).collect()
+}
+
+fn next_id(batch: &mut Batch<'_>) -> Option<u32> {
+    batch.next().map(|job| job.id)
 }
 
 #[test]
 fn the_api_is_unchanged() {
     let _: fn(&mut Spooler, usize) -> Batch<'_> = Spooler::take_batch;
     let _: fn(&Spooler) -> usize = Spooler::printed;
+    let _: for<'a> fn(Batch<'a>) = |batch| batch.finish();
     fn jobs<I: Iterator<Item = Job>>(_: &I) {}
     let mut spooler = spooler_with(&[1]);
     jobs(&spooler.take_batch(1));
@@ -37,84 +43,126 @@ fn a_batch_hands_out_the_oldest_jobs() {
     let first: Vec<Job> = spooler.take_batch(2).collect();
     assert_eq!(ids(&first), [4, 8]);
     assert_eq!(first[1].document, "doc-8.pdf");
-    assert_eq!((spooler.queued(), spooler.printed()), (vec![15, 16, 23], 2));
+    assert_eq!(
+        (spooler.queued(), spooler.printed()),
+        (vec![15, 16, 23], 2),
+        "a batch asked until it had no more jobs has printed them all"
+    );
     let rest: Vec<Job> = spooler.take_batch(10).collect();
     assert_eq!(ids(&rest), [15, 16, 23]);
     assert_eq!((spooler.queued(), spooler.printed()), (vec![], 5));
     assert_eq!(spooler.take_batch(3).count(), 0);
+    assert_eq!(spooler.printed(), 5);
 }
 
 #[test]
-fn a_batch_dropped_early_keeps_the_rest_queued() {
+fn a_finished_batch_keeps_the_rest_queued() {
     let mut spooler = spooler_with(&[1, 2, 3, 4]);
     let mut batch = spooler.take_batch(3);
-    assert_eq!(batch.next().map(|job| job.id), Some(1));
-    finish(batch);
-    assert_eq!(
-        spooler.queued(),
-        [2, 3, 4],
-        "jobs a dropped batch did not hand out must stay queued, in order"
-    );
-    assert_eq!(spooler.printed(), 1);
+    assert_eq!(next_id(&mut batch), Some(1));
+    assert_eq!(next_id(&mut batch), Some(2));
+    batch.finish();
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![3, 4], 2));
     spooler.submit(5, "doc-5.pdf");
     let next: Vec<Job> = spooler.take_batch(3).collect();
-    assert_eq!(ids(&next), [2, 3, 4]);
-    assert_eq!((spooler.queued(), spooler.printed()), (vec![5], 4));
+    assert_eq!(ids(&next), [3, 4, 5]);
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![], 5));
+}
+
+#[test]
+fn a_batch_dropped_without_finish_gives_its_job_in_flight_back() {
+    let mut spooler = spooler_with(&[1, 2, 3, 4]);
+    let mut batch = spooler.take_batch(3);
+    assert_eq!(next_id(&mut batch), Some(1));
+    drop_it(batch);
+    assert_eq!(
+        (spooler.queued(), spooler.printed()),
+        (vec![1, 2, 3, 4], 0),
+        "job 1 was in flight when its batch was dropped without finish: it did not print, so \
+         it must be queued again, first, and not counted"
+    );
+    let mut batch = spooler.take_batch(3);
+    assert_eq!(next_id(&mut batch), Some(1));
+    assert_eq!(next_id(&mut batch), Some(2));
+    drop_it(batch);
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![2, 3, 4], 1));
+    drop_it(spooler.take_batch(2));
+    assert_eq!(
+        (spooler.queued(), spooler.printed()),
+        (vec![2, 3, 4], 1),
+        "a batch that handed out nothing changes nothing"
+    );
+}
+
+#[test]
+fn a_driver_that_panics_gives_its_job_back() {
+    let mut spooler = spooler_with(&[1, 2, 3, 4]);
+    let jammed = catch_unwind(AssertUnwindSafe(|| {
+        for job in spooler.take_batch(3) {
+            if job.id == 2 {
+                panic!("paper jam while printing job 2");
+            }
+        }
+    }));
+    assert!(jammed.is_err());
+    assert_eq!(
+        (spooler.queued(), spooler.printed()),
+        (vec![2, 3, 4], 1),
+        "the driver panicked while printing job 2: job 1 printed, job 2 must be queued again"
+    );
 }
 
 #[test]
 fn a_forgotten_batch_never_prints_a_job_twice() {
     let mut spooler = spooler_with(&[10, 20, 30, 40, 50]);
     let mut batch = spooler.take_batch(3);
-    let handed: Vec<u32> = batch.by_ref().take(2).map(|job| job.id).collect();
-    assert_eq!(handed, [10, 20]);
+    assert_eq!(next_id(&mut batch), Some(10));
+    assert_eq!(next_id(&mut batch), Some(20));
     leak(batch);
-    assert_eq!(
-        spooler.printed(),
-        2,
-        "a batch that is never dropped still handed out 2 jobs: `printed` must count them"
-    );
     let queued = spooler.queued();
     assert!(
         !queued.contains(&10) && !queued.contains(&20),
-        "jobs 10 and 20 were handed out by a batch that was then forgotten, yet they are \
-         still queued ({queued:?}): its destructor never ran"
+        "jobs 10 and 20 were handed out by a batch that was then forgotten (20 still in \
+         flight), yet they are still queued: {queued:?}"
     );
-    assert!(
-        queued.ends_with(&[40, 50]),
-        "jobs outside the batch were lost: {queued:?}"
+    assert_eq!(
+        queued,
+        [30, 40, 50],
+        "a forgotten batch must not take jobs it never handed out with it"
+    );
+    assert_eq!(
+        spooler.printed(),
+        2,
+        "a forgotten batch handed out 2 jobs: `printed` must count them both"
     );
     let after: Vec<u32> = spooler.take_batch(5).map(|job| job.id).collect();
-    assert!(after.ends_with(&[40, 50]) && !after.contains(&10) && !after.contains(&20));
-    assert_eq!(spooler.printed(), 2 + after.len());
+    assert_eq!(after, [30, 40, 50]);
+    assert_eq!(spooler.printed(), 5);
 }
 
 #[test]
 fn a_batch_kept_in_manually_drop_is_no_different() {
     let mut spooler = spooler_with(&[7, 8, 9]);
     let mut batch = ManuallyDrop::new(spooler.take_batch(2));
-    assert_eq!(batch.next().map(|job| job.id), Some(7));
-    assert_eq!(batch.next().map(|job| job.id), Some(8));
+    assert_eq!(next_id(&mut batch), Some(7));
+    assert_eq!(next_id(&mut batch), Some(8));
     assert!(batch.next().is_none(), "the batch's limit is 2");
     // `batch` is never dropped: a `ManuallyDrop` does not run its value's destructor.
     assert_eq!((spooler.queued(), spooler.printed()), (vec![9], 2));
 }
 
 #[test]
-fn a_forgotten_batch_that_handed_out_nothing_prints_nothing() {
+fn a_forgotten_batch_that_handed_out_nothing_changes_nothing() {
     let mut spooler = spooler_with(&[1, 2]);
     leak(spooler.take_batch(2));
-    assert_eq!(spooler.printed(), 0);
-    let left: Vec<u32> = spooler.take_batch(2).map(|job| job.id).collect();
-    assert_eq!(spooler.printed(), left.len());
-    assert!(left == [1, 2] || left.is_empty(), "{left:?}");
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![1, 2], 0));
 }
 
 #[test]
 fn a_document_sent_again_prints_again() {
     let mut spooler = spooler_with(&[3]);
     let mut batch = spooler.take_batch(1);
-    assert_eq!(batch.next().map(|job| job.id), Some(3));
+    assert_eq!(next_id(&mut batch), Some(3));
     leak(batch);
     spooler.submit(3, "doc-3.pdf");
     let again: Vec<u32> = spooler.take_batch(1).map(|job| job.id).collect();
@@ -123,38 +171,61 @@ fn a_document_sent_again_prints_again() {
 }
 
 #[test]
-fn a_busy_day_with_a_leaky_driver() {
+fn a_busy_day_with_a_careless_driver() {
     let mut spooler = Spooler::default();
     let mut submitted = 0u32;
-    let mut handed = Vec::new();
-    for round in 0..60usize {
+    let mut printed: Vec<String> = Vec::new();
+    let mut sent: Vec<String> = Vec::new();
+    for round in 0..80usize {
         for _ in 0..round % 4 + 1 {
             submitted += 1;
-            spooler.submit(submitted % 9, &format!("job-{submitted}"));
+            let document = format!("job-{submitted}");
+            spooler.submit(submitted % 9, &document);
+            sent.push(document);
         }
         let mut batch = spooler.take_batch(round % 3 + 1);
-        for job in batch.by_ref().take(round % 2 + 1) {
-            handed.push(job.document);
-        }
-        if round % 5 == 2 {
-            leak(batch);
-        } else {
-            finish(batch);
-        }
-        assert_eq!(spooler.printed(), handed.len(), "round {round}");
+        let wanted = round % 2 + 1;
+        let handed: Vec<String> = batch
+            .by_ref()
+            .take(wanted)
+            .map(|job| job.document)
+            .collect();
+        // The driver asked past the last job it got (and heard there was none) only if it got
+        // fewer than it wanted: then that job has printed too.
+        let last_in_flight = handed.len() == wanted;
+        let given_back = match round % 4 {
+            0 => {
+                batch.finish();
+                false
+            }
+            1 => {
+                leak(batch);
+                false
+            }
+            _ => {
+                drop_it(batch);
+                last_in_flight
+            }
+        };
+        let done = handed.len() - usize::from(given_back);
+        printed.extend(handed.into_iter().take(done));
+        assert_eq!(spooler.printed(), printed.len(), "round {round}");
     }
-    let distinct: HashSet<String> = handed.iter().cloned().collect();
-    assert_eq!(
-        distinct.len(),
-        handed.len(),
-        "some jobs were handed out twice"
-    );
-    let still_queued: HashSet<String> = spooler
+    let distinct: HashSet<&String> = printed.iter().collect();
+    assert_eq!(distinct.len(), printed.len(), "some jobs printed twice");
+    let still_queued: Vec<String> = spooler
         .take_batch(usize::MAX)
         .map(|job| job.document)
         .collect();
     assert!(
-        still_queued.is_disjoint(&distinct),
-        "jobs that were handed out are still queued"
+        still_queued
+            .iter()
+            .all(|document| !distinct.contains(document)),
+        "jobs that printed are still queued"
+    );
+    assert_eq!(
+        printed.len() + still_queued.len(),
+        sent.len(),
+        "every job sent has printed or is still queued"
     );
 }

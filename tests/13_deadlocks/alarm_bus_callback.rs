@@ -21,6 +21,15 @@ fn entries(log: &Log) -> Vec<String> {
     log.lock().unwrap().clone()
 }
 
+/// A subscriber's device: counts how often it was closed (dropped).
+struct Drops(Arc<AtomicUsize>);
+
+impl Drop for Drops {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
 /// Runs `f` on its own thread; fails with `what` if it has not returned within `PATIENCE`,
 /// or if it panicked (a subscriber's own check, or the bus), saying which.
 fn finishes<R: Send + 'static>(what: &str, f: impl FnOnce() -> R + Send + 'static) -> R {
@@ -31,7 +40,7 @@ fn finishes<R: Send + 'static>(what: &str, f: impl FnOnce() -> R + Send + 'stati
     match rx.recv_timeout(PATIENCE) {
         Ok(result) => result,
         Err(mpsc::RecvTimeoutError::Timeout) => {
-            panic!("{what} never returned: it waits for a lock its own thread holds")
+            panic!("{what} never returned (blocked for {PATIENCE:?})")
         }
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             let payload = worker
@@ -79,12 +88,6 @@ fn every_subscriber_hears_every_alarm_in_order() {
 
 #[test]
 fn unsubscribing_frees_the_subscriber() {
-    struct Drops(Arc<AtomicUsize>);
-    impl Drop for Drops {
-        fn drop(&mut self) {
-            self.0.fetch_add(1, Ordering::SeqCst);
-        }
-    }
     let bus = AlarmBus::default();
     let drops = Arc::new(AtomicUsize::new(0));
     let guard = Drops(Arc::clone(&drops));
@@ -110,11 +113,14 @@ fn unsubscribing_frees_the_subscriber() {
 fn a_one_shot_subscriber_unsubscribes_itself() {
     let bus = Arc::new(AlarmBus::default());
     let log = Log::default();
+    let drops = Arc::new(AtomicUsize::new(0));
     bus.subscribe(logger(&log, "siren"));
     let own_id = Arc::new(OnceLock::new());
     let id = bus.subscribe({
         let (bus, own_id, log) = (Arc::downgrade(&bus), Arc::clone(&own_id), Arc::clone(&log));
+        let device = Drops(Arc::clone(&drops));
         move |alarm| {
+            let _ = &device;
             log.lock().unwrap().push(format!("pager: {alarm}"));
             if let (Some(bus), Some(&id)) = (bus.upgrade(), own_id.get()) {
                 assert!(
@@ -126,6 +132,7 @@ fn a_one_shot_subscriber_unsubscribes_itself() {
         }
     });
     own_id.set(id).unwrap();
+    bus.subscribe(logger(&log, "logger"));
     let first = {
         let bus = Arc::clone(&bus);
         finishes(
@@ -133,11 +140,22 @@ fn a_one_shot_subscriber_unsubscribes_itself() {
             move || bus.publish("fire"),
         )
     };
-    assert_eq!(first, 2);
-    assert_eq!(bus.publish("all clear"), 1);
+    assert_eq!(first, 3, "siren, pager and logger hear the fire");
+    assert_eq!(
+        drops.load(Ordering::SeqCst),
+        1,
+        "the pager unsubscribed itself: once its call has returned it must be dropped"
+    );
+    assert_eq!(bus.publish("all clear"), 2);
     assert_eq!(
         entries(&log),
-        ["siren: fire", "pager: fire", "siren: all clear"]
+        [
+            "siren: fire",
+            "pager: fire",
+            "logger: fire",
+            "siren: all clear",
+            "logger: all clear"
+        ]
     );
 }
 
@@ -216,22 +234,36 @@ fn a_subscriber_can_raise_a_follow_up_alarm() {
 }
 
 #[test]
-fn unsubscribing_another_during_a_publish_still_lets_it_hear_this_one() {
+fn a_subscriber_unsubscribed_during_a_publish_misses_the_rest_of_it() {
     let bus = Arc::new(AlarmBus::default());
     let log = Log::default();
     let night_shift = Arc::new(OnceLock::new());
+    let drops = Arc::new(AtomicUsize::new(0));
     bus.subscribe({
         let (bus, night_shift) = (Arc::downgrade(&bus), Arc::clone(&night_shift));
+        let drops = Arc::clone(&drops);
         move |alarm| {
             if alarm == "morning"
                 && let (Some(bus), Some(&id)) = (bus.upgrade(), night_shift.get())
             {
-                bus.unsubscribe(id);
+                assert!(bus.unsubscribe(id), "the night shift was subscribed");
+                assert_eq!(
+                    drops.load(Ordering::SeqCst),
+                    1,
+                    "unsubscribe returned, but the night shift's pager was not closed"
+                );
             }
         }
     });
     night_shift
-        .set(bus.subscribe(logger(&log, "night")))
+        .set(bus.subscribe({
+            let log = Arc::clone(&log);
+            let device = Drops(Arc::clone(&drops));
+            move |alarm| {
+                let _ = &device;
+                log.lock().unwrap().push(format!("night: {alarm}"));
+            }
+        }))
         .unwrap();
     bus.subscribe(logger(&log, "day"));
     let called = {
@@ -242,18 +274,113 @@ fn unsubscribing_another_during_a_publish_still_lets_it_hear_this_one() {
         )
     };
     assert_eq!(
-        called, 3,
-        "every subscriber at the start of a publish is called"
+        entries(&log),
+        ["day: morning"],
+        "the night shift was unsubscribed before its turn came: it must not be called"
     );
+    assert_eq!(called, 2, "publish returns how many subscribers it called");
+    assert_eq!(bus.publish("noon"), 2);
+}
+
+#[test]
+fn unsubscribing_stops_a_publish_already_under_way_on_another_thread() {
+    let bus = Arc::new(AlarmBus::default());
+    let log = Log::default();
+    let (inside_tx, inside_rx) = mpsc::channel();
+    let (go_tx, go_rx) = mpsc::channel::<()>();
+    let desk_drops = Arc::new(AtomicUsize::new(0));
+    let pager_drops = Arc::new(AtomicUsize::new(0));
+    let desk = bus.subscribe({
+        let inside_tx = std::sync::Mutex::new(inside_tx);
+        let go_rx = std::sync::Mutex::new(go_rx);
+        let device = Drops(Arc::clone(&desk_drops));
+        move |alarm| {
+            let _ = &device;
+            if alarm == "fire" {
+                inside_tx.lock().unwrap().send(()).unwrap();
+                // The test unsubscribes now; this subscriber waits until it has (or, if
+                // unsubscribe hangs, until the test has given up on it).
+                let _ = go_rx.lock().unwrap().recv_timeout(2 * PATIENCE);
+            }
+        }
+    });
+    let pager = bus.subscribe({
+        let log = Arc::clone(&log);
+        let device = Drops(Arc::clone(&pager_drops));
+        move |alarm| {
+            let _ = &device;
+            log.lock().unwrap().push(format!("pager: {alarm}"));
+        }
+    });
+    bus.subscribe(logger(&log, "logger"));
+    let publisher = thread::spawn({
+        let bus = Arc::clone(&bus);
+        move || bus.publish("fire")
+    });
+    inside_rx
+        .recv_timeout(PATIENCE)
+        .expect("the first subscriber was never called");
+    // The publish on the other thread is now inside the desk's call, before the pager's turn.
+    let removed = {
+        let bus = Arc::clone(&bus);
+        finishes(
+            "unsubscribe, while another thread's publish was in a subscriber,",
+            move || (bus.unsubscribe(pager), bus.unsubscribe(desk)),
+        )
+    };
+    assert_eq!(removed, (true, true));
     assert_eq!(
-        bus.publish("noon"),
-        2,
-        "the night shift was unsubscribed during the morning alarm: noon reaches the other two"
+        pager_drops.load(Ordering::SeqCst),
+        1,
+        "unsubscribe(pager) returned while another thread was publishing, but the pager was \
+         not closed (dropped)"
     );
+    let _ = go_tx.send(());
+    let called = publisher.join().expect("the publishing thread panicked");
     assert_eq!(
         entries(&log),
-        ["night: morning", "day: morning", "day: noon"]
+        ["logger: fire"],
+        "the pager was unsubscribed before the publish reached it, so it must not hear it"
     );
+    assert_eq!(called, 2, "the publish called the desk and the logger");
+    assert_eq!(
+        desk_drops.load(Ordering::SeqCst),
+        1,
+        "the desk, unsubscribed while it ran, must be closed once its call has returned"
+    );
+    assert_eq!(bus.subscriber_count(), 1);
+}
+
+#[test]
+fn a_device_may_announce_its_own_closing() {
+    /// A pager's radio link: when it is closed, it says so on the bus.
+    struct Radio(std::sync::Weak<AlarmBus>);
+    impl Drop for Radio {
+        fn drop(&mut self) {
+            if let Some(bus) = self.0.upgrade() {
+                bus.publish("pager offline");
+            }
+        }
+    }
+    let bus = Arc::new(AlarmBus::default());
+    let log = Log::default();
+    bus.subscribe(logger(&log, "siren"));
+    let pager = bus.subscribe({
+        let radio = Radio(Arc::downgrade(&bus));
+        move |_| {
+            let _ = &radio;
+        }
+    });
+    let removed = {
+        let bus = Arc::clone(&bus);
+        finishes(
+            "unsubscribing a pager whose radio announces its closing",
+            move || bus.unsubscribe(pager),
+        )
+    };
+    assert!(removed);
+    assert_eq!(entries(&log), ["siren: pager offline"]);
+    assert_eq!(bus.publish("fire"), 1);
 }
 
 #[test]
@@ -290,8 +417,8 @@ fn another_thread_can_subscribe_while_a_subscriber_runs() {
     assert_eq!(
         subscribed_meanwhile.load(Ordering::SeqCst),
         1,
-        "a subscriber waited for another thread's subscribe, which waited for the list that \
-         publish kept locked while it called the subscriber"
+        "a subscriber waited for another thread's subscribe, which could not finish while \
+         that subscriber ran"
     );
     assert_eq!(bus.publish("basement dry"), 2);
     assert_eq!(entries(&log), ["late: basement dry"]);

@@ -28,8 +28,8 @@ async fn quote_within(desk: &QuoteDesk, symbol: &str) -> Option<u64> {
     match tokio::time::timeout(PATIENCE, desk.quote(symbol)).await {
         Ok(price) => price,
         Err(_) => panic!(
-            "quote({symbol:?}) never returned: every task was waiting, the desk for the \
-             feed's answer and the feed for something the desk held"
+            "quote({symbol:?}) never returned: {PATIENCE:?} of (paused) time passed with every \
+             task idle"
         ),
     }
 }
@@ -96,6 +96,45 @@ async fn a_miss_refreshes_the_cache_before_it_returns() {
         (desk.cached("ACME").await, desk.cached("INIT").await),
         (Some(1021), Some(271))
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_slow_asker_never_puts_an_old_price_in_the_cache() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    // The asker of ACME is polled once (it sends its request), and then not again until the
+    // feed has answered it and fetched once more, for INIT: a task slow to be run again.
+    let mut slow = Box::pin(desk.quote("ACME"));
+    let first = std::future::poll_fn(|cx| ::std::task::Poll::Ready(slow.as_mut().poll(cx))).await;
+    assert!(
+        first.is_pending(),
+        "ACME was not cached: its quote must wait for the feed"
+    );
+    assert_eq!(quote_within(&desk, "INIT").await, Some(264));
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        2,
+        "ACME's fetch, then INIT's"
+    );
+    let price = tokio::time::timeout(PATIENCE, slow)
+        .await
+        .expect("quote(\"ACME\") never returned");
+    assert_eq!(
+        price,
+        Some(1007),
+        "ACME's quote gets the price of the fetch it asked for"
+    );
+    assert_eq!(
+        desk.cached("ACME").await,
+        Some(1014),
+        "the feed had made fetch 2 (ACME at 1014) before the slow asker of ACME ran again: \
+         from then on the cache must hold ACME at 1014 (None: the price a miss got was not \
+         cached; 1007: a price from fetch 1 was written after fetch 2)"
+    );
+    assert_eq!(fetches.load(Ordering::SeqCst), 2, "a miss costs one fetch");
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1014));
+    assert_eq!(quote_within(&desk, "ORBT").await, None);
+    assert_eq!(desk.cached("ACME").await, Some(1021));
 }
 
 #[tokio::test(start_paused = true)]
