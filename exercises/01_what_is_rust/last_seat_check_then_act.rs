@@ -1,18 +1,19 @@
 // Question 1: What is Rust, and where is it mostly used?
-// Feature: fearless concurrency, and its limit. Safe Rust rules out data races: two threads can
-// never touch the same memory unsynchronised. It does not rule out race conditions in your
-// logic: each atomic operation is indivisible, but a sequence of them is not.
+// Feature: fearless concurrency. Safe Rust rules out data races: two threads never touch the
+// same memory unsynchronised. It does not rule out logic that is wrong when threads interleave.
 //
-// A cinema sells the seats of one showing from many box-office threads at once. `book` sells
-// one seat: it charges the customer's card through `charge` (which may take a while, and may be
-// declined) and returns whether the customer got a seat. The rules:
-//   - never sell more seats than `capacity`, however the threads interleave;
-//   - a customer is only charged when a seat is set aside for them, and a declined card gives
-//     the seat back at once;
-//   - while one customer is paying, other customers must not wait for them: they are answered
-//     at once (a seat, or `false` when none is left).
-// It compiles, and with one box office it even works. With several, the last seat can be sold
-// twice. Make `book` correct; keep the signatures of `Showing::new`, `book` and `sold`.
+// A cinema sells the seats of one screening room from many box-office threads at once. A room
+// has at most 64 seats, numbered from 0. `book` sells one customer a seat: it finds a free seat,
+// charges the customer's card for that seat through `charge` (which may take a while, and may be
+// declined), and returns the seat the customer got. However the threads interleave:
+//   - no seat is ever sold to, or held for, two customers at the same time;
+//   - a customer is charged only for a seat that stays theirs while they pay;
+//   - a declined card puts its seat back on sale at once, for the very next customer;
+//   - a customer is turned away (`None`) only when every seat is sold or held for a payer;
+//   - while someone pays, everyone else is answered at once: nobody waits for another's card.
+// With one box office it all works. Since the room opened several, the support desk has had
+// calls from pairs of customers holding tickets for the same seat. Make `book` correct. Keep the
+// signatures of `Showing::new`, `book` and `sold` (the seats sold, or held for a payer).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -23,22 +24,25 @@ struct Showing {
 
 impl Showing {
     fn new(capacity: u32) -> Self {
+        assert!(capacity <= 64, "a room has at most 64 seats");
         Showing {
             capacity,
             sold: AtomicU32::new(0),
         }
     }
 
-    fn book(&self, charge: impl FnOnce() -> bool) -> bool {
-        // TODO: every step is atomic, and yet two customers can both get the last seat.
-        if self.sold.load(Ordering::Relaxed) >= self.capacity {
-            return false;
+    /// Sells one seat. `charge` is told which seat it pays for, and says whether the card paid.
+    fn book(&self, charge: impl FnOnce(u32) -> bool) -> Option<u32> {
+        // Seats are sold from the front: the next free seat is the number sold so far.
+        let seat = self.sold.load(Ordering::Relaxed);
+        if seat >= self.capacity {
+            return None;
         }
-        if !charge() {
-            return false;
+        if !charge(seat) {
+            return None;
         }
         self.sold.fetch_add(1, Ordering::Relaxed);
-        true
+        Some(seat)
     }
 
     fn sold(&self) -> u32 {
@@ -52,8 +56,8 @@ fn main() {
         for window in 0..4 {
             let showing = &showing;
             scope.spawn(move || {
-                let booked = showing.book(|| true);
-                println!("window {window}: booked {booked}");
+                let seat = showing.book(|_seat| true);
+                println!("window {window}: seat {seat:?}");
             });
         }
     });

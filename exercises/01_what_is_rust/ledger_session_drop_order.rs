@@ -3,15 +3,19 @@
 // language fixes exactly, not "some time later". Locks, connections and transactions are
 // released by their destructors (RAII), so *when* each value is dropped is part of the program.
 //
-// A ledger service posts entries inside a `Session`: a connection taken from the pool and a
-// transaction running on it. Every step is recorded in a `Journal`. The rules:
-//   - `post` writes an entry while holding the ledger lock (lock, write, unlock);
-//   - a session that ends without `commit` rolls its transaction back;
-//   - a transaction always ends (commit or rollback) before its connection goes back to the
-//     pool: a pooled connection with an open transaction is handed to the next user as it is.
-// It compiles, but the journal shows both the lock and the connection released too early.
-// Find out why each is dropped when it is, and fix that. Keep the types, their fields and the
-// signatures (the tests use them); nothing here needs `impl Drop` for `Session`.
+// A ledger service posts entries inside a `Session`: a connection taken from the pool, a
+// transaction on it, and the savepoints the session sets inside that transaction (rolling back
+// to a savepoint undoes what was posted after it). Every step is recorded in a `Journal`, and
+// the database is strict about the order:
+//   - `post` writes its entry while the ledger is locked: lock, write, unlock;
+//   - a session that ends without `commit` undoes its work: it rolls back to each savepoint,
+//     the newest first, then rolls the transaction back, and only then returns its connection
+//     (the pool hands a connection with an open transaction to the next user as it is);
+//   - a committed session commits, then returns its connection; nothing is rolled back.
+// It compiles. The on-call engineer's notes from last night: "the audit log shows writes made
+// with the ledger unlocked; the pool handed out connections in the middle of a transaction;
+// and the database rejected rollbacks to savepoints that no longer existed." Find out why each
+// value is dropped when it is. Keep the types and the signatures of `Session`'s methods.
 
 use std::cell::RefCell;
 
@@ -74,10 +78,25 @@ impl Drop for Transaction<'_> {
     }
 }
 
-// TODO: the connection goes back to the pool before the transaction has ended.
+struct Savepoint<'j> {
+    name: String,
+    journal: &'j Journal,
+    /// Set when the transaction commits: there is nothing to roll back to any more.
+    released: bool,
+}
+
+impl Drop for Savepoint<'_> {
+    fn drop(&mut self) {
+        if !self.released {
+            self.journal.record(format!("rollback to {}", self.name));
+        }
+    }
+}
+
 struct Session<'j> {
     conn: Connection<'j>,
     tx: Transaction<'j>,
+    savepoints: Vec<Savepoint<'j>>,
 }
 
 impl<'j> Session<'j> {
@@ -90,16 +109,31 @@ impl<'j> Session<'j> {
             journal,
             committed: false,
         };
-        Session { conn, tx }
+        Session {
+            conn,
+            tx,
+            savepoints: Vec::new(),
+        }
     }
 
     fn post(&self, entry: &str) {
-        // TODO: the ledger is unlocked before the entry is written.
         let _ = lock_ledger(self.conn.journal);
         self.conn.journal.record(format!("write {entry}"));
     }
 
-    fn commit(self) {
+    fn savepoint(&mut self, name: &str) {
+        self.conn.journal.record(format!("savepoint {name}"));
+        self.savepoints.push(Savepoint {
+            name: name.to_string(),
+            journal: self.conn.journal,
+            released: false,
+        });
+    }
+
+    fn commit(mut self) {
+        for savepoint in &mut self.savepoints {
+            savepoint.released = true;
+        }
         self.tx.commit();
     }
 }
@@ -107,13 +141,18 @@ impl<'j> Session<'j> {
 fn main() {
     let journal = Journal::default();
     {
-        let session = Session::begin(&journal, 1);
+        let mut session = Session::begin(&journal, 1);
         session.post("rent -900");
+        session.savepoint("before_fees");
+        session.post("fee -3");
         session.commit();
     }
     {
-        let session = Session::begin(&journal, 2);
+        let mut session = Session::begin(&journal, 2);
+        session.savepoint("start");
         session.post("refund +40");
+        session.savepoint("after_refund");
+        session.post("refund +15");
     }
     for event in journal.events.borrow().iter() {
         println!("{event}");

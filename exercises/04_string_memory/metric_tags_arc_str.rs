@@ -5,11 +5,16 @@
 // then shared by many owners, which never change it.
 //
 // A metrics agent labels millions of samples with tags such as "host=web-3" or
-// "region=eu-west", but only a few hundred distinct tags exist. `TagTable::intern` hands out a
-// read-only handle for a tag, and all samples with the same tag must share one copy of its
-// text. The hidden tests count heap allocations: interning a tag the table already knows must
-// allocate nothing, and a tag seen for the first time must cost one allocation, no more (the
-// table is created with room for the tags expected). As written, every call copies the tag.
+// "region=eu-west". `TagTable::intern` hands out a read-only handle for a tag, and all samples
+// with the same tag must share one copy of its text. The hidden tests count heap allocations:
+// interning a tag the table already knows must allocate nothing, and a tag seen for the first
+// time must cost one allocation, no more (the table is created with room for the tags it will
+// hold at once).
+//
+// The fleet autoscales: hosts come and go by the thousand, and the agent ran out of memory
+// after a week with the tags of hosts long gone. Once no sample holds a tag any more, the table
+// must let its memory go, at the latest when it is next asked for a tag it does not know;
+// `len` counts the tags it keeps. A tag a sample still holds must stay shared.
 //
 // Keep the signatures of `with_room_for`, `intern` and `len`.
 
@@ -35,7 +40,7 @@ impl TagTable {
         Arc::from(tag)
     }
 
-    /// How many distinct tags the table knows.
+    /// How many distinct tags the table keeps.
     pub fn len(&self) -> usize {
         self.known.len()
     }

@@ -7,12 +7,16 @@
 // A shop looks up prices through a cache kept in a `std::sync::Mutex<HashMap>`: a hit is
 // answered from the map; a miss asks the slow pricing service, then stores its answer.
 // `warm_up` looks up many products at once, each on its own Tokio task, and the file does not
-// compile.
-//
-// Read the compiler's explanation, then fix `price`. The lock guards the map for a moment and
-// nothing else: keep std's `Mutex`, and never hold it while the pricing service answers (a
-// slow answer must not hold up lookups of other products). A cache hit must not allocate.
-// Keep the signatures of `new`, `price`, `fetches` and `warm_up`, and the spawned tasks.
+// compile. What the shop needs from `price`:
+//   - the pricing service bills every request: lookups of one product that overlap ask it
+//     once, and all of them get that answer;
+//   - a slow answer must not hold up lookups of other products, and nothing waits for the map
+//     while the service is answering;
+//   - a lookup may be cancelled at any `.await` (its task aborted, a timeout): the other
+//     lookups of that product must still get their price;
+//   - a cache hit must not allocate.
+// Keep the map in `prices` behind std's `Mutex` (no async lock, here or anywhere else), the
+// signatures of `new`, `price`, `fetches` and `warm_up`, and the spawned tasks.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -48,14 +52,15 @@ impl PriceCache {
 
     /// The price of `sku` in cents, from the cache when it is there.
     pub async fn price(&self, sku: &str) -> u32 {
-        match self.prices.lock().unwrap().get(sku).copied() {
-            Some(cents) => cents,
-            None => {
-                let cents = self.fetch(sku).await;
-                self.prices.lock().unwrap().insert(sku.to_string(), cents);
-                cents
-            }
+        // The map stays locked until the service has answered, so that two lookups of one
+        // product can never both ask it.
+        let mut prices = self.prices.lock().unwrap();
+        if let Some(&cents) = prices.get(sku) {
+            return cents;
         }
+        let cents = self.fetch(sku).await;
+        prices.insert(sku.to_string(), cents);
+        cents
     }
 }
 

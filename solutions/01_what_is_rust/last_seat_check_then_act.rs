@@ -1,58 +1,62 @@
 // Question 1: What is Rust, and where is it mostly used?
-// Feature: fearless concurrency, and its limit. Safe Rust rules out data races: two threads can
-// never touch the same memory unsynchronised. It does not rule out race conditions in your
-// logic: each atomic operation is indivisible, but a sequence of them is not.
+// Feature: fearless concurrency. Safe Rust rules out data races: two threads never touch the
+// same memory unsynchronised. It does not rule out logic that is wrong when threads interleave.
 //
-// A cinema sells the seats of one showing from many box-office threads at once. `book` sells
-// one seat: it charges the customer's card through `charge` (which may take a while, and may be
-// declined) and returns whether the customer got a seat. The rules:
-//   - never sell more seats than `capacity`, however the threads interleave;
-//   - a customer is only charged when a seat is set aside for them, and a declined card gives
-//     the seat back at once;
-//   - while one customer is paying, other customers must not wait for them: they are answered
-//     at once (a seat, or `false` when none is left).
-// It compiles, and with one box office it even works. With several, the last seat can be sold
-// twice. Make `book` correct; keep the signatures of `Showing::new`, `book` and `sold`.
+// A cinema sells the seats of one screening room from many box-office threads at once. A room
+// has at most 64 seats, numbered from 0. `book` sells one customer a seat: it finds a free seat,
+// charges the customer's card for that seat through `charge` (which may take a while, and may be
+// declined), and returns the seat the customer got. However the threads interleave:
+//   - no seat is ever sold to, or held for, two customers at the same time;
+//   - a customer is charged only for a seat that stays theirs while they pay;
+//   - a declined card puts its seat back on sale at once, for the very next customer;
+//   - a customer is turned away (`None`) only when every seat is sold or held for a payer;
+//   - while someone pays, everyone else is answered at once: nobody waits for another's card.
+// With one box office it all works. Since the room opened several, the support desk has had
+// calls from pairs of customers holding tickets for the same seat. Make `book` correct. Keep the
+// signatures of `Showing::new`, `book` and `sold` (the seats sold, or held for a payer).
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 struct Showing {
     capacity: u32,
-    sold: AtomicU32,
+    /// Bit `n` is set while seat `n` is sold or held for a customer who is paying. A count of
+    /// seats taken cannot say *which* seats are free once a card in the middle is declined.
+    taken: AtomicU64,
 }
 
 impl Showing {
     fn new(capacity: u32) -> Self {
+        assert!(capacity <= 64, "a room has at most 64 seats");
         Showing {
             capacity,
-            sold: AtomicU32::new(0),
+            taken: AtomicU64::new(0),
         }
     }
 
-    fn book(&self, charge: impl FnOnce() -> bool) -> bool {
-        // Checking and taking a seat must be one indivisible step: `fetch_update` retries its
-        // compare-and-swap until no other thread changed `sold` between the read and the write,
-        // and gives up when the closure says there is no seat left. The seat is ours before the
-        // card is charged, so no other customer can get it while we pay, and no lock is held.
-        let reserved = self
-            .sold
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |sold| {
-                (sold < self.capacity).then_some(sold + 1)
+    /// Sells one seat. `charge` is told which seat it pays for, and says whether the card paid.
+    fn book(&self, charge: impl FnOnce(u32) -> bool) -> Option<u32> {
+        // Finding a free seat and taking it are one step: `fetch_update` retries its
+        // compare-and-swap until no other thread changed the seats between its read and its
+        // write, and gives up when the closure finds no free seat. The seat is held before the
+        // card is charged, so nobody else can get it while its buyer pays, and no lock is held.
+        let before = self
+            .taken
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |taken| {
+                let seat = (!taken).trailing_zeros();
+                (seat < self.capacity).then(|| taken | 1 << seat)
             })
-            .is_ok();
-        if !reserved {
-            return false;
+            .ok()?;
+        let seat = (!before).trailing_zeros();
+        if !charge(seat) {
+            // Declined: put exactly this seat back on sale.
+            self.taken.fetch_and(!(1 << seat), Ordering::Relaxed);
+            return None;
         }
-        if !charge() {
-            // Declined: give the seat back.
-            self.sold.fetch_sub(1, Ordering::Relaxed);
-            return false;
-        }
-        true
+        Some(seat)
     }
 
     fn sold(&self) -> u32 {
-        self.sold.load(Ordering::Relaxed)
+        self.taken.load(Ordering::Relaxed).count_ones()
     }
 }
 
@@ -62,8 +66,8 @@ fn main() {
         for window in 0..4 {
             let showing = &showing;
             scope.spawn(move || {
-                let booked = showing.book(|| true);
-                println!("window {window}: booked {booked}");
+                let seat = showing.book(|_seat| true);
+                println!("window {window}: seat {seat:?}");
             });
         }
     });

@@ -3,15 +3,19 @@
 // language fixes exactly, not "some time later". Locks, connections and transactions are
 // released by their destructors (RAII), so *when* each value is dropped is part of the program.
 //
-// A ledger service posts entries inside a `Session`: a connection taken from the pool and a
-// transaction running on it. Every step is recorded in a `Journal`. The rules:
-//   - `post` writes an entry while holding the ledger lock (lock, write, unlock);
-//   - a session that ends without `commit` rolls its transaction back;
-//   - a transaction always ends (commit or rollback) before its connection goes back to the
-//     pool: a pooled connection with an open transaction is handed to the next user as it is.
-// It compiles, but the journal shows both the lock and the connection released too early.
-// Find out why each is dropped when it is, and fix that. Keep the types, their fields and the
-// signatures (the tests use them); nothing here needs `impl Drop` for `Session`.
+// A ledger service posts entries inside a `Session`: a connection taken from the pool, a
+// transaction on it, and the savepoints the session sets inside that transaction (rolling back
+// to a savepoint undoes what was posted after it). Every step is recorded in a `Journal`, and
+// the database is strict about the order:
+//   - `post` writes its entry while the ledger is locked: lock, write, unlock;
+//   - a session that ends without `commit` undoes its work: it rolls back to each savepoint,
+//     the newest first, then rolls the transaction back, and only then returns its connection
+//     (the pool hands a connection with an open transaction to the next user as it is);
+//   - a committed session commits, then returns its connection; nothing is rolled back.
+// It compiles. The on-call engineer's notes from last night: "the audit log shows writes made
+// with the ledger unlocked; the pool handed out connections in the middle of a transaction;
+// and the database rejected rollbacks to savepoints that no longer existed." Find out why each
+// value is dropped when it is. Keep the types and the signatures of `Session`'s methods.
 
 use std::cell::RefCell;
 
@@ -74,9 +78,27 @@ impl Drop for Transaction<'_> {
     }
 }
 
+struct Savepoint<'j> {
+    name: String,
+    journal: &'j Journal,
+    /// Set when the transaction commits: there is nothing to roll back to any more.
+    released: bool,
+}
+
+impl Drop for Savepoint<'_> {
+    fn drop(&mut self) {
+        if !self.released {
+            self.journal.record(format!("rollback to {}", self.name));
+        }
+    }
+}
+
 // Fields are dropped in the order they are declared, whatever order the struct literal in
-// `begin` lists them in: the transaction first, then the connection it ran on.
+// `begin` lists them in: the savepoints first, then the transaction, then its connection.
 struct Session<'j> {
+    /// The newest savepoint first: a `Vec` drops its elements from the front, and rolling
+    /// back must go from the newest savepoint to the oldest.
+    savepoints: Vec<Savepoint<'j>>,
     tx: Transaction<'j>,
     conn: Connection<'j>,
 }
@@ -91,7 +113,11 @@ impl<'j> Session<'j> {
             journal,
             committed: false,
         };
-        Session { conn, tx }
+        Session {
+            conn,
+            tx,
+            savepoints: Vec::new(),
+        }
     }
 
     fn post(&self, entry: &str) {
@@ -101,7 +127,23 @@ impl<'j> Session<'j> {
         self.conn.journal.record(format!("write {entry}"));
     }
 
-    fn commit(self) {
+    fn savepoint(&mut self, name: &str) {
+        self.conn.journal.record(format!("savepoint {name}"));
+        // A session sets a handful of savepoints: shifting them along is cheap.
+        self.savepoints.insert(
+            0,
+            Savepoint {
+                name: name.to_string(),
+                journal: self.conn.journal,
+                released: false,
+            },
+        );
+    }
+
+    fn commit(mut self) {
+        for savepoint in &mut self.savepoints {
+            savepoint.released = true;
+        }
         self.tx.commit();
     }
 }
@@ -109,13 +151,18 @@ impl<'j> Session<'j> {
 fn main() {
     let journal = Journal::default();
     {
-        let session = Session::begin(&journal, 1);
+        let mut session = Session::begin(&journal, 1);
         session.post("rent -900");
+        session.savepoint("before_fees");
+        session.post("fee -3");
         session.commit();
     }
     {
-        let session = Session::begin(&journal, 2);
+        let mut session = Session::begin(&journal, 2);
+        session.savepoint("start");
         session.post("refund +40");
+        session.savepoint("after_refund");
+        session.post("refund +15");
     }
     for event in journal.events.borrow().iter() {
         println!("{event}");

@@ -7,20 +7,28 @@
 // A shop looks up prices through a cache kept in a `std::sync::Mutex<HashMap>`: a hit is
 // answered from the map; a miss asks the slow pricing service, then stores its answer.
 // `warm_up` looks up many products at once, each on its own Tokio task, and the file does not
-// compile.
-//
-// Read the compiler's explanation, then fix `price`. The lock guards the map for a moment and
-// nothing else: keep std's `Mutex`, and never hold it while the pricing service answers (a
-// slow answer must not hold up lookups of other products). A cache hit must not allocate.
-// Keep the signatures of `new`, `price`, `fetches` and `warm_up`, and the spawned tasks.
+// compile. What the shop needs from `price`:
+//   - the pricing service bills every request: lookups of one product that overlap ask it
+//     once, and all of them get that answer;
+//   - a slow answer must not hold up lookups of other products, and nothing waits for the map
+//     while the service is answering;
+//   - a lookup may be cancelled at any `.await` (its task aborted, a timeout): the other
+//     lookups of that product must still get their price;
+//   - a cache hit must not allocate.
+// Keep the map in `prices` behind std's `Mutex` (no async lock, here or anywhere else), the
+// signatures of `new`, `price`, `fetches` and `warm_up`, and the spawned tasks.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::OnceCell;
+
 pub struct PriceCache {
-    prices: Mutex<HashMap<String, u32>>,
+    /// Each product's cell: empty while its price is being fetched, then holding the price.
+    /// Lookups share a cell by cloning its `Arc`, so they can wait on it with the map unlocked.
+    prices: Mutex<HashMap<String, Arc<OnceCell<u32>>>>,
     fetches: AtomicUsize,
     service_delay: Duration,
 }
@@ -48,18 +56,22 @@ impl PriceCache {
 
     /// The price of `sku` in cents, from the cache when it is there.
     pub async fn price(&self, sku: &str) -> u32 {
-        // A temporary in a `match` scrutinee lives until the end of the whole `match`, so the
-        // guard made here would still be alive at the `.await` of the `None` arm. A `let`
-        // statement drops its temporaries at its `;`: the guard is gone before any `.await`.
-        // (An explicit `drop(guard)` of a named guard before the `.await` is not enough: the
-        // compiler decides what the future holds by scope, and the name is still in scope.)
-        let cached = self.prices.lock().unwrap().get(sku).copied();
-        if let Some(cents) = cached {
-            return cents;
-        }
-        let cents = self.fetch(sku).await;
-        self.prices.lock().unwrap().insert(sku.to_string(), cents);
-        cents
+        // The map is locked only to find (or make) the product's cell, in a block of its own:
+        // the guard is dropped at the end of the block, before any `.await`, so the future
+        // never holds it (and stays `Send`), and nobody waits for the map during a fetch. The
+        // `Arc` taken out of the map is what the future keeps instead. (Looking up before
+        // making an entry keeps a hit free of allocations: `entry` needs an owned key.)
+        let cell = {
+            let mut prices = self.prices.lock().unwrap();
+            match prices.get(sku) {
+                Some(cell) => Arc::clone(cell),
+                None => Arc::clone(prices.entry(sku.to_string()).or_default()),
+            }
+        };
+        // The cell runs one fetch at a time and hands its answer to every lookup waiting on
+        // it. If the lookup running the fetch is cancelled, its future is dropped, and one of
+        // the waiting lookups runs the fetch instead.
+        *cell.get_or_init(|| self.fetch(sku)).await
     }
 }
 

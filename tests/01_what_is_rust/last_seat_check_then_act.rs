@@ -1,187 +1,301 @@
 use super::*;
 
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Barrier, mpsc};
+use std::collections::HashSet;
+use std::sync::atomic::AtomicU32;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;
 
-// Books a seat for a second customer on another thread, while the first customer is still
-// inside `charge`. Returns whether the second customer got a seat and whether their card was
-// charged. Correct code answers them at once; the deadline only turns a hang into a message.
-fn second_customer_while_first_pays(showing: &Arc<Showing>, card_ok: bool) -> (bool, bool) {
-    let other = Arc::clone(showing);
-    let charged = Arc::new(AtomicBool::new(false));
-    let charged_seen = Arc::clone(&charged);
-    let (done, answer) = mpsc::channel();
+// Every customer books on a thread of their own, and their card waits in `charge` until the
+// test answers it, so the tests choose exactly how the customers interleave. The deadline only
+// turns a customer who is never answered (one waiting for another's payment) into a message.
+
+enum Event {
+    Paying(u32),
+    Done(Option<u32>),
+}
+
+/// A customer whose card is being charged for `seat` right now.
+struct Paying {
+    seat: u32,
+    card: Sender<bool>,
+    events: Receiver<Event>,
+}
+
+fn next(events: &Receiver<Event>, who: &str) -> Event {
+    events
+        .recv_timeout(Duration::from_secs(5))
+        .unwrap_or_else(|_| {
+            panic!(
+                "{who} was still waiting for an answer 5 s after asking: while someone pays, \
+             everyone else must be answered at once"
+            )
+        })
+}
+
+/// A customer arrives. Returns once they are paying for a seat (`Ok`), or once they were
+/// answered without being charged (`Err` with what `book` returned).
+fn arrive(showing: &Arc<Showing>, who: &str) -> Result<Paying, Option<u32>> {
+    let showing = Arc::clone(showing);
+    let (events_tx, events) = mpsc::channel();
+    let (card, card_rx) = mpsc::channel::<bool>();
     thread::spawn(move || {
-        let booked = other.book(|| {
-            charged_seen.store(true, ::std::sync::atomic::Ordering::SeqCst);
-            card_ok
+        let paying = events_tx.clone();
+        let got = showing.book(move |seat| {
+            let _ = paying.send(Event::Paying(seat));
+            card_rx.recv().unwrap_or(false)
         });
-        let _ = done.send(booked);
+        let _ = events_tx.send(Event::Done(got));
     });
-    let booked = answer.recv_timeout(Duration::from_secs(5)).expect(
-        "a second customer was still waiting for an answer 5 s after asking, while the first \
-         one was paying: customers must not wait for each other's payment",
+    match next(&events, who) {
+        Event::Paying(seat) => Ok(Paying { seat, card, events }),
+        Event::Done(got) => Err(got),
+    }
+}
+
+impl Paying {
+    /// The card is answered; returns the seat the customer got.
+    fn answer(self, card_ok: bool, who: &str) -> Option<u32> {
+        self.card.send(card_ok).expect("the card was charged once");
+        match next(&self.events, who) {
+            Event::Done(got) => got,
+            Event::Paying(_) => panic!("{who} was charged twice"),
+        }
+    }
+}
+
+/// A customer who must start paying now (a seat is free for them).
+fn pays(showing: &Arc<Showing>, who: &str) -> Paying {
+    match arrive(showing, who) {
+        Ok(paying) => paying,
+        Err(got) => panic!(
+            "{who} was turned away (book returned {got:?}) although a seat was free for them"
+        ),
+    }
+}
+
+/// A customer who must be turned away without being charged: every seat is taken.
+fn turned_away(showing: &Arc<Showing>, who: &str, taken: &str) {
+    match arrive(showing, who) {
+        Err(None) => {}
+        Err(Some(seat)) => panic!("{who} got seat {seat} without being charged"),
+        Ok(paying) => panic!(
+            "{who} was charged for seat {} although {taken}",
+            paying.seat
+        ),
+    }
+}
+
+/// A customer who books and pays at once; returns their seat.
+fn buys(showing: &Arc<Showing>, who: &str) -> u32 {
+    let paying = pays(showing, who);
+    let seat = paying.seat;
+    assert_eq!(
+        paying.answer(true, who),
+        Some(seat),
+        "{who} paid for seat {seat} and did not get it"
     );
-    (booked, charged.load(::std::sync::atomic::Ordering::SeqCst))
+    seat
+}
+
+/// `showing.sold()`, asked from another thread: a seat count must not wait for a payment either.
+fn sold(showing: &Arc<Showing>) -> u32 {
+    let showing = Arc::clone(showing);
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let _ = tx.send(showing.sold());
+    });
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("`sold` was still counting 5 s after it was asked, while a customer was paying")
 }
 
 #[test]
 fn signatures_are_kept() {
     let _: fn(u32) -> Showing = Showing::new;
-    let _: fn(&Showing, fn() -> bool) -> bool = |showing, card| showing.book(card);
+    type Card = fn(u32) -> bool;
+    let _: fn(&Showing, Card) -> Option<u32> = |showing, card| showing.book(card);
     let _: fn(&Showing) -> u32 = Showing::sold;
     fn shared_between_threads<T: Send + Sync>() {}
     shared_between_threads::<Showing>();
 }
 
 #[test]
-fn the_last_seat_is_sold_once_while_its_buyer_pays() {
+fn the_last_seat_is_held_for_the_customer_paying_for_it() {
     let showing = Arc::new(Showing::new(1));
-    let mut second = None;
-    let first = showing.book(|| {
-        second = Some(second_customer_while_first_pays(&showing, true));
-        true
-    });
-    let (second_booked, second_charged) =
-        second.expect("the first customer's card was never charged");
-    assert!(
-        first,
-        "the first customer paid for the only seat and did not get it"
-    );
-    assert!(
-        !second_booked,
-        "the only seat was sold twice: a second customer got it while the first one was paying"
-    );
-    assert!(
-        !second_charged,
-        "the second customer was charged although the only seat was already set aside"
-    );
-    assert_eq!(showing.sold(), 1);
-}
-
-#[test]
-fn a_declined_card_gives_the_seat_back() {
-    let showing = Arc::new(Showing::new(1));
-    let mut second = None;
-    let first = showing.book(|| {
-        second = Some(second_customer_while_first_pays(&showing, true));
-        false
-    });
-    assert!(!first, "a declined card must not get a seat");
-    let (second_booked, second_charged) =
-        second.expect("the first customer's card was never charged");
-    assert!(
-        !second_booked && !second_charged,
-        "while the first customer paid, their seat was not set aside for them"
-    );
-    assert_eq!(showing.sold(), 0, "a declined card kept its seat");
-    assert!(
-        showing.book(|| true),
-        "the seat given back by a declined card could not be sold"
-    );
-    assert_eq!(showing.sold(), 1);
+    let ann = pays(&showing, "Ann");
+    assert_eq!(ann.seat, 0);
+    assert_eq!(sold(&showing), 1, "the seat Ann is paying for is not held");
+    turned_away(&showing, "Bob", "Ann was paying for the only seat");
+    assert_eq!(ann.answer(true, "Ann"), Some(0));
+    assert_eq!(sold(&showing), 1);
+    turned_away(&showing, "Cid", "the only seat was sold");
 }
 
 #[test]
 fn other_seats_still_sell_while_someone_pays() {
-    let showing = Arc::new(Showing::new(2));
-    let mut second = None;
-    let first = showing.book(|| {
-        second = Some(second_customer_while_first_pays(&showing, true));
-        true
-    });
-    assert!(first);
-    assert_eq!(
-        second,
-        Some((true, true)),
-        "a free seat was not sold while another customer was paying"
+    let showing = Arc::new(Showing::new(3));
+    let ann = pays(&showing, "Ann");
+    let bob = pays(&showing, "Bob");
+    assert_ne!(
+        ann.seat, bob.seat,
+        "Ann and Bob are paying for the same seat"
     );
-    assert_eq!(showing.sold(), 2);
-    let mut charged = false;
-    assert!(!showing.book(|| {
-        charged = true;
-        true
-    }));
-    assert!(!charged, "a customer was charged for a sold-out showing");
+    let cid = buys(&showing, "Cid");
+    assert!(
+        cid != ann.seat && cid != bob.seat,
+        "Cid got seat {cid}, which someone else was paying for"
+    );
+    assert_eq!(sold(&showing), 3);
+    turned_away(&showing, "Dee", "every seat was sold or held");
+    let (ann_seat, bob_seat) = (ann.seat, bob.seat);
+    assert_eq!(ann.answer(true, "Ann"), Some(ann_seat));
+    assert_eq!(bob.answer(true, "Bob"), Some(bob_seat));
+    let seats: HashSet<u32> = [ann_seat, bob_seat, cid].into();
+    assert_eq!(seats, HashSet::from([0, 1, 2]));
+}
+
+#[test]
+fn a_declined_card_gives_its_seat_back_at_once() {
+    let showing = Arc::new(Showing::new(1));
+    let ann = pays(&showing, "Ann");
+    turned_away(&showing, "Bob", "Ann was paying for the only seat");
+    assert_eq!(ann.answer(false, "Ann"), None, "a declined card got a seat");
+    assert_eq!(sold(&showing), 0, "a declined card kept its seat");
+    assert_eq!(buys(&showing, "Cid"), 0);
+    assert_eq!(sold(&showing), 1);
+}
+
+#[test]
+fn a_declined_seat_in_the_middle_goes_back_on_sale() {
+    // Ann and Bob pay at the same time; Ann's card is declined while Bob is still paying. Her
+    // seat must go to the next customer, and Bob's seat must stay his.
+    for seats in [2, 3] {
+        let showing = Arc::new(Showing::new(seats));
+        let ann = pays(&showing, "Ann");
+        let bob = pays(&showing, "Bob");
+        let (ann_seat, bob_seat) = (ann.seat, bob.seat);
+        assert_ne!(
+            ann_seat, bob_seat,
+            "Ann and Bob are paying for the same seat"
+        );
+        assert_eq!(ann.answer(false, "Ann"), None, "a declined card got a seat");
+        let cid = pays(&showing, "Cid");
+        assert_ne!(
+            cid.seat, bob_seat,
+            "seat {bob_seat} was offered to Cid while Bob was still paying for it (room of {seats})"
+        );
+        let cid_seat = cid.seat;
+        assert_eq!(cid.answer(true, "Cid"), Some(cid_seat));
+        assert_eq!(bob.answer(true, "Bob"), Some(bob_seat));
+        assert_eq!(sold(&showing), 2, "room of {seats}");
+        if seats == 2 {
+            assert_eq!(cid_seat, ann_seat);
+            turned_away(&showing, "Dee", "both seats were sold");
+        } else {
+            let dee = buys(&showing, "Dee");
+            let sold: HashSet<u32> = [bob_seat, cid_seat, dee].into();
+            assert_eq!(sold, HashSet::from([0, 1, 2]), "room of 3");
+        }
+    }
+}
+
+#[test]
+fn the_last_payer_declining_also_frees_their_seat() {
+    let showing = Arc::new(Showing::new(2));
+    let ann = pays(&showing, "Ann");
+    let bob = pays(&showing, "Bob");
+    let (ann_seat, bob_seat) = (ann.seat, bob.seat);
+    assert_eq!(bob.answer(false, "Bob"), None);
+    assert_eq!(sold(&showing), 1);
+    let cid = buys(&showing, "Cid");
+    assert_eq!(cid, bob_seat);
+    assert_eq!(ann.answer(true, "Ann"), Some(ann_seat));
+    turned_away(&showing, "Dee", "both seats were sold");
 }
 
 #[test]
 fn no_seat_no_charge() {
-    for capacity in [0, 3] {
-        let showing = Showing::new(capacity);
+    for capacity in [0, 3, 64] {
+        let showing = Arc::new(Showing::new(capacity));
+        let mut seats = HashSet::new();
         for _ in 0..capacity {
-            assert!(showing.book(|| true));
+            let seat = buys(&showing, "a customer");
+            assert!(seat < capacity, "seat {seat} in a room of {capacity}");
+            assert!(seats.insert(seat), "seat {seat} was sold twice");
         }
-        let mut charged = false;
-        assert!(!showing.book(|| {
-            charged = true;
-            true
-        }));
-        assert!(!charged, "capacity {capacity}: charged with no seat left");
-        assert_eq!(showing.sold(), capacity);
+        assert_eq!(sold(&showing), capacity);
+        turned_away(&showing, "one customer too many", "the room was full");
+        assert_eq!(sold(&showing), capacity);
     }
 }
 
 #[test]
 fn declined_cards_never_keep_seats() {
-    let showing = Showing::new(3);
+    let showing = Arc::new(Showing::new(3));
     for _ in 0..5 {
-        assert!(!showing.book(|| false));
+        let paying = pays(&showing, "a customer whose card is declined");
+        assert_eq!(paying.answer(false, "a declined customer"), None);
     }
-    assert_eq!(showing.sold(), 0);
+    assert_eq!(sold(&showing), 0);
     for _ in 0..3 {
-        assert!(showing.book(|| true));
+        buys(&showing, "a customer");
     }
-    assert!(!showing.book(|| true));
-    assert_eq!(showing.sold(), 3);
+    turned_away(&showing, "a fourth customer", "the room was full");
+    assert_eq!(sold(&showing), 3);
 }
 
 #[test]
-fn many_box_offices_never_oversell() {
-    for capacity in [37, 5] {
+fn many_box_offices_never_sell_a_seat_twice() {
+    for capacity in [37, 5, 64] {
         let showing = Showing::new(capacity);
         let start = Barrier::new(8);
-        let paid = ::std::sync::atomic::AtomicU32::new(0);
-        let booked: u32 = thread::scope(|scope| {
+        let paid = AtomicU32::new(0);
+        let seats: Vec<u32> = thread::scope(|scope| {
             let offices: Vec<_> = (0..8u32)
                 .map(|office| {
                     let (showing, start, paid) = (&showing, &start, &paid);
                     scope.spawn(move || {
                         start.wait();
-                        let mut booked = 0;
-                        for customer in 0..10u32 {
+                        let mut seats = Vec::new();
+                        for customer in 0..12u32 {
                             // Every fifth card is declined.
                             let card_ok = (office + customer) % 5 != 0;
-                            if showing.book(|| {
+                            let got = showing.book(|_seat| {
                                 if card_ok {
                                     paid.fetch_add(1, ::std::sync::atomic::Ordering::SeqCst);
                                 }
                                 thread::yield_now();
                                 card_ok
-                            }) {
-                                booked += 1;
-                            }
+                            });
+                            seats.extend(got);
                         }
-                        booked
+                        seats
                     })
                 })
                 .collect();
             offices
                 .into_iter()
-                .map(|office| office.join().unwrap())
-                .sum()
+                .flat_map(|office| office.join().unwrap())
+                .collect()
         });
+        let mut distinct: HashSet<u32> = seats.iter().copied().collect();
         assert_eq!(
-            booked, capacity,
-            "{booked} seats sold for a showing of {capacity}"
+            distinct.len(),
+            seats.len(),
+            "a seat was sold twice in a room of {capacity}: {seats:?}"
         );
+        assert_eq!(
+            paid.load(::std::sync::atomic::Ordering::SeqCst) as usize,
+            seats.len(),
+            "more customers paid than got a seat (room of {capacity})"
+        );
+        assert_eq!(showing.sold() as usize, seats.len(), "room of {capacity}");
+        // Whatever the rush left over is still for sale, and no more.
+        while let Some(seat) = showing.book(|_seat| true) {
+            assert!(distinct.insert(seat), "seat {seat} was sold twice");
+        }
+        assert_eq!(distinct, (0..capacity).collect(), "room of {capacity}");
         assert_eq!(showing.sold(), capacity);
-        assert_eq!(
-            paid.load(::std::sync::atomic::Ordering::SeqCst),
-            capacity,
-            "more customers paid than got a seat"
-        );
     }
 }

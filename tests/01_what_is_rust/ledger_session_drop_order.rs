@@ -9,6 +9,7 @@ fn signatures_are_kept() {
     fn pin<'j>(_: &'j Journal) {
         let _: fn(&'j Journal, u32) -> Session<'j> = Session::<'j>::begin;
         let _: fn(&Session<'j>, &str) = Session::<'j>::post;
+        let _: fn(&mut Session<'j>, &str) = Session::<'j>::savepoint;
         let _: fn(Session<'j>) = Session::<'j>::commit;
     }
     pin(&Journal::default());
@@ -57,6 +58,55 @@ fn an_uncommitted_session_rolls_back_before_its_connection_is_returned() {
 }
 
 #[test]
+fn savepoints_are_rolled_back_newest_first_before_the_transaction() {
+    let journal = Journal::default();
+    {
+        let mut session = Session::begin(&journal, 3);
+        session.savepoint("start");
+        session.post("refund +40");
+        session.savepoint("after_refund");
+        session.post("refund +15");
+        session.savepoint("end");
+    }
+    assert_eq!(
+        events(&journal)[11..],
+        [
+            "rollback to end",
+            "rollback to after_refund",
+            "rollback to start",
+            "rollback 3",
+            "return connection 3",
+        ],
+        "an abandoned session must undo its savepoints newest first, then its transaction, \
+         then return its connection"
+    );
+}
+
+#[test]
+fn savepoints_set_later_are_undone_first_however_many() {
+    for count in [1, 2, 5] {
+        let journal = Journal::default();
+        {
+            let mut session = Session::begin(&journal, 8);
+            for n in 0..count {
+                session.savepoint(&format!("s{n}"));
+            }
+        }
+        let mut expected: Vec<String> = (0..count)
+            .rev()
+            .map(|n| format!("rollback to s{n}"))
+            .collect();
+        expected.push("rollback 8".to_string());
+        expected.push("return connection 8".to_string());
+        assert_eq!(
+            events(&journal)[2 + count..],
+            expected,
+            "{count} savepoints"
+        );
+    }
+}
+
+#[test]
 fn a_committed_session_commits_before_its_connection_is_returned() {
     let journal = Journal::default();
     let session = Session::begin(&journal, 9);
@@ -70,39 +120,24 @@ fn a_committed_session_commits_before_its_connection_is_returned() {
 }
 
 #[test]
-fn the_order_does_not_depend_on_how_the_session_was_built() {
-    // A session built by hand, with the fields listed in either order, ends its transaction
-    // before it returns its connection.
+fn a_commit_leaves_no_savepoint_to_roll_back() {
     let journal = Journal::default();
-    let conn = Connection {
-        id: 5,
-        journal: &journal,
-    };
-    let tx = Transaction {
-        id: 5,
-        journal: &journal,
-        committed: false,
-    };
-    drop(Session { conn, tx });
-    let tx = Transaction {
-        id: 6,
-        journal: &journal,
-        committed: false,
-    };
-    let conn = Connection {
-        id: 6,
-        journal: &journal,
-    };
-    drop(Session { tx, conn });
+    let mut session = Session::begin(&journal, 6);
+    session.savepoint("a");
+    session.post("rent -900");
+    session.savepoint("b");
+    session.commit();
     assert_eq!(
-        events(&journal),
+        events(&journal)[2..],
         [
-            "rollback 5",
-            "return connection 5",
-            "rollback 6",
-            "return connection 6"
-        ],
-        "a session must end its transaction before returning its connection"
+            "savepoint a",
+            "lock ledger",
+            "write rent -900",
+            "unlock ledger",
+            "savepoint b",
+            "commit 6",
+            "return connection 6",
+        ]
     );
 }
 
@@ -110,8 +145,9 @@ fn the_order_does_not_depend_on_how_the_session_was_built() {
 fn sessions_one_after_another() {
     let journal = Journal::default();
     for id in [1, 2] {
-        let session = Session::begin(&journal, id);
+        let mut session = Session::begin(&journal, id);
         session.post(&format!("entry {id}"));
+        session.savepoint("mid");
         if id == 1 {
             session.commit();
         }
@@ -124,6 +160,7 @@ fn sessions_one_after_another() {
             "lock ledger",
             "write entry 1",
             "unlock ledger",
+            "savepoint mid",
             "commit 1",
             "return connection 1",
             "take connection 2",
@@ -131,6 +168,8 @@ fn sessions_one_after_another() {
             "lock ledger",
             "write entry 2",
             "unlock ledger",
+            "savepoint mid",
+            "rollback to mid",
             "rollback 2",
             "return connection 2",
         ]

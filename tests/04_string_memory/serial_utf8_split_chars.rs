@@ -1,5 +1,9 @@
 use super::*;
 
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
 /// A report that mixes 1-, 2-, 3- and 4-byte characters.
 const REPORT: &str = "Kraków 🌧 12°C, wind ↗ 5 m/s\n";
 
@@ -150,4 +154,55 @@ fn any_chunking_matches_from_utf8_lossy_on_the_whole_stream() {
         let shown: String = decode_in_chunks(&stream, &sizes).concat();
         assert_eq!(shown, expected, "chunk sizes {sizes:?}");
     }
+}
+
+/// Pushes `chunk` and checks what the push asked of the heap: on a clean line, one allocation
+/// at most, of no more than the chunk's length plus the 3 bytes a cut character can carry.
+fn push_counted(decoder: &mut SerialDecoder, chunk: &[u8], what: &str) -> String {
+    let (text, usage) = counting::measure(|| decoder.push(chunk));
+    assert!(
+        usage.allocations <= 1,
+        "{what}: a push of {} clean bytes made {} heap allocations (reallocations count too); \
+         it may make one",
+        chunk.len(),
+        usage.allocations
+    );
+    assert!(
+        usage.bytes <= chunk.len() + 3,
+        "{what}: a push of {} clean bytes asked the heap for {} bytes",
+        chunk.len(),
+        usage.bytes
+    );
+    text
+}
+
+#[test]
+fn a_clean_push_allocates_once_at_most() {
+    let bytes = REPORT.as_bytes();
+    for cut in 0..=bytes.len() {
+        let mut decoder = SerialDecoder::new();
+        let what = format!("report cut after {cut} bytes");
+        let first = push_counted(&mut decoder, &bytes[..cut], &what);
+        let second = push_counted(&mut decoder, &bytes[cut..], &what);
+        assert_eq!(format!("{first}{second}"), REPORT, "{what}");
+    }
+}
+
+#[test]
+fn long_chunks_and_single_bytes_stay_within_one_allocation() {
+    let stream = REPORT.repeat(40);
+    let bytes = stream.as_bytes();
+    let mut decoder = SerialDecoder::new();
+    let mut shown = String::new();
+    // Chunks of 997 bytes cut characters of every width somewhere.
+    for chunk in bytes.chunks(997) {
+        shown += &push_counted(&mut decoder, chunk, "a 997-byte chunk");
+    }
+    assert_eq!(decoder.finish(), "");
+    assert_eq!(shown, stream);
+    let mut shown = String::new();
+    for byte in REPORT.as_bytes() {
+        shown += &push_counted(&mut decoder, ::std::slice::from_ref(byte), "one byte");
+    }
+    assert_eq!(shown, REPORT);
 }

@@ -119,4 +119,117 @@ async fn on_a_multi_threaded_runtime() {
     assert_eq!(first, expected);
     assert_eq!(again, expected);
     assert_eq!(cache.fetches(), 40);
+    // Twenty lookups of one new product, on two threads: one of them asks the service.
+    let cache = Arc::new(PriceCache::new(ms(50)));
+    let nuts = warm_up(Arc::clone(&cache), &["NUT-M6"; 20]).await;
+    assert_eq!(nuts, vec![expected_price("NUT-M6"); 20]);
+    assert_eq!(cache.fetches(), 1, "20 overlapping lookups of one product");
+}
+
+fn spawn_lookup(cache: &Arc<PriceCache>, sku: &'static str) -> tokio::task::JoinHandle<u32> {
+    let cache = Arc::clone(cache);
+    tokio::spawn(async move { cache.price(sku).await })
+}
+
+#[tokio::test(start_paused = true)]
+async fn overlapping_lookups_of_one_product_ask_the_service_once() {
+    let cache = Arc::new(PriceCache::new(ms(300)));
+    let start = Instant::now();
+    let lookups: Vec<_> = (0..5).map(|_| spawn_lookup(&cache, "KETTLE")).collect();
+    for lookup in lookups {
+        assert_eq!(lookup.await.unwrap(), expected_price("KETTLE"));
+    }
+    assert_eq!(
+        cache.fetches(),
+        1,
+        "five lookups of one product at the same time asked the pricing service {} times",
+        cache.fetches()
+    );
+    assert_eq!(start.elapsed(), ms(300));
+    assert_eq!(cache.price("KETTLE").await, expected_price("KETTLE"));
+    assert_eq!(cache.fetches(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_lookup_that_comes_late_shares_the_fetch_under_way() {
+    let cache = Arc::new(PriceCache::new(ms(1_000)));
+    let start = Instant::now();
+    let first = spawn_lookup(&cache, "TOASTER");
+    tokio::time::sleep(ms(600)).await;
+    let late = spawn_lookup(&cache, "TOASTER");
+    assert_eq!(late.await.unwrap(), expected_price("TOASTER"));
+    assert_eq!(
+        start.elapsed(),
+        ms(1_000),
+        "a lookup made while the service was answering for the same product did not get that answer"
+    );
+    assert_eq!(first.await.unwrap(), expected_price("TOASTER"));
+    assert_eq!(cache.fetches(), 1);
+}
+
+#[tokio::test(start_paused = true)]
+async fn lookups_waiting_for_one_product_hold_up_nothing_else() {
+    let cache = Arc::new(PriceCache::new(ms(1_000)));
+    assert_eq!(cache.price("CACHED").await, expected_price("CACHED"));
+    let waiting: Vec<_> = (0..3).map(|_| spawn_lookup(&cache, "SLOW")).collect();
+    while cache.fetches() < 2 {
+        tokio::task::yield_now().await;
+    }
+    for _ in 0..10 {
+        tokio::task::yield_now().await;
+    }
+    assert!(
+        cache.prices.try_lock().is_ok(),
+        "the price map is locked while lookups wait for the pricing service"
+    );
+    let start = Instant::now();
+    assert_eq!(cache.price("CACHED").await, expected_price("CACHED"));
+    assert_eq!(
+        start.elapsed(),
+        ms(0),
+        "a cache hit waited for another product"
+    );
+    assert_eq!(cache.price("OTHER").await, expected_price("OTHER"));
+    assert_eq!(
+        start.elapsed(),
+        ms(1_000),
+        "a new product waited for another product's fetch"
+    );
+    for lookup in waiting {
+        assert_eq!(lookup.await.unwrap(), expected_price("SLOW"));
+    }
+    assert_eq!(cache.fetches(), 3);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cancelled_lookup_leaves_no_one_stranded() {
+    let cache = Arc::new(PriceCache::new(ms(500)));
+    let first = spawn_lookup(&cache, "LAMP");
+    while cache.fetches() < 1 {
+        tokio::task::yield_now().await;
+    }
+    let second = spawn_lookup(&cache, "LAMP");
+    tokio::time::sleep(ms(100)).await;
+    // The lookup that asked the service is cancelled before the answer comes.
+    first.abort();
+    assert!(first.await.unwrap_err().is_cancelled());
+    let got = tokio::time::timeout(ms(10_000), second)
+        .await
+        .expect("a lookup of LAMP never got its price after another lookup of LAMP was cancelled")
+        .expect("a lookup of LAMP failed after another lookup of LAMP was cancelled");
+    assert_eq!(got, expected_price("LAMP"));
+    assert_eq!(
+        cache.fetches(),
+        2,
+        "the cancelled lookup's answer never came, so the service is asked again"
+    );
+    // A timeout around a lookup cancels it too.
+    assert!(
+        tokio::time::timeout(ms(200), cache.price("DESK"))
+            .await
+            .is_err()
+    );
+    assert_eq!(cache.price("DESK").await, expected_price("DESK"));
+    assert_eq!(cache.price("LAMP").await, expected_price("LAMP"));
+    assert_eq!(cache.fetches(), 4);
 }

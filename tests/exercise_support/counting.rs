@@ -1,7 +1,7 @@
 // The counting allocator that hidden tests mount to check how a solution uses the heap. It counts
 // the heap allocations (and reallocations) made on the current thread while `measure` runs its
-// closure, and how many bytes they asked for, so the test harness's own allocations on other
-// threads never count; `last_allocation` tells where the latest of them is. A test file mounts it once with
+// closure, and how many bytes they asked for (and the blocks it freed), so the test harness's own
+// allocations on other threads never count; `last_allocation` tells where the latest of them is. A test file mounts it once with
 // `#[path = "../exercise_support/counting.rs"] mod counting;`, which also makes it that test
 // binary's global allocator.
 
@@ -15,6 +15,8 @@ thread_local! {
     static ACTIVE: Cell<bool> = const { Cell::new(false) };
     static COUNT: Cell<usize> = const { Cell::new(0) };
     static BYTES: Cell<usize> = const { Cell::new(0) };
+    static FREES: Cell<usize> = const { Cell::new(0) };
+    static FREED_BYTES: Cell<usize> = const { Cell::new(0) };
     static LAST: Cell<Option<(usize, usize)>> = const { Cell::new(None) };
 }
 
@@ -30,6 +32,15 @@ fn note(ptr: *mut u8, bytes: usize) {
     });
 }
 
+fn note_free(bytes: usize) {
+    let _ = ACTIVE.try_with(|active| {
+        if active.get() {
+            FREES.with(|count| count.set(count.get() + 1));
+            FREED_BYTES.with(|total| total.set(total.get() + bytes));
+        }
+    });
+}
+
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = unsafe { System.alloc(layout) };
@@ -38,6 +49,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        note_free(layout.size());
         unsafe { System.dealloc(ptr, layout) }
     }
 
@@ -58,12 +70,18 @@ pub struct Usage {
     pub allocations: usize,
     /// Bytes those allocations asked for (a reallocation counts its new size).
     pub bytes: usize,
+    /// Blocks freed (a reallocation frees none).
+    pub frees: usize,
+    /// Bytes of the blocks freed.
+    pub freed_bytes: usize,
 }
 
 /// Runs `f`, and returns its result with the heap allocations it made on this thread.
 pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
     COUNT.with(|count| count.set(0));
     BYTES.with(|total| total.set(0));
+    FREES.with(|count| count.set(0));
+    FREED_BYTES.with(|total| total.set(0));
     LAST.with(|last| last.set(None));
     ACTIVE.with(|active| active.set(true));
     let result = f();
@@ -71,6 +89,8 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
     let usage = Usage {
         allocations: COUNT.with(Cell::get),
         bytes: BYTES.with(Cell::get),
+        frees: FREES.with(Cell::get),
+        freed_bytes: FREED_BYTES.with(Cell::get),
     };
     (result, usage)
 }
