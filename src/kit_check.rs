@@ -173,8 +173,15 @@ pub fn wrong_fixes(
             )));
         }
         let shipped_file = kit.file_in(&Source::Shipped, e);
-        let shipped = std::fs::read_to_string(&shipped_file)
-            .with_context(|| format!("failed to read {}", shipped_file.display()))?;
+        let shipped = std::fs::read_to_string(&shipped_file).with_context(|| {
+            format!(
+                "failed to read {}, the shipped copy of {} (if exercises/ holds the kit's own \
+                 files, delete {} and rustprep takes every copy afresh)",
+                kit.display_path(&shipped_file),
+                e.name,
+                kit.display_path(&crate::shipped::dir(kit))
+            )
+        })?;
         for case in cases {
             if case.needs_miri && !miri::available() {
                 skipped_for_miri += 1;
