@@ -11,8 +11,8 @@
 // the integer types, `f32`, `f64` and `bool` are `Plain` and encodable; `str`, `String`,
 // lists, options and references of anything encodable (nested as deep as you like) and `Sample`
 // are encodable; a function generic over `N: Plain` can encode its values, as `series_line`
-// does. `Encode`, `Plain` (another type may be made plain later), every signature and the
-// output format stay as they are.
+// does. `Encode` and `Plain` keep their names and methods (another type may be made plain
+// later); every signature and the output format stay as they are.
 
 use std::fmt::{Display, Write};
 

@@ -1,9 +1,9 @@
 // The counting allocator that hidden tests mount to check how a solution uses the heap. It counts
 // the heap allocations (and reallocations) made on the current thread while `measure` runs its
-// closure, and how many bytes they asked for (and the blocks it freed), so the test harness's own
-// allocations on other threads never count; `last_allocation` tells where the latest of them is. A test file mounts it once with
-// `#[path = "../exercise_support/counting.rs"] mod counting;`, which also makes it that test
-// binary's global allocator.
+// closure, how many bytes they asked for, and the blocks it freed, so the test harness's own
+// allocations on other threads never count; `last_allocation` tells where the latest of them is.
+// A test file mounts it once with `#[path = "../exercise_support/counting.rs"] mod counting;`,
+// which also makes it that test binary's global allocator.
 
 // Each test binary uses part of it.
 #![allow(dead_code)]
