@@ -19,11 +19,24 @@ pub struct Compiled {
     pub test_exe: Option<PathBuf>,
     /// The program, when the `run` target built.
     pub bin_exe: Option<PathBuf>,
-    /// rustc's rendered diagnostics (ANSI colour), errors and warnings, in order.
+    /// rustc's rendered diagnostics (ANSI colour), errors and warnings, in order: those about
+    /// the learner's file first, then those whose main place is in the hidden tests (a test
+    /// that no longer compiles against a changed signature), so the learner reads first what
+    /// is wrong in their own file.
     pub diagnostics: String,
+    /// The diagnostics about the hidden tests, until [`Compiled::finish`] puts them last.
+    about_tests: String,
     pub has_errors: bool,
     /// Compiling it ran out of time (under [`CompileLimits`]).
     pub timed_out: bool,
+}
+
+impl Compiled {
+    /// Puts the diagnostics about the hidden tests after the learner's own.
+    pub(crate) fn finish(&mut self) {
+        let about_tests = std::mem::take(&mut self.about_tests);
+        self.diagnostics.push_str(&about_tests);
+    }
 }
 
 /// Which targets to build for an exercise, in every member of the workspace.
@@ -227,6 +240,7 @@ pub fn compile(
             ));
         }
     }
+    results.values_mut().for_each(Compiled::finish);
     Ok(CompileEnd::Done(results))
 }
 
@@ -238,9 +252,18 @@ pub(crate) fn take_diagnostic(entry: &mut Compiled, diag: Diagnostic, root_prefi
     }
     entry.has_errors |= diag.level == "error";
     entry.timed_out |= diag.message.starts_with(rustc_limits::TIMED_OUT);
-    entry
-        .diagnostics
-        .push_str(&diag.rendered.unwrap_or_default().replace(root_prefix, ""));
+    let tests_dir = crate::layout::tests_dir(Path::new(root_prefix));
+    let about_tests = diag
+        .spans
+        .iter()
+        .find(|s| s.is_primary)
+        .is_some_and(|s| Path::new(&s.file_name).starts_with(&tests_dir));
+    let rendered = diag.rendered.unwrap_or_default().replace(root_prefix, "");
+    if about_tests {
+        entry.about_tests.push_str(&rendered);
+    } else {
+        entry.diagnostics.push_str(&rendered);
+    }
 }
 
 /// cargo's JSON messages about the members of `ws`: for each, the index of its member's source,

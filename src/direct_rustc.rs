@@ -107,6 +107,7 @@ pub fn compile(
             strip_ansi_escapes::strip_str(finished.stderr.text()).trim_end()
         ));
     }
+    compiled.finish();
     let mut map = CompiledMap::new();
     map.insert((member.source, exercise.to_owned()), compiled);
     Ok(Some(CompileEnd::Done(map)))

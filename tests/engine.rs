@@ -82,6 +82,7 @@ fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
         ("passes", "pass"),
         ("assertion_fails", "fail"),
         ("does_not_compile", "compile error"),
+        ("renamed_function", "compile error"),
         ("deadlocks", "timeout"),
         ("sleeps_past_its_limit", "timeout"),
         ("waits_past_its_limit", "timeout"),
@@ -106,7 +107,7 @@ fn verify_prints_a_row_per_exercise_and_exits_1_when_any_fails() {
         run.verify
             .stdout
             .lines()
-            .any(|l| l == "3 passed, 11 failed"),
+            .any(|l| l == "3 passed, 12 failed"),
         "{:?}",
         run.verify
     );
@@ -148,6 +149,19 @@ fn compile_error_shows_rustcs_error_with_the_path_relative_to_the_kit() {
         "the kit's absolute path is shown\n{:?}",
         run.verify
     );
+}
+
+#[test]
+fn the_learners_own_errors_come_before_those_in_the_hidden_tests() {
+    let details = assert_outcome("renamed_function", "compile error");
+    let own = details
+        .find("--> exercises/01_outcomes/renamed_function.rs")
+        .unwrap_or_else(|| panic!("the error in the learner's file is shown\n{details}"));
+    let tests = details
+        .find("--> tests/01_outcomes/renamed_function.rs")
+        .unwrap_or_else(|| panic!("the error in the hidden tests is shown\n{details}"));
+    // rustc reports the unknown name (found while resolving names) before the type error.
+    assert!(own < tests, "{details}");
 }
 
 #[test]
