@@ -5,11 +5,12 @@
 // then shared by many owners, which never change it.
 //
 // A metrics agent labels millions of samples with tags such as "host=web-3" or
-// "region=eu-west". `TagTable::intern` hands out a read-only handle for a tag, and all samples
-// with the same tag must share one copy of its text. The hidden tests count heap allocations:
-// interning a tag the table already knows must allocate nothing, and a tag seen for the first
-// time must cost one allocation, no more (the table is created with room for the tags it will
-// hold at once).
+// "region=eu-west". Its parser hands each tag over as a key and a value; `TagTable::intern`
+// returns a read-only handle to the tag's text, `key=value`, and all samples with the same tag
+// must share one copy of it. A tag is at most 128 bytes long, `=` included (the wire protocol's
+// limit). `with_room_for` may allocate whatever the table needs up front; after it, the hidden
+// tests count heap allocations: interning a tag the table already knows must allocate nothing,
+// and a tag seen for the first time must cost one allocation, its shared text, no more.
 //
 // The fleet autoscales: hosts come and go by the thousand, and the agent ran out of memory
 // after a week with the tags of hosts long gone. Once no sample holds a tag any more, the table
@@ -32,10 +33,11 @@ impl TagTable {
         }
     }
 
-    /// A shared handle to `tag`'s text.
-    pub fn intern(&mut self, tag: &str) -> Arc<str> {
-        if !self.known.contains(tag) {
-            self.known.insert(tag.to_string());
+    /// A shared handle to the text of the tag `key=value`.
+    pub fn intern(&mut self, key: &str, value: &str) -> Arc<str> {
+        let tag = format!("{key}={value}");
+        if !self.known.contains(&tag) {
+            self.known.insert(tag.clone());
         }
         Arc::from(tag)
     }
@@ -52,7 +54,10 @@ impl TagTable {
 
 fn main() {
     let mut tags = TagTable::with_room_for(16);
-    let samples = ["host=web-3", "host=web-4", "host=web-3", "host=web-3"];
-    let handles: Vec<Arc<str>> = samples.iter().map(|tag| tags.intern(tag)).collect();
+    let samples = [("host", "web-3"), ("host", "web-4"), ("host", "web-3")];
+    let handles: Vec<Arc<str>> = samples
+        .iter()
+        .map(|(key, value)| tags.intern(key, value))
+        .collect();
     println!("{} samples, {} distinct tags", handles.len(), tags.len());
 }

@@ -4,13 +4,16 @@
 //
 // A cinema sells the seats of one screening room from many box-office threads at once. A room
 // has at most 64 seats, numbered from 0. `book` sells one customer a seat: it finds a free seat,
-// charges the customer's card for that seat through `charge` (which may take a while, and may be
-// declined), and returns the seat the customer got. However the threads interleave:
+// charges the customer's card for that seat through `charge` (which may take a while), and
+// returns the seat the customer got. However the threads interleave:
 //   - no seat is ever sold to, or held for, two customers at the same time;
 //   - a customer is charged only for a seat that stays theirs while they pay;
-//   - a declined card puts its seat back on sale at once, for the very next customer;
-//   - a customer is turned away (`None`) only when every seat is sold or held for a payer;
-//   - while someone pays, everyone else is answered at once: nobody waits for another's card.
+//   - a customer is turned away uncharged (`None`) only when every seat is sold or held;
+//   - while someone pays, everyone else is answered at once: nobody waits for another's card;
+//   - a payment can fail: the card is declined (`charge` returns false, and `book` returns
+//     `None`), or the card terminal crashes mid-payment (`charge` panics, and that box office's
+//     thread with it). Either way the seat goes back on sale at once, for the very next
+//     customer, and every other box office goes on selling.
 // With one box office it all works. Since the room opened several, the support desk has had
 // calls from pairs of customers holding tickets for the same seat. Make `book` correct. Keep the
 // signatures of `Showing::new`, `book` and `sold` (the seats sold, or held for a payer).
@@ -22,6 +25,22 @@ struct Showing {
     /// Bit `n` is set while seat `n` is sold or held for a customer who is paying. A count of
     /// seats taken cannot say *which* seats are free once a card in the middle is declined.
     taken: AtomicU64,
+}
+
+/// A seat held for a customer while their card is charged.
+struct Hold<'a> {
+    taken: &'a AtomicU64,
+    seat: u32,
+    paid: bool,
+}
+
+impl Drop for Hold<'_> {
+    fn drop(&mut self) {
+        if !self.paid {
+            // Put exactly this seat back on sale.
+            self.taken.fetch_and(!(1 << self.seat), Ordering::Relaxed);
+        }
+    }
 }
 
 impl Showing {
@@ -46,13 +65,15 @@ impl Showing {
                 (seat < self.capacity).then(|| taken | 1 << seat)
             })
             .ok()?;
-        let seat = (!before).trailing_zeros();
-        if !charge(seat) {
-            // Declined: put exactly this seat back on sale.
-            self.taken.fetch_and(!(1 << seat), Ordering::Relaxed);
-            return None;
-        }
-        Some(seat)
+        // The seat goes back on sale when the hold is dropped unpaid: on a declined card, and
+        // also when `charge` panics, because unwinding drops every local on its way out.
+        let mut hold = Hold {
+            taken: &self.taken,
+            seat: (!before).trailing_zeros(),
+            paid: false,
+        };
+        hold.paid = charge(hold.seat);
+        hold.paid.then_some(hold.seat)
     }
 
     fn sold(&self) -> u32 {

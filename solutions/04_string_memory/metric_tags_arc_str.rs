@@ -5,11 +5,12 @@
 // then shared by many owners, which never change it.
 //
 // A metrics agent labels millions of samples with tags such as "host=web-3" or
-// "region=eu-west". `TagTable::intern` hands out a read-only handle for a tag, and all samples
-// with the same tag must share one copy of its text. The hidden tests count heap allocations:
-// interning a tag the table already knows must allocate nothing, and a tag seen for the first
-// time must cost one allocation, no more (the table is created with room for the tags it will
-// hold at once).
+// "region=eu-west". Its parser hands each tag over as a key and a value; `TagTable::intern`
+// returns a read-only handle to the tag's text, `key=value`, and all samples with the same tag
+// must share one copy of it. A tag is at most 128 bytes long, `=` included (the wire protocol's
+// limit). `with_room_for` may allocate whatever the table needs up front; after it, the hidden
+// tests count heap allocations: interning a tag the table already knows must allocate nothing,
+// and a tag seen for the first time must cost one allocation, its shared text, no more.
 //
 // The fleet autoscales: hosts come and go by the thousand, and the agent ran out of memory
 // after a week with the tags of hosts long gone. Once no sample holds a tag any more, the table
@@ -21,23 +22,34 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// The longest tag the wire protocol allows, `=` included.
+const MAX_TAG: usize = 128;
+
 pub struct TagTable {
     // The table keeps one handle per tag, and every handle it gives out is a clone of it.
     known: HashSet<Arc<str>>,
+    /// Where `key=value` is spelled out to be looked up. Clearing a `String` keeps its buffer,
+    /// and this one was given room for the longest tag: after `with_room_for`, spelling a tag
+    /// out never asks the heap for anything.
+    spelled: String,
 }
 
 impl TagTable {
     pub fn with_room_for(expected: usize) -> Self {
         TagTable {
             known: HashSet::with_capacity(expected),
+            spelled: String::with_capacity(MAX_TAG),
         }
     }
 
-    /// A shared handle to `tag`'s text.
-    pub fn intern(&mut self, tag: &str) -> Arc<str> {
-        // `Arc<str>` borrows as `str`, so the set is searched with the `&str` itself: no key
-        // has to be built for the lookup.
-        if let Some(shared) = self.known.get(tag) {
+    /// A shared handle to the text of the tag `key=value`.
+    pub fn intern(&mut self, key: &str, value: &str) -> Arc<str> {
+        self.spelled.clear();
+        self.spelled.push_str(key);
+        self.spelled.push('=');
+        self.spelled.push_str(value);
+        // `Arc<str>` borrows as `str`, so the set is searched with the spelled-out text itself.
+        if let Some(shared) = self.known.get(self.spelled.as_str()) {
             return Arc::clone(shared);
         }
         // Before a new tag moves in, the tags nobody else holds move out: when the table's own
@@ -45,10 +57,10 @@ impl TagTable {
         // the same block. (A `Weak` in the table would not do that alone: the block stays
         // allocated while a `Weak` points at it, even once the text is unreachable.)
         self.known.retain(|known| Arc::strong_count(known) > 1);
-        // The one allocation: counts and bytes together, copied straight from `tag`. (Going
-        // through a `String` first would allocate twice: `Arc<str>` cannot adopt a `String`'s
-        // buffer, as it needs room for the counts in front of the bytes.)
-        let shared: Arc<str> = Arc::from(tag);
+        // The one allocation: counts and bytes together, copied from the spelled-out text.
+        // (Moving a `String` into an `Arc<str>` would not save it: the `Arc` needs room for
+        // the counts in front of the bytes, so it allocates a new block and copies anyway.)
+        let shared: Arc<str> = Arc::from(self.spelled.as_str());
         self.known.insert(Arc::clone(&shared));
         shared
     }
@@ -65,7 +77,10 @@ impl TagTable {
 
 fn main() {
     let mut tags = TagTable::with_room_for(16);
-    let samples = ["host=web-3", "host=web-4", "host=web-3", "host=web-3"];
-    let handles: Vec<Arc<str>> = samples.iter().map(|tag| tags.intern(tag)).collect();
+    let samples = [("host", "web-3"), ("host", "web-4"), ("host", "web-3")];
+    let handles: Vec<Arc<str>> = samples
+        .iter()
+        .map(|(key, value)| tags.intern(key, value))
+        .collect();
     println!("{} samples, {} distinct tags", handles.len(), tags.len());
 }

@@ -1,10 +1,11 @@
 use super::*;
 
 use std::collections::HashSet;
+use std::panic;
 use std::sync::atomic::AtomicU32;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Barrier};
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 // Every customer books on a thread of their own, and their card waits in `charge` until the
@@ -19,8 +20,22 @@ enum Event {
 /// A customer whose card is being charged for `seat` right now.
 struct Paying {
     seat: u32,
-    card: Sender<bool>,
+    /// `Some(paid)` answers the card; `None` makes the card terminal crash.
+    card: Sender<Option<bool>>,
     events: Receiver<Event>,
+    office: JoinHandle<()>,
+}
+
+const CRASH: &str = "the card terminal crashed";
+
+/// The crashes the tests cause on purpose are not printed; every other panic is.
+fn quiet_crashes() {
+    let report = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if info.payload().downcast_ref::<&str>() != Some(&CRASH) {
+            report(info);
+        }
+    }));
 }
 
 fn next(events: &Receiver<Event>, who: &str) -> Event {
@@ -39,17 +54,26 @@ fn next(events: &Receiver<Event>, who: &str) -> Event {
 fn arrive(showing: &Arc<Showing>, who: &str) -> Result<Paying, Option<u32>> {
     let showing = Arc::clone(showing);
     let (events_tx, events) = mpsc::channel();
-    let (card, card_rx) = mpsc::channel::<bool>();
-    thread::spawn(move || {
+    let (card, card_rx) = mpsc::channel::<Option<bool>>();
+    let office = thread::spawn(move || {
         let paying = events_tx.clone();
         let got = showing.book(move |seat| {
             let _ = paying.send(Event::Paying(seat));
-            card_rx.recv().unwrap_or(false)
+            match card_rx.recv() {
+                Ok(Some(paid)) => paid,
+                Ok(None) => panic::panic_any(CRASH),
+                Err(_) => false,
+            }
         });
         let _ = events_tx.send(Event::Done(got));
     });
     match next(&events, who) {
-        Event::Paying(seat) => Ok(Paying { seat, card, events }),
+        Event::Paying(seat) => Ok(Paying {
+            seat,
+            card,
+            events,
+            office,
+        }),
         Event::Done(got) => Err(got),
     }
 }
@@ -57,11 +81,23 @@ fn arrive(showing: &Arc<Showing>, who: &str) -> Result<Paying, Option<u32>> {
 impl Paying {
     /// The card is answered; returns the seat the customer got.
     fn answer(self, card_ok: bool, who: &str) -> Option<u32> {
-        self.card.send(card_ok).expect("the card was charged once");
+        self.card
+            .send(Some(card_ok))
+            .expect("the card was charged once");
         match next(&self.events, who) {
             Event::Done(got) => got,
             Event::Paying(_) => panic!("{who} was charged twice"),
         }
+    }
+
+    /// The card terminal crashes in the middle of the payment, and its box office's thread
+    /// with it.
+    fn crash(self, who: &str) {
+        self.card.send(None).expect("the card was charged once");
+        assert!(
+            self.office.join().is_err(),
+            "{who}'s box office went on after its card terminal crashed"
+        );
     }
 }
 
@@ -215,6 +251,52 @@ fn the_last_payer_declining_also_frees_their_seat() {
 }
 
 #[test]
+fn a_crashed_terminal_gives_its_seat_back_at_once() {
+    quiet_crashes();
+    let showing = Arc::new(Showing::new(1));
+    let ann = pays(&showing, "Ann");
+    turned_away(&showing, "Bob", "Ann was paying for the only seat");
+    ann.crash("Ann");
+    assert_eq!(
+        sold(&showing),
+        0,
+        "Ann's card terminal crashed while she paid for seat 0, and the seat is still taken"
+    );
+    assert_eq!(buys(&showing, "Cid"), 0);
+    assert_eq!(sold(&showing), 1);
+    turned_away(&showing, "Dee", "the only seat was sold");
+}
+
+#[test]
+fn a_crash_in_the_middle_frees_only_its_own_seat() {
+    quiet_crashes();
+    let showing = Arc::new(Showing::new(3));
+    let ann = pays(&showing, "Ann");
+    let bob = pays(&showing, "Bob");
+    let cid = pays(&showing, "Cid");
+    let seats = [ann.seat, bob.seat, cid.seat];
+    bob.crash("Bob");
+    assert_eq!(
+        sold(&showing),
+        2,
+        "Bob's card terminal crashed while he paid for seat {}: that seat, and only that one, \
+         goes back on sale",
+        seats[1]
+    );
+    let dee = pays(&showing, "Dee");
+    assert_eq!(
+        dee.seat, seats[1],
+        "Dee was offered a seat someone else was paying for"
+    );
+    turned_away(&showing, "Eve", "every seat was sold or held");
+    assert_eq!(ann.answer(true, "Ann"), Some(seats[0]));
+    assert_eq!(dee.answer(false, "Dee"), None);
+    assert_eq!(cid.answer(true, "Cid"), Some(seats[2]));
+    assert_eq!(buys(&showing, "Fay"), seats[1]);
+    assert_eq!(sold(&showing), 3);
+}
+
+#[test]
 fn no_seat_no_charge() {
     for capacity in [0, 3, 64] {
         let showing = Arc::new(Showing::new(capacity));
@@ -247,6 +329,7 @@ fn declined_cards_never_keep_seats() {
 
 #[test]
 fn many_box_offices_never_sell_a_seat_twice() {
+    quiet_crashes();
     for capacity in [37, 5, 64] {
         let showing = Showing::new(capacity);
         let start = Barrier::new(8);
@@ -259,6 +342,19 @@ fn many_box_offices_never_sell_a_seat_twice() {
                         start.wait();
                         let mut seats = Vec::new();
                         for customer in 0..12u32 {
+                            if (office + customer) % 7 == 3 {
+                                // This customer's card terminal crashes.
+                                let crashed = thread::scope(|terminal| {
+                                    terminal
+                                        .spawn(|| showing.book(|_seat| panic::panic_any(CRASH)))
+                                        .join()
+                                });
+                                // Charged, it crashed; with the room full, it was not charged.
+                                if let Ok(Some(seat)) = crashed {
+                                    panic!("seat {seat} was sold although its terminal crashed");
+                                }
+                                continue;
+                            }
                             // Every fifth card is declined.
                             let card_ok = (office + customer) % 5 != 0;
                             let got = showing.book(|_seat| {

@@ -4,6 +4,20 @@ fn events(journal: &Journal) -> Vec<String> {
     journal.events.borrow().clone()
 }
 
+/// What an abandoned session `id` must record once it ends, given its savepoints oldest first.
+fn undone(id: u32, savepoints: &[&str]) -> Vec<String> {
+    let mut expected = vec![format!("abandon session {id}")];
+    expected.extend(
+        savepoints
+            .iter()
+            .rev()
+            .map(|name| format!("rollback to {name}")),
+    );
+    expected.push(format!("rollback {id}"));
+    expected.push(format!("return connection {id}"));
+    expected
+}
+
 #[test]
 fn signatures_are_kept() {
     fn pin<'j>(_: &'j Journal) {
@@ -40,19 +54,17 @@ fn an_uncommitted_session_rolls_back_before_its_connection_is_returned() {
         {
             let session = Session::begin(&journal, id);
             session.post("refund +40");
+            assert_eq!(
+                events(&journal)[2..],
+                ["lock ledger", "write refund +40", "unlock ledger"],
+                "the ledger must stay locked until the entry is written"
+            );
         }
         assert_eq!(
-            events(&journal),
-            [
-                format!("take connection {id}"),
-                format!("begin {id}"),
-                "lock ledger".to_string(),
-                "write refund +40".to_string(),
-                "unlock ledger".to_string(),
-                format!("rollback {id}"),
-                format!("return connection {id}"),
-            ],
-            "a connection went back to the pool with its transaction still open"
+            events(&journal)[5..],
+            undone(id, &[]),
+            "an abandoned session must be named, then roll its transaction back, and only \
+             then return its connection"
         );
     }
 }
@@ -70,15 +82,9 @@ fn savepoints_are_rolled_back_newest_first_before_the_transaction() {
     }
     assert_eq!(
         events(&journal)[11..],
-        [
-            "rollback to end",
-            "rollback to after_refund",
-            "rollback to start",
-            "rollback 3",
-            "return connection 3",
-        ],
-        "an abandoned session must undo its savepoints newest first, then its transaction, \
-         then return its connection"
+        undone(3, &["start", "after_refund", "end"]),
+        "an abandoned session must be named, then undo its savepoints newest first, then its \
+         transaction, then return its connection"
     );
 }
 
@@ -86,24 +92,39 @@ fn savepoints_are_rolled_back_newest_first_before_the_transaction() {
 fn savepoints_set_later_are_undone_first_however_many() {
     for count in [1, 2, 5] {
         let journal = Journal::default();
+        let names: Vec<String> = (0..count).map(|n| format!("s{n}")).collect();
         {
             let mut session = Session::begin(&journal, 8);
-            for n in 0..count {
-                session.savepoint(&format!("s{n}"));
+            for name in &names {
+                session.savepoint(name);
             }
         }
-        let mut expected: Vec<String> = (0..count)
-            .rev()
-            .map(|n| format!("rollback to s{n}"))
-            .collect();
-        expected.push("rollback 8".to_string());
-        expected.push("return connection 8".to_string());
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         assert_eq!(
             events(&journal)[2 + count..],
-            expected,
+            undone(8, &names),
             "{count} savepoints"
         );
     }
+}
+
+#[test]
+fn a_session_abandoned_by_a_panic_is_undone_the_same_way() {
+    let journal = Journal::default();
+    // The journal is only read after the panic: nothing half-changed is looked at.
+    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut session = Session::begin(&journal, 5);
+        session.savepoint("a");
+        session.post("transfer -70");
+        session.savepoint("b");
+        panic!("the transfer was refused");
+    }));
+    assert!(crashed.is_err());
+    assert_eq!(
+        events(&journal)[7..],
+        undone(5, &["a", "b"]),
+        "a session a panic unwinds past must be undone like any abandoned one"
+    );
 }
 
 #[test]
@@ -115,7 +136,8 @@ fn a_committed_session_commits_before_its_connection_is_returned() {
     assert_eq!(
         events(&journal)[5..],
         ["commit 9", "return connection 9"],
-        "commit must come before the connection is returned, and nothing rolls back"
+        "a committed session commits, then returns its connection: nothing is rolled back, \
+         and it was not abandoned"
     );
 }
 
@@ -127,51 +149,50 @@ fn a_commit_leaves_no_savepoint_to_roll_back() {
     session.post("rent -900");
     session.savepoint("b");
     session.commit();
+    let events = events(&journal);
     assert_eq!(
-        events(&journal)[2..],
-        [
-            "savepoint a",
-            "lock ledger",
-            "write rent -900",
-            "unlock ledger",
-            "savepoint b",
-            "commit 6",
-            "return connection 6",
-        ]
+        events[3..6],
+        ["lock ledger", "write rent -900", "unlock ledger"],
+        "the ledger must stay locked until the entry is written"
+    );
+    assert_eq!(
+        events[6..],
+        ["savepoint b", "commit 6", "return connection 6"],
+        "a committed session commits, then returns its connection: nothing is rolled back, \
+         and it was not abandoned"
     );
 }
 
 #[test]
 fn sessions_one_after_another() {
     let journal = Journal::default();
-    for id in [1, 2] {
+    for id in [1, 2, 3] {
         let mut session = Session::begin(&journal, id);
         session.post(&format!("entry {id}"));
         session.savepoint("mid");
-        if id == 1 {
+        if id != 2 {
             session.commit();
+        }
+    }
+    let mut expected = Vec::new();
+    for id in [1, 2, 3] {
+        expected.extend([
+            format!("take connection {id}"),
+            format!("begin {id}"),
+            "lock ledger".to_string(),
+            format!("write entry {id}"),
+            "unlock ledger".to_string(),
+            "savepoint mid".to_string(),
+        ]);
+        if id == 2 {
+            expected.extend(undone(id, &["mid"]));
+        } else {
+            expected.extend([format!("commit {id}"), format!("return connection {id}")]);
         }
     }
     assert_eq!(
         events(&journal),
-        [
-            "take connection 1",
-            "begin 1",
-            "lock ledger",
-            "write entry 1",
-            "unlock ledger",
-            "savepoint mid",
-            "commit 1",
-            "return connection 1",
-            "take connection 2",
-            "begin 2",
-            "lock ledger",
-            "write entry 2",
-            "unlock ledger",
-            "savepoint mid",
-            "rollback to mid",
-            "rollback 2",
-            "return connection 2",
-        ]
+        expected,
+        "three sessions one after another: the first and the last commit"
     );
 }
