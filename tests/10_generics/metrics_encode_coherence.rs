@@ -42,6 +42,8 @@ fn every_kind_of_value_is_encodable() {
     encodable::<Option<Vec<Vec<i8>>>>();
     encodable::<Vec<Point>>();
     encodable::<Sample>();
+    encodable::<dyn Plain>();
+    encodable::<Vec<Option<&dyn Plain>>>();
 }
 
 #[test]
@@ -51,6 +53,8 @@ fn numbers_and_booleans_are_written_as_display_writes_them() {
     assert_eq!(to_line(&u64::MAX), "18446744073709551615");
     assert_eq!(to_line(&0.5f64), "0.5");
     assert_eq!(to_line(&2.0f32), "2");
+    assert_eq!(to_line(&0.1f32), "0.1");
+    assert_eq!(to_line(&-3.3f32), "-3.3");
     assert_eq!(to_line(&-3isize), "-3");
     assert_eq!(to_line(&(1u128 << 100)), "1267650600228229401496703205376");
     assert_eq!(
@@ -59,6 +63,38 @@ fn numbers_and_booleans_are_written_as_display_writes_them() {
     );
     assert_eq!(to_line(&true), "true");
     assert_eq!(to_line(&false), "false");
+    assert_eq!(to_line(&-0.0f64), "-0");
+    assert_eq!(to_line(&f64::MAX), f64::MAX.to_string());
+}
+
+#[test]
+fn a_float_json_cannot_hold_is_written_null() {
+    let why = "JSON has no NaN and no infinity: such a float is written `null`, or the line \
+               cannot be read back";
+    assert_eq!(to_line(&f64::NAN), "null", "{why}");
+    assert_eq!(to_line(&f32::NAN), "null", "{why}");
+    assert_eq!(to_line(&f64::INFINITY), "null", "{why}");
+    assert_eq!(to_line(&f32::NEG_INFINITY), "null", "{why}");
+    assert_eq!(
+        to_line(&vec![1.5f32, f32::NAN, -2.0]),
+        "[1.5,null,-2]",
+        "{why}"
+    );
+    assert_eq!(to_line(&Some(&f64::NEG_INFINITY)), "null", "{why}");
+    let broken = Sample {
+        metric: "cpu.load",
+        host: "web-3".into(),
+        value: f64::NAN,
+        healthy: false,
+        tags: vec![],
+        error: Some("no data".into()),
+    };
+    assert_eq!(
+        to_line(&broken),
+        "{\"metric\":\"cpu.load\",\"host\":\"web-3\",\"value\":null,\"healthy\":false,\
+         \"tags\":[],\"error\":\"no data\"}",
+        "{why}"
+    );
 }
 
 #[test]
@@ -155,19 +191,24 @@ fn listed<N: Plain + Copy>(values: &[N]) -> String {
     to_line(&borrowed)
 }
 
-// A plain type of the app's own, made plain after the fact.
+// A plain type of another crate's, made plain after the fact: it displays for people, with its
+// unit, and encodes its own way, as a bare number rounded to a tenth (`null` when unknown).
 #[derive(Clone, Copy)]
 struct Celsius(f32);
 
 impl ::std::fmt::Display for Celsius {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "{}", self.0)
+        write!(f, "{} °C", self.0)
     }
 }
 
 impl Encode for Celsius {
     fn encode(&self, out: &mut ::std::string::String) {
-        out.push_str(&self.0.to_string());
+        if self.0.is_finite() {
+            out.push_str(&((self.0 * 10.0).round() / 10.0).to_string());
+        } else {
+            out.push_str("null");
+        }
     }
 }
 
@@ -182,11 +223,21 @@ fn generic_code_can_encode_any_plain_value() {
         line_of(u128::MAX),
         "340282366920938463463374607431768211455"
     );
-    assert_eq!(line_of(Celsius(21.5)), "21.5");
+    assert_eq!(line_of(f32::NAN), "null");
+    assert_eq!(line_of(f64::NEG_INFINITY), "null");
+    assert_eq!(
+        line_of(Celsius(21.54)),
+        "21.5",
+        "a plain type of another crate's is written as it encodes itself"
+    );
     assert_eq!(listed(&[1i16, -2, 3]), "[1,-2,3]");
     assert_eq!(listed(&[false]), "[false]");
     assert_eq!(listed::<usize>(&[]), "[]");
-    assert_eq!(listed(&[Celsius(-4.0), Celsius(0.5)]), "[-4,0.5]");
+    assert_eq!(listed(&[0.25f64, f64::INFINITY]), "[0.25,null]");
+    assert_eq!(
+        listed(&[Celsius(-4.0), Celsius(0.5), Celsius(f32::NAN)]),
+        "[-4,0.5,null]"
+    );
 }
 
 #[test]
@@ -204,7 +255,30 @@ fn a_series_is_one_line_with_nulls_for_missing_readings() {
         "{\"series\":\"empty\",\"readings\":[]}"
     );
     assert_eq!(
-        series_line("room", &[None, Some(Celsius(19.25))]),
-        "{\"series\":\"room\",\"readings\":[null,19.25]}"
+        series_line("load", &[Some(0.5f64), Some(f64::NAN), None]),
+        "{\"series\":\"load\",\"readings\":[0.5,null,null]}"
     );
+    assert_eq!(
+        series_line("room", &[None, Some(Celsius(19.26))]),
+        "{\"series\":\"room\",\"readings\":[null,19.3]}"
+    );
+}
+
+#[test]
+fn a_row_writes_each_reading_as_its_own_type_encodes_it() {
+    assert_eq!(row_line(vec![&7u8, &true, &-3i64]), "[7,true,-3]");
+    assert_eq!(row_line(Vec::new()), "[]");
+    assert_eq!(
+        row_line(vec![&0.5f32, &f64::NAN, &f32::INFINITY]),
+        "[0.5,null,null]",
+        "a float in a row is still a float: JSON cannot hold NaN or an infinity"
+    );
+    assert_eq!(
+        row_line(vec![&Celsius(21.54), &2u16]),
+        "[21.5,2]",
+        "a row must write each reading as its own type encodes itself, not as it displays"
+    );
+    let reading: &dyn Plain = &Celsius(f32::NAN);
+    assert_eq!(to_line(reading), "null");
+    assert_eq!(to_line(&vec![Some(reading), None]), "[null,null]");
 }
