@@ -13,8 +13,9 @@
 // - `str`, `String`, `Sample`, and lists, options and references of anything encodable
 //   (nested as deep as you like) are encodable;
 // - code generic over `N: Plain` can encode its values, as `series_line` does, and every
-//   reading, in a series or in a row, is written the way its own type encodes itself; other
-//   crates may make types of their own plain, and encode them their own way.
+//   reading, in a series or in a row, is written the way its own type encodes itself; a type
+//   of the app's own may be made plain and encode its own way, as `Ratio` does (and other
+//   crates may do the same with theirs).
 // `Encode` and `Plain` keep their names and methods, and their bounds may change; every
 // function's signature and the output format stay as they are.
 
@@ -101,6 +102,24 @@ impl<T: Encode> Encode for Vec<T> {
     }
 }
 
+/// A share of a whole: people read `42%`, the JSON holds `0.42`.
+#[derive(Clone, Copy)]
+struct Ratio(f64);
+
+impl Display for Ratio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.0}%", self.0 * 100.0)
+    }
+}
+
+impl Plain for Ratio {}
+
+impl Encode for Ratio {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
+    }
+}
+
 struct Sample {
     metric: &'static str,
     host: String,
@@ -170,5 +189,8 @@ fn main() {
         "{}",
         series_line("room.temp", &[Some(20.5), None, Some(f64::NAN)])
     );
-    println!("{}", row_line(vec![&0.5f32, &true, &7u64, &f64::INFINITY]));
+    println!(
+        "{}",
+        row_line(vec![&0.5f32, &true, &Ratio(0.42), &f64::INFINITY])
+    );
 }

@@ -42,6 +42,7 @@ fn every_kind_of_value_is_encodable() {
     encodable::<Option<Vec<Vec<i8>>>>();
     encodable::<Vec<Point>>();
     encodable::<Sample>();
+    encodable::<Ratio>();
     encodable::<dyn Plain>();
     encodable::<Vec<Option<&dyn Plain>>>();
 }
@@ -191,29 +192,6 @@ fn listed<N: Plain + Copy>(values: &[N]) -> String {
     to_line(&borrowed)
 }
 
-// A plain type of another crate's, made plain after the fact: it displays for people, with its
-// unit, and encodes its own way, as a bare number rounded to a tenth (`null` when unknown).
-#[derive(Clone, Copy)]
-struct Celsius(f32);
-
-impl ::std::fmt::Display for Celsius {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "{} °C", self.0)
-    }
-}
-
-impl Encode for Celsius {
-    fn encode(&self, out: &mut ::std::string::String) {
-        if self.0.is_finite() {
-            out.push_str(&((self.0 * 10.0).round() / 10.0).to_string());
-        } else {
-            out.push_str("null");
-        }
-    }
-}
-
-impl Plain for Celsius {}
-
 #[test]
 fn generic_code_can_encode_any_plain_value() {
     assert_eq!(line_of(7u8), "7");
@@ -226,17 +204,17 @@ fn generic_code_can_encode_any_plain_value() {
     assert_eq!(line_of(f32::NAN), "null");
     assert_eq!(line_of(f64::NEG_INFINITY), "null");
     assert_eq!(
-        line_of(Celsius(21.54)),
-        "21.5",
-        "a plain type of another crate's is written as it encodes itself"
+        line_of(Ratio(0.25)),
+        "0.25",
+        "a plain type of the app's own is written as it encodes itself, not as it displays"
     );
     assert_eq!(listed(&[1i16, -2, 3]), "[1,-2,3]");
     assert_eq!(listed(&[false]), "[false]");
     assert_eq!(listed::<usize>(&[]), "[]");
     assert_eq!(listed(&[0.25f64, f64::INFINITY]), "[0.25,null]");
     assert_eq!(
-        listed(&[Celsius(-4.0), Celsius(0.5), Celsius(f32::NAN)]),
-        "[-4,0.5,null]"
+        listed(&[Ratio(-0.5), Ratio(1.0), Ratio(f64::NAN)]),
+        "[-0.5,1,null]"
     );
 }
 
@@ -259,8 +237,8 @@ fn a_series_is_one_line_with_nulls_for_missing_readings() {
         "{\"series\":\"load\",\"readings\":[0.5,null,null]}"
     );
     assert_eq!(
-        series_line("room", &[None, Some(Celsius(19.26))]),
-        "{\"series\":\"room\",\"readings\":[null,19.3]}"
+        series_line("cache.hits", &[None, Some(Ratio(0.75))]),
+        "{\"series\":\"cache.hits\",\"readings\":[null,0.75]}"
     );
 }
 
@@ -274,11 +252,11 @@ fn a_row_writes_each_reading_as_its_own_type_encodes_it() {
         "a float in a row is still a float: JSON cannot hold NaN or an infinity"
     );
     assert_eq!(
-        row_line(vec![&Celsius(21.54), &2u16]),
-        "[21.5,2]",
+        row_line(vec![&Ratio(0.42), &2u16]),
+        "[0.42,2]",
         "a row must write each reading as its own type encodes itself, not as it displays"
     );
-    let reading: &dyn Plain = &Celsius(f32::NAN);
+    let reading: &dyn Plain = &Ratio(f64::INFINITY);
     assert_eq!(to_line(reading), "null");
     assert_eq!(to_line(&vec![Some(reading), None]), "[null,null]");
 }
