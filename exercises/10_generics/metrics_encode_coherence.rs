@@ -3,16 +3,21 @@
 // A metrics exporter writes each sample as one line of JSON, through its own trait `Encode`.
 // Lists (`Vec<T>`), options (`None` is `null`) and references are encoded once, generically,
 // for any item type that is encodable, the app's own types included. Text is quoted and
-// escaped. Numbers and booleans are the exporter's "plain" values, written the way `Display`
-// writes them; generic code such as `series_line` works with any `N: Plain`, and names no
-// other trait in its bounds.
+// escaped. Numbers and booleans are the exporter's "plain" values: generic code such as
+// `series_line` works with any `N: Plain` and names no other trait in its bounds, and a
+// dashboard row (`row_line`) shows readings of different plain types side by side.
 //
 // The exporter does not build. Make it build and write what it should. What must stay true:
-// the integer types, `f32`, `f64` and `bool` are `Plain` and encodable; `str`, `String`,
-// lists, options and references of anything encodable (nested as deep as you like) and `Sample`
-// are encodable; a function generic over `N: Plain` can encode its values, as `series_line`
-// does. `Encode` and `Plain` keep their names and methods (another type may be made plain
-// later); every signature and the output format stay as they are.
+// - the integer types, `f32`, `f64` and `bool` are plain, written as `Display` writes them,
+//   except that a float JSON cannot hold (NaN, an infinity) is written `null`;
+// - `str`, `String`, `Sample`, and lists, options and references of anything encodable
+//   (nested as deep as you like) are encodable;
+// - code generic over `N: Plain` can encode its values, as `series_line` does, and every
+//   reading, in a series or in a row, is written the way its own type encodes itself; a type
+//   of the app's own may be made plain and encode its own way, as `Ratio` does (and other
+//   crates may do the same with theirs).
+// `Encode` and `Plain` keep their names and methods, and their bounds may change; every
+// function's signature and the output format stay as they are.
 
 use std::fmt::{Display, Write};
 
@@ -21,7 +26,7 @@ trait Encode {
     fn encode(&self, out: &mut String);
 }
 
-/// A value written as `Display` writes it.
+/// A number or a boolean: a value a dashboard can plot.
 trait Plain: Display {}
 
 macro_rules! plain {
@@ -35,6 +40,14 @@ plain!(
 );
 
 impl<T: Plain> Encode for T {
+    fn encode(&self, out: &mut String) {
+        write!(out, "{self}").unwrap();
+    }
+}
+
+// A row holds readings of several types behind `&dyn Plain`, which the impl above, for sized
+// types only, does not cover.
+impl Encode for dyn Plain + '_ {
     fn encode(&self, out: &mut String) {
         write!(out, "{self}").unwrap();
     }
@@ -89,6 +102,24 @@ impl<T: Encode> Encode for Vec<T> {
     }
 }
 
+/// A share of a whole: people read `42%`, the JSON holds `0.42`.
+#[derive(Clone, Copy)]
+struct Ratio(f64);
+
+impl Display for Ratio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.0}%", self.0 * 100.0)
+    }
+}
+
+impl Plain for Ratio {}
+
+impl Encode for Ratio {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
+    }
+}
+
 struct Sample {
     metric: &'static str,
     host: String,
@@ -138,6 +169,11 @@ fn series_line<N: Plain>(metric: &str, readings: &[Option<N>]) -> String {
     line
 }
 
+/// One line for a dashboard row: the latest reading of each of its metrics, in order.
+fn row_line(readings: Vec<&dyn Plain>) -> String {
+    to_line(&readings)
+}
+
 fn main() {
     let sample = Sample {
         metric: "cpu.load",
@@ -151,6 +187,10 @@ fn main() {
     println!("{}", to_line(&vec![Some(3u8), None]));
     println!(
         "{}",
-        series_line("disk.free", &[Some(120u32), None, Some(118)])
+        series_line("room.temp", &[Some(20.5), None, Some(f64::NAN)])
+    );
+    println!(
+        "{}",
+        row_line(vec![&0.5f32, &true, &Ratio(0.42), &f64::INFINITY])
     );
 }

@@ -3,49 +3,32 @@
 // A notes app keeps its notes in an `Arena<T>`, a vector addressed by typed keys: a `Key<T>` is
 // only a `u32` index, and its `T` says what it finds, so a key into the arena of notes cannot be
 // used with an arena of something else. The UI shares each note between several views, so the
-// arena holds `Rc<Note>`, and it (rightly) never leaves the UI thread. The labels come from the
-// config file, borrowed from its text; the built-in ones have fixed keys, valid in any arena of
-// labels, whatever it borrows from.
+// arena holds `Rc<Note>`, and it (rightly) never leaves the UI thread; a note's footer shows how
+// often its spelling was checked, a count the views share through a `Cell`. The labels come from
+// the config file, borrowed from its text; the built-in ones have fixed keys, valid in any arena
+// of labels, whatever it borrows from.
 //
 // `flag_typos` hands the spell checking to a worker thread: the worker gets each note's key and
 // text, and sends back the keys of the notes with a word that `is_word` rejects. It does not
-// build. Make it build, and keep what must stay true: the arena holds `Rc<Note>` and stays on
-// the UI thread; the spell check runs on the worker; notes can be long, so their text is not
-// copied for it; a key is a bare `u32` at run time, typed by what it finds, and keys of every
-// kind can go to other threads and back, or be shared between them; every signature, and the
-// code outside `Key` and `flag_typos`, stay as they are.
+// build. Make it build, and keep what must stay true:
+// - a key is a bare `u32` at run time, typed by what it finds; keys of every kind are copied and
+//   compared like the index they are, can go to other threads and back, and can be shared
+//   between threads;
+// - the arena holds `Rc<Note>` and stays on the UI thread, and `Note` stays as it is; every
+//   check of a note adds one to its count;
+// - the spell check runs on the worker; notes can be long, so their text is not copied for it;
+// - every signature stays as it is, and so does the code outside `Key` and `flag_typos`.
 
+use std::cell::Cell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 use std::sync::mpsc;
 use std::thread;
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Key<T> {
     index: u32,
     kind: PhantomData<T>,
-}
-
-// Written by hand, not derived: a key is copied and compared by its index alone, whatever `T`.
-impl<T> Clone for Key<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Key<T> {}
-
-impl<T> PartialEq for Key<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.index == other.index
-    }
-}
-
-impl<T> Eq for Key<T> {}
-
-impl<T> std::fmt::Debug for Key<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Key({})", self.index)
-    }
 }
 
 struct Arena<T> {
@@ -80,6 +63,8 @@ impl<T> Arena<T> {
 struct Note {
     title: String,
     body: String,
+    /// How many times the spelling of the note was checked.
+    checks: Cell<u32>,
 }
 
 /// The built-in label of pinned notes: the first one of every arena of labels.
@@ -105,6 +90,7 @@ where
     thread::scope(|scope| {
         scope.spawn(move || {
             for (key, note) in jobs {
+                note.checks.set(note.checks.get() + 1);
                 if !note.body.split_whitespace().all(is_word) {
                     to_ui.send(key).unwrap();
                 }
@@ -124,10 +110,12 @@ fn main() {
     notes.insert(Rc::new(Note {
         title: "Shopping".into(),
         body: "milk bread cofee".into(),
+        checks: Cell::new(0),
     }));
     notes.insert(Rc::new(Note {
         title: "Ideas".into(),
         body: "bread".into(),
+        checks: Cell::new(0),
     }));
     let config = String::from("pinned later");
     let mut labels = Arena::new();
@@ -137,7 +125,13 @@ fn main() {
     println!("label of pinned notes: {:?}", pinned_label(&labels));
     let dictionary = ["milk", "bread", "coffee"];
     let flagged = flag_typos(&notes, |word| dictionary.contains(&word));
-    for key in flagged {
-        println!("check the spelling of {}", notes.get(key).unwrap().title);
+    for key in notes.keys() {
+        let note = notes.get(key).unwrap();
+        let mark = if flagged.contains(&key) {
+            "check the spelling"
+        } else {
+            "ok"
+        };
+        println!("{}: {mark} ({} checks)", note.title, note.checks.get());
     }
 }

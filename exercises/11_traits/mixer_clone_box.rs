@@ -5,22 +5,36 @@
 // have state: an echo remembers the samples it has heard, a limiter counts how often it cut the
 // signal. Some borrow what they need instead of owning it: every shaper looks its levels up in
 // one curve, loaded once and never copied, so a chain lives no longer than what its effects
-// borrow (that is its `'a`).
+// borrow (that is its `'a`). Presets come already boxed, and a boxed effect is an effect too: a
+// chain takes one like any other.
 //
 // A chain must be cloneable, deeply: `Chain::variation` makes a copy to try a change on, and
 // running samples through the copy must leave the original (its settings and its state) as it
 // was. Someone made `Clone` a supertrait of `Effect`, so that every effect can be cloned. Now
 // the mixer does not compile at all.
 //
-// Make every `Chain` the mixer can build cloneable, borrowing effects included, and a boxed
-// effect on its own too. Writing an effect must stay as easy as it is now: implement `name` and
+// Make every `Chain` the mixer can build cloneable, borrowing effects and presets included, and
+// a boxed effect on its own too; a copy is as good as the original for as long as what it
+// borrows lives. Writing an effect must stay as easy as it is now: implement `name` and
 // `process`, and derive `Clone`; nothing more (the tests bring effects of their own, some of
-// which borrow). The chain keeps owning its effects in boxes, and the signatures stay.
+// which borrow). The chain keeps owning its effects in boxes, a boxed effect stays an effect,
+// and the signatures stay.
 
 trait Effect: Clone {
     fn name(&self) -> String;
     /// Takes one sample in, gives one sample out; may update the effect's own state.
     fn process(&mut self, sample: f32) -> f32;
+}
+
+// A preset is handed over already boxed; boxed, it is still an effect.
+impl Effect for Box<dyn Effect + '_> {
+    fn name(&self) -> String {
+        (**self).name()
+    }
+
+    fn process(&mut self, sample: f32) -> f32 {
+        (**self).process(sample)
+    }
 }
 
 #[derive(Clone)]
@@ -100,6 +114,22 @@ impl Effect for Shaper<'_> {
     }
 }
 
+/// The presets of the mixer's menu, by name.
+fn preset(name: &str) -> Option<Box<dyn Effect>> {
+    match name {
+        "double" => Some(Box::new(Gain { factor: 2.0 })),
+        "slap" => Some(Box::new(Echo {
+            delay: 2,
+            heard: Vec::new(),
+        })),
+        "safe" => Some(Box::new(Limiter {
+            ceiling: 0.9,
+            cuts: 0,
+        })),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Default)]
 struct Chain<'a> {
     effects: Vec<Box<dyn Effect + 'a>>,
@@ -149,6 +179,8 @@ fn main() {
         curve: &curve,
         shaped: 0,
     };
-    let mut shaped = chain.variation(soft);
+    let mut shaped = chain.variation(soft).then(preset("safe").unwrap());
     println!("{:?} {:?}", shaped.run(&[0.1, 0.9]), shaped.names());
+    let mut again = shaped.clone();
+    println!("{:?} {:?}", again.run(&[0.1, 0.9]), again.names());
 }

@@ -3,16 +3,21 @@
 // A metrics exporter writes each sample as one line of JSON, through its own trait `Encode`.
 // Lists (`Vec<T>`), options (`None` is `null`) and references are encoded once, generically,
 // for any item type that is encodable, the app's own types included. Text is quoted and
-// escaped. Numbers and booleans are the exporter's "plain" values, written the way `Display`
-// writes them; generic code such as `series_line` works with any `N: Plain`, and names no
-// other trait in its bounds.
+// escaped. Numbers and booleans are the exporter's "plain" values: generic code such as
+// `series_line` works with any `N: Plain` and names no other trait in its bounds, and a
+// dashboard row (`row_line`) shows readings of different plain types side by side.
 //
 // The exporter does not build. Make it build and write what it should. What must stay true:
-// the integer types, `f32`, `f64` and `bool` are `Plain` and encodable; `str`, `String`,
-// lists, options and references of anything encodable (nested as deep as you like) and `Sample`
-// are encodable; a function generic over `N: Plain` can encode its values, as `series_line`
-// does. `Encode` and `Plain` keep their names and methods (another type may be made plain
-// later); every signature and the output format stay as they are.
+// - the integer types, `f32`, `f64` and `bool` are plain, written as `Display` writes them,
+//   except that a float JSON cannot hold (NaN, an infinity) is written `null`;
+// - `str`, `String`, `Sample`, and lists, options and references of anything encodable
+//   (nested as deep as you like) are encodable;
+// - code generic over `N: Plain` can encode its values, as `series_line` does, and every
+//   reading, in a series or in a row, is written the way its own type encodes itself; a type
+//   of the app's own may be made plain and encode its own way, as `Ratio` does (and other
+//   crates may do the same with theirs).
+// `Encode` and `Plain` keep their names and methods, and their bounds may change; every
+// function's signature and the output format stay as they are.
 
 use std::fmt::{Display, Write};
 
@@ -21,14 +26,18 @@ trait Encode {
     fn encode(&self, out: &mut String);
 }
 
-/// A value written as `Display` writes it.
 // `Encode` is a supertrait: every plain type must be encodable, so generic code that knows only
-// `N: Plain` may encode an `N`. A blanket `impl<T: Plain> Encode for T` said the same the other
-// way round, but it claimed every type that is `Plain` now or ever: coherence lets a crate that
-// depends on this one implement `Plain` for its own `&Type` (`&` is a fundamental type, so
-// `&Type` counts as that crate's own), and that type would then have two `Encode` impls, the
-// blanket's and the one for `&T`. A supertrait claims nothing; each plain type gets its own
-// impl, by name, in the macro.
+// `N: Plain` may encode an `N`, and `dyn Plain` carries each type's own `encode` in its vtable,
+// so a row of `&dyn Plain` writes each reading as its type encodes itself (an impl for
+// `dyn Plain` of our own is then not only wrong but refused: the compiler provides it).
+//
+// A blanket `impl<T: Plain> Encode for T` said "plain implies encodable" the other way round,
+// but it claimed every type that is `Plain`, now or ever, for one encoding: the floats could
+// not have their own, nor could `Ratio` (its impl collided with the blanket); and coherence
+// refuses it beside the impl for `&T`, since a crate downstream may make its own `&Type` plain
+// (`&` is a fundamental type). A supertrait claims nothing: each plain type keeps the promise
+// by name, in its own way where it must.
+/// A number or a boolean: a value a dashboard can plot.
 trait Plain: Display + Encode {}
 
 macro_rules! plain {
@@ -46,8 +55,28 @@ macro_rules! plain {
 }
 
 plain!(
-    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, bool
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool
 );
+
+macro_rules! plain_float {
+    ($($ty:ty),*) => {
+        $(
+            impl Plain for $ty {}
+
+            impl Encode for $ty {
+                fn encode(&self, out: &mut String) {
+                    if self.is_finite() {
+                        write!(out, "{self}").unwrap();
+                    } else {
+                        out.push_str("null");
+                    }
+                }
+            }
+        )*
+    };
+}
+
+plain_float!(f32, f64);
 
 impl Encode for str {
     fn encode(&self, out: &mut String) {
@@ -95,6 +124,24 @@ impl<T: Encode> Encode for Vec<T> {
             item.encode(out);
         }
         out.push(']');
+    }
+}
+
+/// A share of a whole: people read `42%`, the JSON holds `0.42`.
+#[derive(Clone, Copy)]
+struct Ratio(f64);
+
+impl Display for Ratio {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.0}%", self.0 * 100.0)
+    }
+}
+
+impl Plain for Ratio {}
+
+impl Encode for Ratio {
+    fn encode(&self, out: &mut String) {
+        self.0.encode(out);
     }
 }
 
@@ -147,6 +194,11 @@ fn series_line<N: Plain>(metric: &str, readings: &[Option<N>]) -> String {
     line
 }
 
+/// One line for a dashboard row: the latest reading of each of its metrics, in order.
+fn row_line(readings: Vec<&dyn Plain>) -> String {
+    to_line(&readings)
+}
+
 fn main() {
     let sample = Sample {
         metric: "cpu.load",
@@ -160,6 +212,10 @@ fn main() {
     println!("{}", to_line(&vec![Some(3u8), None]));
     println!(
         "{}",
-        series_line("disk.free", &[Some(120u32), None, Some(118)])
+        series_line("room.temp", &[Some(20.5), None, Some(f64::NAN)])
+    );
+    println!(
+        "{}",
+        row_line(vec![&0.5f32, &true, &Ratio(0.42), &f64::INFINITY])
     );
 }

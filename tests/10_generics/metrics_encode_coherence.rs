@@ -42,6 +42,9 @@ fn every_kind_of_value_is_encodable() {
     encodable::<Option<Vec<Vec<i8>>>>();
     encodable::<Vec<Point>>();
     encodable::<Sample>();
+    encodable::<Ratio>();
+    encodable::<dyn Plain>();
+    encodable::<Vec<Option<&dyn Plain>>>();
 }
 
 #[test]
@@ -51,6 +54,8 @@ fn numbers_and_booleans_are_written_as_display_writes_them() {
     assert_eq!(to_line(&u64::MAX), "18446744073709551615");
     assert_eq!(to_line(&0.5f64), "0.5");
     assert_eq!(to_line(&2.0f32), "2");
+    assert_eq!(to_line(&0.1f32), "0.1");
+    assert_eq!(to_line(&-3.3f32), "-3.3");
     assert_eq!(to_line(&-3isize), "-3");
     assert_eq!(to_line(&(1u128 << 100)), "1267650600228229401496703205376");
     assert_eq!(
@@ -59,6 +64,38 @@ fn numbers_and_booleans_are_written_as_display_writes_them() {
     );
     assert_eq!(to_line(&true), "true");
     assert_eq!(to_line(&false), "false");
+    assert_eq!(to_line(&-0.0f64), "-0");
+    assert_eq!(to_line(&f64::MAX), f64::MAX.to_string());
+}
+
+#[test]
+fn a_float_json_cannot_hold_is_written_null() {
+    let why = "JSON has no NaN and no infinity: such a float is written `null`, or the line \
+               cannot be read back";
+    assert_eq!(to_line(&f64::NAN), "null", "{why}");
+    assert_eq!(to_line(&f32::NAN), "null", "{why}");
+    assert_eq!(to_line(&f64::INFINITY), "null", "{why}");
+    assert_eq!(to_line(&f32::NEG_INFINITY), "null", "{why}");
+    assert_eq!(
+        to_line(&vec![1.5f32, f32::NAN, -2.0]),
+        "[1.5,null,-2]",
+        "{why}"
+    );
+    assert_eq!(to_line(&Some(&f64::NEG_INFINITY)), "null", "{why}");
+    let broken = Sample {
+        metric: "cpu.load",
+        host: "web-3".into(),
+        value: f64::NAN,
+        healthy: false,
+        tags: vec![],
+        error: Some("no data".into()),
+    };
+    assert_eq!(
+        to_line(&broken),
+        "{\"metric\":\"cpu.load\",\"host\":\"web-3\",\"value\":null,\"healthy\":false,\
+         \"tags\":[],\"error\":\"no data\"}",
+        "{why}"
+    );
 }
 
 #[test]
@@ -155,24 +192,6 @@ fn listed<N: Plain + Copy>(values: &[N]) -> String {
     to_line(&borrowed)
 }
 
-// A plain type of the app's own, made plain after the fact.
-#[derive(Clone, Copy)]
-struct Celsius(f32);
-
-impl ::std::fmt::Display for Celsius {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
-impl Encode for Celsius {
-    fn encode(&self, out: &mut ::std::string::String) {
-        out.push_str(&self.0.to_string());
-    }
-}
-
-impl Plain for Celsius {}
-
 #[test]
 fn generic_code_can_encode_any_plain_value() {
     assert_eq!(line_of(7u8), "7");
@@ -182,11 +201,21 @@ fn generic_code_can_encode_any_plain_value() {
         line_of(u128::MAX),
         "340282366920938463463374607431768211455"
     );
-    assert_eq!(line_of(Celsius(21.5)), "21.5");
+    assert_eq!(line_of(f32::NAN), "null");
+    assert_eq!(line_of(f64::NEG_INFINITY), "null");
+    assert_eq!(
+        line_of(Ratio(0.25)),
+        "0.25",
+        "a plain type of the app's own is written as it encodes itself, not as it displays"
+    );
     assert_eq!(listed(&[1i16, -2, 3]), "[1,-2,3]");
     assert_eq!(listed(&[false]), "[false]");
     assert_eq!(listed::<usize>(&[]), "[]");
-    assert_eq!(listed(&[Celsius(-4.0), Celsius(0.5)]), "[-4,0.5]");
+    assert_eq!(listed(&[0.25f64, f64::INFINITY]), "[0.25,null]");
+    assert_eq!(
+        listed(&[Ratio(-0.5), Ratio(1.0), Ratio(f64::NAN)]),
+        "[-0.5,1,null]"
+    );
 }
 
 #[test]
@@ -204,7 +233,30 @@ fn a_series_is_one_line_with_nulls_for_missing_readings() {
         "{\"series\":\"empty\",\"readings\":[]}"
     );
     assert_eq!(
-        series_line("room", &[None, Some(Celsius(19.25))]),
-        "{\"series\":\"room\",\"readings\":[null,19.25]}"
+        series_line("load", &[Some(0.5f64), Some(f64::NAN), None]),
+        "{\"series\":\"load\",\"readings\":[0.5,null,null]}"
     );
+    assert_eq!(
+        series_line("cache.hits", &[None, Some(Ratio(0.75))]),
+        "{\"series\":\"cache.hits\",\"readings\":[null,0.75]}"
+    );
+}
+
+#[test]
+fn a_row_writes_each_reading_as_its_own_type_encodes_it() {
+    assert_eq!(row_line(vec![&7u8, &true, &-3i64]), "[7,true,-3]");
+    assert_eq!(row_line(Vec::new()), "[]");
+    assert_eq!(
+        row_line(vec![&0.5f32, &f64::NAN, &f32::INFINITY]),
+        "[0.5,null,null]",
+        "a float in a row is still a float: JSON cannot hold NaN or an infinity"
+    );
+    assert_eq!(
+        row_line(vec![&Ratio(0.42), &2u16]),
+        "[0.42,2]",
+        "a row must write each reading as its own type encodes itself, not as it displays"
+    );
+    let reading: &dyn Plain = &Ratio(f64::INFINITY);
+    assert_eq!(to_line(reading), "null");
+    assert_eq!(to_line(&vec![Some(reading), None]), "[null,null]");
 }

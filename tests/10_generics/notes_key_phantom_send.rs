@@ -8,6 +8,7 @@ fn note(title: &str, body: &str) -> Rc<Note> {
     Rc::new(Note {
         title: title.to_owned(),
         body: body.to_owned(),
+        checks: Cell::new(0),
     })
 }
 
@@ -23,6 +24,26 @@ fn keys_of_any_kind_cross_threads() {
     send_and_sync::<Key<Cell<u64>>>();
     send_and_sync::<Key<RefCell<Vec<u8>>>>();
     send_and_sync::<Key<*const u8>>();
+}
+
+#[test]
+fn keys_of_any_kind_are_copied_and_compared_by_their_index() {
+    fn copy_and_compare<T>(a: Key<T>, b: Key<T>) -> (bool, bool) {
+        let copy = a;
+        (copy == a, a == b)
+    }
+    let mut notes = Arena::new();
+    let first = notes.insert(note("a", "one"));
+    let second = notes.insert(note("b", "two"));
+    let again = first;
+    assert!(again == first && first != second);
+    assert_eq!(copy_and_compare(first, second), (true, false));
+    assert_eq!(copy_and_compare(second, second), (true, true));
+    let mut cells: Arena<Cell<u64>> = Arena::new();
+    let cell = cells.insert(Cell::new(5));
+    assert_eq!(copy_and_compare(cell, cell), (true, true));
+    let kept = [cell, cell];
+    assert_eq!(cells.get(kept[1]).unwrap().get(), 5);
 }
 
 #[test]
@@ -60,7 +81,10 @@ fn a_key_sent_to_a_thread_and_back_still_finds_its_note() {
     notes.insert(note("a", "one"));
     let second = notes.insert(note("b", "two"));
     let back = thread::scope(|scope| scope.spawn(move || second).join().unwrap());
-    assert!(back == second);
+    assert!(
+        back == second,
+        "a key came back from a thread as another key"
+    );
     assert_eq!(notes.get(back).unwrap().title, "b");
 }
 
@@ -189,4 +213,34 @@ fn keys_can_be_shared_between_threads() {
     });
     assert_eq!((odd, even), (3, 3));
     assert_eq!(notes.get(keys[5]).unwrap().body, "5");
+}
+
+#[test]
+fn every_check_of_a_note_is_counted() {
+    let mut notes = Arena::new();
+    let shared = note("shared", "teh cat");
+    notes.insert(note("fine", "the cat"));
+    notes.insert(Rc::clone(&shared));
+    notes.insert(note("empty", ""));
+    let counts = |notes: &Arena<Rc<Note>>| -> Vec<u32> {
+        notes
+            .keys()
+            .map(|key| notes.get(key).unwrap().checks.get())
+            .collect()
+    };
+    assert_eq!(counts(&notes), [0, 0, 0]);
+    let flagged = flag_typos(&notes, |word| word != "teh");
+    assert_eq!(indexes(&flagged), [1]);
+    assert_eq!(
+        counts(&notes),
+        [1, 1, 1],
+        "each note's count goes up by one for each check, typo or not"
+    );
+    flag_typos(&notes, |_| true);
+    assert_eq!(counts(&notes), [2, 2, 2]);
+    assert_eq!(
+        shared.checks.get(),
+        2,
+        "the views share the note, and its count"
+    );
 }

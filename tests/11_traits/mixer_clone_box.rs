@@ -237,3 +237,75 @@ fn a_copy_outlives_its_original_but_not_what_it_borrows() {
     };
     assert_eq!(kept.names(), ["shaper of 3 (5 shaped)", "invert"]);
 }
+
+#[test]
+fn presets_go_into_chains_and_are_copied_with_them() {
+    assert!(preset("none").is_none());
+    let mut chain = Chain::default()
+        .then(preset("double").unwrap())
+        .then(preset("slap").unwrap());
+    assert_eq!(chain.names(), ["gain x2", "echo of 2"]);
+    assert_eq!(chain.run(&[0.25, 0.0]), [0.5, 0.0]);
+
+    let mut louder = chain.variation(preset("safe").unwrap());
+    assert_eq!(louder.run(&[0.5, 0.0]), [0.9, 0.0]);
+    assert_eq!(
+        louder.names(),
+        ["gain x2", "echo of 2", "limiter at 0.9 (1 cuts)"]
+    );
+    assert_eq!(
+        chain.run(&[0.0, 0.0]),
+        [0.25, 0.0],
+        "the original's echo heard what the variation played: a preset in it was shared"
+    );
+    assert_eq!(chain.names(), ["gain x2", "echo of 2"]);
+}
+
+#[test]
+fn a_boxed_effect_is_an_effect_and_copies_like_one() {
+    fn twice<E: Effect>(effect: &mut E, sample: f32) -> f32 {
+        let once = effect.process(sample);
+        effect.process(once)
+    }
+    let clones = Rc::new(Cell::new(0));
+    let drift: Box<dyn Effect> = Box::new(Drift {
+        step: 0.5,
+        total: 0.0,
+        clones: Rc::clone(&clones),
+    });
+    let mut boxed_again: Box<dyn Effect> = Box::new(drift.clone());
+    assert_eq!(clones.get(), 1);
+    assert_eq!(twice(&mut boxed_again, 1.0), 2.5);
+    assert_eq!(boxed_again.name(), "drift 0.5 (at 1)");
+    let mut copy = boxed_again.clone();
+    assert_eq!(clones.get(), 2, "a copy clones the effect inside once");
+    assert_eq!(copy.process(0.0), 1.5);
+    assert_eq!(boxed_again.name(), "drift 0.5 (at 1)");
+    assert_eq!(drift.name(), "drift 0.5 (at 0)");
+
+    let chain = Chain::default().then(drift).then(boxed_again);
+    let _copy = chain.clone();
+    assert_eq!(
+        clones.get(),
+        4,
+        "cloning the chain clones each effect exactly once"
+    );
+}
+
+#[test]
+fn a_boxed_effect_that_borrows_is_an_effect_too() {
+    let gains = [2.0, 3.0];
+    let reads = Cell::new(0);
+    let lookup: Box<dyn Effect + '_> = Box::new(Lookup {
+        gains: &gains,
+        at: 0,
+        reads: &reads,
+    });
+    let mut chain = Chain::default().then(lookup.clone()).then(Invert);
+    assert_eq!(chain.run(&[1.0]), [-2.0]);
+    let mut copy = copy_of(&chain);
+    assert_eq!(copy.run(&[1.0]), [-3.0]);
+    assert_eq!(chain.names(), ["lookup at 1", "invert"]);
+    assert_eq!(lookup.name(), "lookup at 0");
+    assert_eq!(reads.get(), 2);
+}
