@@ -24,18 +24,25 @@ pub struct Compiled {
     /// that no longer compiles against a changed signature), so the learner reads first what
     /// is wrong in their own file.
     pub diagnostics: String,
-    /// The diagnostics about the hidden tests, until [`Compiled::finish`] puts them last.
+    /// The diagnostics about the hidden tests, until [`Compiled::finish`] puts them after the
+    /// learner's.
     about_tests: String,
+    /// Those about no place in the code (`For more information about this error, try …`),
+    /// which [`Compiled::finish`] puts last.
+    closing: String,
     pub has_errors: bool,
     /// Compiling it ran out of time (under [`CompileLimits`]).
     pub timed_out: bool,
 }
 
 impl Compiled {
-    /// Puts the diagnostics about the hidden tests after the learner's own.
+    /// Puts the diagnostics about the hidden tests after the learner's own, and those about no
+    /// place in the code last.
     pub(crate) fn finish(&mut self) {
         let about_tests = std::mem::take(&mut self.about_tests);
+        let closing = std::mem::take(&mut self.closing);
         self.diagnostics.push_str(&about_tests);
+        self.diagnostics.push_str(&closing);
     }
 }
 
@@ -253,16 +260,14 @@ pub(crate) fn take_diagnostic(entry: &mut Compiled, diag: Diagnostic, root_prefi
     entry.has_errors |= diag.level == "error";
     entry.timed_out |= diag.message.starts_with(rustc_limits::TIMED_OUT);
     let tests_dir = crate::layout::tests_dir(Path::new(root_prefix));
-    let about_tests = diag
-        .spans
-        .iter()
-        .find(|s| s.is_primary)
-        .is_some_and(|s| Path::new(&s.file_name).starts_with(&tests_dir));
+    let primary = diag.spans.iter().find(|s| s.is_primary);
     let rendered = diag.rendered.unwrap_or_default().replace(root_prefix, "");
-    if about_tests {
-        entry.about_tests.push_str(&rendered);
-    } else {
-        entry.diagnostics.push_str(&rendered);
+    match primary {
+        None => entry.closing.push_str(&rendered),
+        Some(span) if Path::new(&span.file_name).starts_with(&tests_dir) => {
+            entry.about_tests.push_str(&rendered);
+        }
+        Some(_) => entry.diagnostics.push_str(&rendered),
     }
 }
 

@@ -162,6 +162,13 @@ fn the_learners_own_errors_come_before_those_in_the_hidden_tests() {
         .unwrap_or_else(|| panic!("the error in the hidden tests is shown\n{details}"));
     // rustc reports the unknown name (found while resolving names) before the type error.
     assert!(own < tests, "{details}");
+    let explain = details
+        .find("rustc --explain")
+        .unwrap_or_else(|| panic!("rustc's closing note is shown\n{details}"));
+    assert!(
+        tests < explain,
+        "the closing note comes after every error\n{details}"
+    );
 }
 
 #[test]
