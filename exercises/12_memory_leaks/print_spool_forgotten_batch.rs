@@ -8,16 +8,19 @@
 //
 // The print room's complaint: a driver with a reference cycle in it never drops its batches,
 // and every job of such a batch printed again with the next one (the payroll, 200 times).
-// Drivers are not ours to fix, and forgetting a value is safe Rust.
+// Drivers are not ours to fix, and forgetting a value is safe Rust. Jobs are scans of hundreds
+// of megabytes, so what a forgotten batch loses must not grow with them.
 //
 // What must hold whether a batch is finished, dropped, or never dropped at all:
 // - no job is handed out twice, unless it was given back;
 // - `printed()` counts the jobs handed out and not given back;
-// - the jobs a batch has not handed out stay queued, in order.
+// - the jobs a batch has not handed out stay queued, in order;
+// - no memory is lost but a forgotten batch's own few bytes: every copy of a job that the
+//   spooler or a batch keeps is freed, at the latest with the spooler.
 // As now, a batch dropped without `finish` gives its job in flight back (to the front, not
-// counted), and a finished one gives nothing back. A batch that is never dropped keeps its job
-// in flight: that job counts as printed. Keep the signatures of `take_batch` (a `Batch` that
-// borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
+// counted), and a finished one gives nothing back. A batch that is never dropped never gives
+// its job in flight back: that job counts as printed. Keep the signatures of `take_batch` (a
+// `Batch` that borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
 
 use std::collections::VecDeque;
 

@@ -1,31 +1,51 @@
 // Question 5: What are `async` and `await` in Rust?
 //
-// A payments ledger moves money between accounts. `transfer` first holds the amount (takes it
-// off the payer's balance, so that no other transfer can spend it), then waits for the fraud
-// service's verdict, and then credits the payee, or gives the amount back if the transfer is
-// rejected. Callers do not wait forever: they wrap a transfer in a timeout or race it against
-// a shutdown signal. And whenever a caller gives up on a transfer that is waiting for its
-// verdict, the held money disappears from the ledger: it is neither with the payer nor with
-// the payee.
+// A payments ledger moves money between accounts. `transfer` holds the amount (takes it off the
+// payer's balance, so that no other transfer can spend it), waits for the fraud service's
+// verdict, then credits the payee (or gives the amount back if the transfer is rejected), and
+// writes an entry into the audit journal: a bounded queue that the auditors read at their own
+// pace, so a transfer may have to wait for room in it. Callers do not wait forever: they wrap a
+// transfer in a timeout, or race it against a shutdown signal.
 //
-// Fix `transfer` so that money is never lost, however and whenever a caller stops waiting.
-// The amount must stay held while the verdict is awaited (no other transfer may spend it),
-// and a completed transfer must stay completed. Keep the signatures of `new`, `balance` and
-// `transfer`; the transfer must still work when it is spawned on a multi-threaded runtime.
+// The books no longer add up. Money has vanished: it is neither with the payer nor with the
+// payee. And the auditors found transfers that moved money but never reached the journal.
+//
+// What the ledger promises, however and whenever a caller stops waiting:
+// - money is never created or lost;
+// - while its verdict is awaited, a transfer holds its amount (no other transfer may spend it)
+//   and nothing else: other transfers, of any accounts, can complete meanwhile;
+// - a transfer either completes (the payee has the money, and the entry is in the journal when
+//   `transfer` returns) or leaves no trace (the payee never had it, the payer has it back, and
+//   there is no entry); a completed transfer stays completed;
+// - an auditor who reads an entry finds its money already moved;
+// - while the journal is closed (no auditor left), no transfer completes: `JournalClosed`.
+// Keep the signatures of `new`, `balance` and `transfer`; a transfer must still work when it is
+// spawned on a multi-threaded runtime.
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Mutex;
+use tokio::sync::mpsc;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TransferError {
     UnknownAccount,
     InsufficientFunds,
     Rejected,
+    JournalClosed,
+}
+
+/// A completed transfer, as the auditors read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub from: String,
+    pub to: String,
+    pub cents: u64,
 }
 
 pub struct Ledger {
     balances: Mutex<HashMap<String, u64>>,
+    journal: mpsc::Sender<Entry>,
 }
 
 /// Money taken off an account and not yet passed on. Unless it is settled, dropping it gives
@@ -54,13 +74,14 @@ impl Drop for Hold<'_> {
 }
 
 impl Ledger {
-    pub fn new(accounts: &[(&str, u64)]) -> Self {
+    pub fn new(accounts: &[(&str, u64)], journal: mpsc::Sender<Entry>) -> Self {
         let balances = accounts
             .iter()
             .map(|&(name, cents)| (name.to_string(), cents))
             .collect();
         Ledger {
             balances: Mutex::new(balances),
+            journal,
         }
     }
 
@@ -86,7 +107,8 @@ impl Ledger {
         *self.balances.lock().unwrap().get_mut(account).unwrap() += cents;
     }
 
-    /// Moves `cents` from `from` to `to` if `verdict` (the fraud service's answer) approves.
+    /// Moves `cents` from `from` to `to` if `verdict` (the fraud service's answer) approves, and
+    /// journals it.
     pub async fn transfer(
         &self,
         from: &str,
@@ -98,7 +120,6 @@ impl Ledger {
             return Err(TransferError::UnknownAccount);
         }
         self.take(from, cents)?;
-        // The amount is held: other transfers cannot spend it while the service decides.
         // Every `.await` is a point where the caller may drop this future, and then no line
         // after it runs; only destructors do. So the give-back lives in the hold's `Drop`.
         let hold = Hold {
@@ -111,8 +132,23 @@ impl Ledger {
             // Dropping the hold gives the money back.
             return Err(TransferError::Rejected);
         }
-        // No `.await` from here on: the transfer completes in one go.
+        // The last `.await`: room in the journal, taken before anything moves (and only now, so
+        // that a transfer waiting for its verdict keeps no room from the others). A caller that
+        // gives up here drops the hold, and nothing was written; neither is anything if the
+        // journal is closed.
+        let room = self
+            .journal
+            .reserve()
+            .await
+            .map_err(|_| TransferError::JournalClosed)?;
+        // No `.await` from here on: the transfer completes in one go, money first, so that the
+        // entry an auditor reads is already true.
         hold.settle(to);
+        room.send(Entry {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            cents,
+        });
         Ok(())
     }
 }

@@ -2,8 +2,9 @@
 //
 // A photo service makes thumbnails in the background. `serve` takes jobs from a channel and
 // runs each on a task of its own, at most `max_in_flight` at a time, and returns the ids of the
-// jobs it completed, in the order they completed. It runs until the channel is closed and every
-// job is done, or until `shutdown` fires (a message, or its sender going away).
+// jobs it completed, in the order they completed (jobs that complete at the same instant, in
+// either order). It runs until the channel is closed and every job is done, or until `shutdown`
+// fires (a message, or its sender going away).
 //
 // After every deploy the store holds half-made thumbnails: started, never finished. A deploy
 // fires `shutdown`; the supervisor also gives `serve` a deadline, and drops it (its future)
@@ -11,13 +12,16 @@
 // though it was meant for the next instance.
 //
 // What must hold:
-// - once the shutdown has fired, `serve` takes no job from the channel, not even one that was
-//   waiting there at that very moment: those stay for the next instance;
+// - `serve` takes a job from the channel only after seeing that the shutdown has not fired:
+//   whenever it finds both the shutdown fired and a job waiting, that job stays in the
+//   channel for the next instance, as do all behind it (a shutdown that fires while `serve` is
+//   already taking a job comes too late for that one job);
 // - `serve` returns as soon as the jobs running at the shutdown have finished, and reports
 //   them;
 // - a thumbnail that was started is always finished, even when `serve` is dropped before it
 //   returns (nobody reports those, then);
-// - never more than `max_in_flight` thumbnails are made at once.
+// - never more than `max_in_flight` thumbnails of one call of `serve` are made at once (those
+//   that a dropped `serve` left running count for no later call).
 // Keep the signatures of `serve` and `make_thumbnail`.
 
 use std::collections::BTreeSet;

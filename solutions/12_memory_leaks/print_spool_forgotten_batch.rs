@@ -8,16 +8,19 @@
 //
 // The print room's complaint: a driver with a reference cycle in it never drops its batches,
 // and every job of such a batch printed again with the next one (the payroll, 200 times).
-// Drivers are not ours to fix, and forgetting a value is safe Rust.
+// Drivers are not ours to fix, and forgetting a value is safe Rust. Jobs are scans of hundreds
+// of megabytes, so what a forgotten batch loses must not grow with them.
 //
 // What must hold whether a batch is finished, dropped, or never dropped at all:
 // - no job is handed out twice, unless it was given back;
 // - `printed()` counts the jobs handed out and not given back;
-// - the jobs a batch has not handed out stay queued, in order.
+// - the jobs a batch has not handed out stay queued, in order;
+// - no memory is lost but a forgotten batch's own few bytes: every copy of a job that the
+//   spooler or a batch keeps is freed, at the latest with the spooler.
 // As now, a batch dropped without `finish` gives its job in flight back (to the front, not
-// counted), and a finished one gives nothing back. A batch that is never dropped keeps its job
-// in flight: that job counts as printed. Keep the signatures of `take_batch` (a `Batch` that
-// borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
+// counted), and a finished one gives nothing back. A batch that is never dropped never gives
+// its job in flight back: that job counts as printed. Keep the signatures of `take_batch` (a
+// `Batch` that borrows the spooler) and `finish`, and `Batch` an iterator of `Job`s.
 
 use std::collections::VecDeque;
 
@@ -31,6 +34,11 @@ struct Job {
 struct Spooler {
     queue: VecDeque<Job>,
     printed: usize,
+    /// The job a batch handed out last, until it has printed or comes back. It already counts
+    /// as printed and is no longer queued: a batch that is never dropped leaves the spooler
+    /// right as it is. The spooler keeps it, not the batch: what a forgotten batch owns is lost
+    /// with it.
+    in_flight: Option<Job>,
 }
 
 /// Up to `limit` of the oldest jobs, handed out one at a time.
@@ -38,10 +46,6 @@ struct Batch<'a> {
     spooler: &'a mut Spooler,
     limit: usize,
     handed_out: usize,
-    /// A copy of the job handed out last, until it has printed. The spooler already counts it
-    /// as printed and no longer queues it, so a batch that is never dropped is right as it
-    /// is; dropping one only gives this job back.
-    in_flight: Option<Job>,
 }
 
 impl Spooler {
@@ -53,11 +57,13 @@ impl Spooler {
     }
 
     fn take_batch(&mut self, limit: usize) -> Batch<'_> {
+        // A job still in flight belongs to a batch that was never dropped (a dropped one gave
+        // it back): it printed, and this batch must not give it back.
+        self.in_flight = None;
         Batch {
             spooler: self,
             limit,
             handed_out: 0,
-            in_flight: None,
         }
     }
 
@@ -77,31 +83,31 @@ impl Iterator for Batch<'_> {
 
     fn next(&mut self) -> Option<Job> {
         // Asking for the next job means that the one before has printed.
-        self.in_flight = None;
+        self.spooler.in_flight = None;
         if self.handed_out == self.limit {
             return None;
         }
-        // The job leaves the queue, and counts, the moment it is handed out: the state a
-        // batch that is never dropped leaves behind. Only giving it back waits for `drop`.
+        // The job leaves the queue, and counts, the moment it is handed out: the state a batch
+        // that is never dropped leaves behind. Only giving it back waits for `drop`.
         let job = self.spooler.queue.pop_front()?;
         self.spooler.printed += 1;
         self.handed_out += 1;
-        self.in_flight = Some(job.clone());
+        self.spooler.in_flight = Some(job.clone());
         Some(job)
     }
 }
 
 impl Batch<'_> {
     /// The printer is done with the batch: the job it printed last has printed too.
-    fn finish(mut self) {
-        self.in_flight = None;
+    fn finish(self) {
+        self.spooler.in_flight = None;
     }
 }
 
 impl Drop for Batch<'_> {
     // A job in flight did not print: it goes back to the front, and no longer counts.
     fn drop(&mut self) {
-        if let Some(job) = self.in_flight.take() {
+        if let Some(job) = self.spooler.in_flight.take() {
             self.spooler.queue.push_front(job);
             self.spooler.printed -= 1;
         }

@@ -3,6 +3,9 @@ use std::collections::HashSet;
 use std::mem::ManuallyDrop;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
 fn spooler_with(ids: &[u32]) -> Spooler {
     let mut spooler = Spooler::default();
     for &id in ids {
@@ -138,6 +141,89 @@ fn a_forgotten_batch_never_prints_a_job_twice() {
     let after: Vec<u32> = spooler.take_batch(5).map(|job| job.id).collect();
     assert_eq!(after, [30, 40, 50]);
     assert_eq!(spooler.printed(), 5);
+}
+
+#[test]
+fn a_batch_taken_after_a_forgotten_one_never_gives_its_job_back() {
+    let mut spooler = spooler_with(&[10, 20, 30, 40, 50]);
+    let mut batch = spooler.take_batch(3);
+    assert_eq!(next_id(&mut batch), Some(10));
+    assert_eq!(next_id(&mut batch), Some(20));
+    leak(batch);
+    drop_it(spooler.take_batch(2));
+    assert_eq!(
+        (spooler.queued(), spooler.printed()),
+        (vec![30, 40, 50], 2),
+        "job 20 was in flight in a batch that was forgotten, so it printed; a later batch that \
+         handed out nothing was then dropped, and must change nothing"
+    );
+    let mut batch = spooler.take_batch(2);
+    assert_eq!(next_id(&mut batch), Some(30));
+    drop_it(batch);
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![30, 40, 50], 2));
+    let mut batch = spooler.take_batch(2);
+    assert_eq!(next_id(&mut batch), Some(30));
+    leak(batch);
+    spooler.take_batch(1).finish();
+    assert_eq!((spooler.queued(), spooler.printed()), (vec![40, 50], 3));
+}
+
+/// How many heap blocks a spooler of four jobs leaves unfreed, once it is dropped, when one
+/// batch of it ends as `end` says (the printer drops every job it got). Four, because a
+/// `VecDeque` of jobs makes room for four at its first allocation: nothing is reallocated, and
+/// a reallocation counts as an allocation with no free.
+fn blocks_lost(handed: usize, end: impl FnOnce(Batch<'_>)) -> isize {
+    let ((), usage) = counting::measure(|| {
+        let mut spooler = Spooler::default();
+        for id in 1..=4 {
+            spooler.submit(id, "scan-of-a-contract.tiff");
+        }
+        let mut batch = spooler.take_batch(3);
+        for _ in 0..handed {
+            drop(batch.next().expect("four jobs are queued"));
+        }
+        end(batch);
+        drop(spooler);
+    });
+    usage.allocations as isize - usage.frees as isize
+}
+
+#[test]
+fn no_memory_is_lost_however_a_batch_ends() {
+    let finish = |batch: Batch<'_>| batch.finish();
+    for (handed, ending, lost) in [
+        (
+            2,
+            "forgotten with job 2 in flight",
+            blocks_lost(2, |batch| leak(batch)),
+        ),
+        (
+            3,
+            "forgotten once its last job printed",
+            blocks_lost(3, |mut batch| {
+                assert!(batch.next().is_none(), "the batch's limit is 3");
+                leak(batch);
+            }),
+        ),
+        (1, "finished", blocks_lost(1, finish)),
+        (
+            2,
+            "dropped with job 2 in flight",
+            blocks_lost(2, |batch| drop_it(batch)),
+        ),
+        (
+            0,
+            "forgotten before it handed out anything",
+            blocks_lost(0, |batch| leak(batch)),
+        ),
+    ] {
+        assert_eq!(
+            lost, 0,
+            "a spooler of four jobs, whose batch handed out {handed} and was {ending}, left \
+             {lost} heap block(s) unfreed when it was dropped itself: lost for good, and in the \
+             print room each is a scan of hundreds of megabytes"
+        );
+    }
 }
 
 #[test]

@@ -100,21 +100,23 @@ async fn a_miss_refreshes_the_cache_before_it_returns() {
 
 #[tokio::test(start_paused = true)]
 async fn a_slow_asker_never_puts_an_old_price_in_the_cache() {
-    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250), ("ORBT", 40)]);
     let desk = QuoteDesk::open(market, LATENCY);
     // The asker of ACME is polled once (it sends its request), and then not again until the
-    // feed has answered it and fetched once more, for INIT: a task slow to be run again.
+    // feed has answered it and fetched at least once more, for others: a task slow to be run
+    // again.
     let mut slow = Box::pin(desk.quote("ACME"));
     let first = std::future::poll_fn(|cx| ::std::task::Poll::Ready(slow.as_mut().poll(cx))).await;
     assert!(
         first.is_pending(),
         "ACME was not cached: its quote must wait for the feed"
     );
-    assert_eq!(quote_within(&desk, "INIT").await, Some(264));
-    assert_eq!(
-        fetches.load(Ordering::SeqCst),
-        2,
-        "ACME's fetch, then INIT's"
+    assert!(quote_within(&desk, "INIT").await.is_some());
+    assert!(quote_within(&desk, "ORBT").await.is_some());
+    let made = fetches.load(Ordering::SeqCst);
+    assert!(
+        made >= 2,
+        "INIT and ORBT were asked for one after the other"
     );
     let price = tokio::time::timeout(PATIENCE, slow)
         .await
@@ -124,17 +126,91 @@ async fn a_slow_asker_never_puts_an_old_price_in_the_cache() {
         Some(1007),
         "ACME's quote gets the price of the fetch it asked for"
     );
+    let latest = 1000 + 7 * made;
     assert_eq!(
         desk.cached("ACME").await,
-        Some(1014),
-        "the feed had made fetch 2 (ACME at 1014) before the slow asker of ACME ran again: \
-         from then on the cache must hold ACME at 1014 (None: the price a miss got was not \
-         cached; 1007: a price from fetch 1 was written after fetch 2)"
+        Some(latest),
+        "the feed had made fetch {made} (ACME at {latest}) before the slow asker of ACME ran \
+         again: from then on the cache must hold ACME at {latest} (None: the price a miss got \
+         was not cached; 1007: a price from fetch 1 was written after a later fetch)"
     );
-    assert_eq!(fetches.load(Ordering::SeqCst), 2, "a miss costs one fetch");
-    assert_eq!(quote_within(&desk, "ACME").await, Some(1014));
-    assert_eq!(quote_within(&desk, "ORBT").await, None);
-    assert_eq!(desk.cached("ACME").await, Some(1021));
+    assert_eq!(
+        fetches.load(Ordering::SeqCst),
+        made,
+        "ACME was already fetched for"
+    );
+    assert_eq!(quote_within(&desk, "ACME").await, Some(latest));
+    assert_eq!(quote_within(&desk, "NOPE").await, None);
+    assert_eq!(desk.cached("ACME").await, Some(latest + 7));
+}
+
+#[tokio::test(start_paused = true)]
+async fn askers_of_one_symbol_at_once_share_its_fetch() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = QuoteDesk::open(market, LATENCY);
+    let (a, b, c, d) = tokio::join!(
+        quote_within(&desk, "ACME"),
+        quote_within(&desk, "ACME"),
+        quote_within(&desk, "INIT"),
+        quote_within(&desk, "ACME"),
+    );
+    let made = fetches.load(Ordering::SeqCst);
+    assert!(
+        made <= 2,
+        "three quotes of ACME and one of INIT, asked at the same time, cost {made} fetches: the \
+         market bills each one, and a symbol is fetched once however many ask for it at once"
+    );
+    for (price, base) in [(a, 1000), (b, 1000), (c, 250), (d, 1000)] {
+        let price = price.expect("every symbol asked for is known");
+        assert!(
+            price > base && (price - base) % 7 == 0 && (price - base) / 7 <= made,
+            "{price} is no price the market gave"
+        );
+    }
+    assert_eq!(
+        (desk.cached("ACME").await, desk.cached("INIT").await),
+        (Some(1000 + 7 * made), Some(250 + 7 * made))
+    );
+    assert_eq!(quote_within(&desk, "ACME").await, Some(1000 + 7 * made));
+    assert_eq!(fetches.load(Ordering::SeqCst), made);
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_asker_that_gives_up_leaves_the_others_their_fetch() {
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250)]);
+    let desk = Arc::new(QuoteDesk::open(market, LATENCY));
+    let impatient = tokio::spawn({
+        let desk = Arc::clone(&desk);
+        async move {
+            tokio::time::timeout(LATENCY * 3 / 4, desk.quote("ACME"))
+                .await
+                .ok()
+        }
+    });
+    // The second asker comes while the fetch for the first is under way; the first gives up
+    // before that fetch ends.
+    tokio::time::sleep(LATENCY / 2).await;
+    let patient = tokio::spawn({
+        let desk = Arc::clone(&desk);
+        async move { quote_within(&desk, "ACME").await }
+    });
+    assert_eq!(impatient.await.unwrap(), None, "no fetch ends this early");
+    let price = patient.await.unwrap();
+    let made = fetches.load(Ordering::SeqCst);
+    assert_eq!(
+        made, 1,
+        "ACME was asked for twice while one fetch was under way, and the first asker gave up \
+         before it ended: that fetch still got ACME's price, but the market was billed {made} \
+         fetches"
+    );
+    assert_eq!(
+        price,
+        Some(1007),
+        "the second asker gets the price of the one fetch"
+    );
+    assert_eq!(desk.cached("ACME").await, Some(1007));
+    assert_eq!(quote_within(&desk, "INIT").await, Some(264));
+    assert_eq!(desk.cached("ACME").await, Some(1014));
 }
 
 #[tokio::test(start_paused = true)]
@@ -164,22 +240,27 @@ async fn hits_are_answered_while_a_fetch_is_under_way() {
 
 #[tokio::test(start_paused = true)]
 async fn concurrent_misses_all_return() {
-    let (market, _) = moving_market(&[("ACME", 1000), ("INIT", 250), ("ORBT", 40)]);
+    let (market, fetches) = moving_market(&[("ACME", 1000), ("INIT", 250), ("ORBT", 40)]);
     let desk = QuoteDesk::open(market, LATENCY);
     let (a, b, c) = tokio::join!(
         quote_within(&desk, "ACME"),
         quote_within(&desk, "INIT"),
         quote_within(&desk, "ORBT"),
     );
-    // The feed answers one request at a time, each from a fetch of its own.
-    let mut fetch_numbers = [(a, 1000), (b, 250), (c, 40)]
-        .map(|(price, base)| (price.expect("every symbol is known") - base) / 7);
-    fetch_numbers.sort();
-    assert_eq!(fetch_numbers, [1, 2, 3]);
-    for symbol in ["ACME", "INIT", "ORBT"] {
+    let made = fetches.load(Ordering::SeqCst);
+    assert!((1..=3).contains(&made), "three misses cost {made} fetches");
+    for (price, base) in [(a, 1000), (b, 250), (c, 40)] {
+        let price = price.expect("every symbol is known");
         assert!(
-            desk.cached(symbol).await.is_some(),
-            "{symbol} was not cached"
+            price > base && (price - base) % 7 == 0 && (price - base) / 7 <= made,
+            "{price} is no price the market gave"
+        );
+    }
+    for (symbol, base) in [("ACME", 1000), ("INIT", 250), ("ORBT", 40)] {
+        assert_eq!(
+            desk.cached(symbol).await,
+            Some(base + 7 * made),
+            "{symbol} is cached, refreshed by the last fetch"
         );
     }
 }
