@@ -13,7 +13,7 @@
 //   fetch is written into the cache. Askers can be slow to run again after their answer has
 //   arrived (a busy runtime), and by then the feed may have fetched again for someone else.
 // - The market bills every fetch. A symbol is fetched once, however many ask for it at the
-//   same time, and whichever of them give up (their quote dropped, by a timeout say) before the
+//   same time, even if some of them give up (their quote dropped, by a timeout say) before the
 //   answer comes; its price is cached from then on (so every later fetch refreshes it). A symbol
 //   the market does not know is `None`, is not cached, and costs a fetch each time it is asked.
 // Keep the signatures of `open`, `quote` and `cached`. (As shipped, the tests fail when they
