@@ -9,7 +9,7 @@
 //! may end before the limit, or a thread that runs at all leaves the test to its limit as before.
 //! Elsewhere than Linux, and where /proc does not say, nothing is ever judged stuck.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Which processes of a child's tree are looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,19 +86,19 @@ pub fn look(_root: u32, _watched: Watched, _start: Instant, _deadline: Instant) 
     None
 }
 
-/// When a wait with a timeout of `wait` that began after `start` ends, at the earliest: after
-/// the deadline means never, for the test.
-fn outlasts(wait: Duration, start: Instant, deadline: Instant) -> bool {
-    start.checked_add(wait).is_none_or(|end| end >= deadline)
-}
-
 #[cfg(target_os = "linux")]
 mod linux {
     use std::collections::BTreeSet;
     use std::fs;
     use std::time::{Duration, Instant};
 
-    use super::{Look, Watched, outlasts};
+    use super::{Look, Watched};
+
+    /// When a wait with a timeout of `wait` that began after `start` ends, at the earliest: after
+    /// the deadline means never, for the test.
+    fn outlasts(wait: Duration, start: Instant, deadline: Instant) -> bool {
+        start.checked_add(wait).is_none_or(|end| end >= deadline)
+    }
 
     /// What one thread was doing, as /proc says: its system call's number and arguments.
     struct Call {
@@ -399,6 +399,15 @@ mod linux {
         use super::*;
 
         #[test]
+        fn a_wait_outlasts_the_test_when_it_ends_at_or_after_the_deadline() {
+            let start = Instant::now();
+            let deadline = start + Duration::from_secs(10);
+            assert!(outlasts(Duration::from_secs(10), start, deadline));
+            assert!(outlasts(Duration::MAX, start, deadline));
+            assert!(!outlasts(Duration::from_secs(9), start, deadline));
+        }
+
+        #[test]
         fn a_stat_line_gives_its_state_whatever_the_name() {
             assert_eq!(state("42 (a) b (c)) S 1 2 3"), Some('S'));
             assert_eq!(state("7 (dl) R 1"), Some('R'));
@@ -412,19 +421,5 @@ mod linux {
             assert!(parse_call("running\n").is_none());
             assert!(parse_call("-1 0x7ffc 0x7ff9\n").is_none());
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_wait_outlasts_the_test_when_it_ends_at_or_after_the_deadline() {
-        let start = Instant::now();
-        let deadline = start + Duration::from_secs(10);
-        assert!(outlasts(Duration::from_secs(10), start, deadline));
-        assert!(outlasts(Duration::MAX, start, deadline));
-        assert!(!outlasts(Duration::from_secs(9), start, deadline));
     }
 }
