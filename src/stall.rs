@@ -331,29 +331,35 @@ mod linux {
                 return None;
             }
             let copy = OwnedFd::from_raw_fd(copy as i32);
-            let mut domain: libc::c_int = 0;
-            let mut len = size_of::<libc::c_int>() as libc::socklen_t;
-            let ok = libc::getsockopt(
-                copy.as_raw_fd(),
-                libc::SOL_SOCKET,
-                libc::SO_DOMAIN,
-                (&raw mut domain).cast(),
-                &mut len,
-            ) == 0;
-            if !ok || domain != libc::AF_UNIX {
+            let domain: libc::c_int = socket_option(&copy, libc::SO_DOMAIN)?;
+            if domain != libc::AF_UNIX {
                 return None;
             }
-            let mut cred: libc::ucred = std::mem::zeroed();
-            let mut len = size_of::<libc::ucred>() as libc::socklen_t;
-            let ok = libc::getsockopt(
-                copy.as_raw_fd(),
-                libc::SOL_SOCKET,
-                libc::SO_PEERCRED,
-                (&raw mut cred).cast(),
-                &mut len,
-            ) == 0;
-            (ok && cred.pid > 0).then_some(cred.pid as u32)
+            let cred: libc::ucred = socket_option(&copy, libc::SO_PEERCRED)?;
+            (cred.pid > 0).then_some(cred.pid as u32)
         }
+    }
+
+    /// A socket option of `SOL_SOCKET` whose value is a `T`.
+    ///
+    /// # Safety
+    /// `T` must be the type the kernel writes for `option`, valid for any bytes it writes.
+    unsafe fn socket_option<T>(socket: &std::os::fd::OwnedFd, option: libc::c_int) -> Option<T> {
+        use std::os::fd::AsRawFd;
+        let mut value = std::mem::MaybeUninit::<T>::zeroed();
+        let mut len = size_of::<T>() as libc::socklen_t;
+        // SAFETY: `value` has room for `len` bytes, and the caller vouches for `T`.
+        let ok = unsafe {
+            libc::getsockopt(
+                socket.as_raw_fd(),
+                libc::SOL_SOCKET,
+                option,
+                value.as_mut_ptr().cast(),
+                &mut len,
+            )
+        } == 0;
+        // SAFETY: zeroed, then written by the kernel; the caller vouches that any bytes are a `T`.
+        (ok && len as usize == size_of::<T>()).then(|| unsafe { value.assume_init() })
     }
 
     /// A `struct timespec` in another process's memory.

@@ -205,7 +205,7 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     drop(out_tx);
 
     let exited = exit_watch(&child);
-    let mut stall = stall::Watch::new(child_id(&child), limits.stall, start, deadline);
+    let mut stall = stall::Watch::new(child.id(), limits.stall, start, deadline);
     let mut ending = None;
     while ending.is_none() {
         let now = Instant::now();
@@ -299,13 +299,6 @@ fn spawn(command: &mut Command) -> std::io::Result<Spawned> {
     let mut wrapped = process_wrap::std::CommandWrap::from(taken);
     wrapped.wrap(process_wrap::std::JobObject);
     wrapped.spawn()
-}
-
-fn child_id(child: &Spawned) -> u32 {
-    #[cfg(unix)]
-    return child.id();
-    #[cfg(windows)]
-    return child.id();
 }
 
 fn take_pipes(child: &mut Spawned) -> [Option<Box<dyn Read + Send>>; 2] {
