@@ -17,6 +17,11 @@ use crate::supervise::{self, Cancel, Ending, Limits};
 pub struct Compiled {
     /// The test binary, when the test target built.
     pub test_exe: Option<PathBuf>,
+    /// The modules the hidden tests sit under in the test binary, before [`HIDDEN_MODULE`]
+    /// (`s3::` in a batch, see [`crate::batch`]); empty when they hang off the crate root.
+    ///
+    /// [`HIDDEN_MODULE`]: crate::build_crate::HIDDEN_MODULE
+    pub tests_under: String,
     /// The program, when the `run` target built.
     pub bin_exe: Option<PathBuf>,
     /// rustc's rendered diagnostics (ANSI colour), errors and warnings, in order: those about

@@ -68,8 +68,8 @@ pub fn judge_test(full_name: &str, finished: &Finished) -> Option<TestResult> {
     };
     Some(TestResult {
         name: full_name
-            .strip_prefix(&format!("{HIDDEN_MODULE}::"))
-            .unwrap_or(full_name)
+            .split_once(&format!("{HIDDEN_MODULE}::"))
+            .map_or(full_name, |(_, name)| name)
             .to_owned(),
         status,
         cause,

@@ -208,14 +208,33 @@ pub fn wrong_fixes(
     if sources.is_empty() {
         return Ok(findings);
     }
-    let mut wanted: Vec<usize> = graded.iter().map(|(i, _)| *i).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let ManyEnd::Done(per_source) =
-        runner::run_many(kit, &sources, &wanted, options, cancel, &|_| {})?
-    else {
-        anyhow::bail!("the run of the wrong-fix corpus was cancelled");
-    };
+    // The cases are the kit's own, so each exercise's cases may share a crate; but one that does
+    // not compile would sink its batch, so those meant not to compile are built one by one.
+    let mut per_source = vec![Vec::new(); sources.len()];
+    for batch in [false, true] {
+        let part: Vec<usize> = (0..graded.len())
+            .filter(|&c| (graded[c].1.verdict != Verdict::CompileError) == batch)
+            .collect();
+        if part.is_empty() {
+            continue;
+        }
+        let part_sources: Vec<Source> = part.iter().map(|&c| sources[c].clone()).collect();
+        let mut wanted: Vec<usize> = part.iter().map(|&c| graded[c].0).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let options = RunOptions {
+            batch,
+            ..options.clone()
+        };
+        let ManyEnd::Done(outcomes) =
+            runner::run_many(kit, &part_sources, &wanted, &options, cancel, &|_| {})?
+        else {
+            anyhow::bail!("the run of the wrong-fix corpus was cancelled");
+        };
+        for (c, outcome) in part.into_iter().zip(outcomes) {
+            per_source[c] = outcome;
+        }
+    }
     for ((index, case), outcomes) in graded.iter().zip(per_source) {
         let e = &kit.list.exercises()[*index];
         let Some((_, outcome)) = outcomes.iter().find(|(i, _)| i == index) else {

@@ -8,6 +8,7 @@
 
 pub mod answer_code;
 pub mod atomic_file;
+pub mod batch;
 pub mod build_crate;
 pub mod cli;
 pub mod commands;

@@ -8,7 +8,7 @@
 //! `test ... ok` line is captured by libtest, so neither turns a failure into a pass; and a test
 //! that hangs is named, while the others still give their results.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
@@ -18,6 +18,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
+use crate::batch::{self, BatchEnd};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
 use crate::dep_info;
@@ -51,6 +52,9 @@ pub struct RunOptions {
     /// How many test processes may run at once, over every exercise of the run and every run
     /// that shares these options. Default: the number of cores.
     pub test_slots: std::sync::Arc<ProcessSlots>,
+    /// Compile the copies of an exercise from many sources as one crate ([`crate::batch`]): only
+    /// for sources that trust one another, as the kit's own corpus does. Default: no.
+    pub batch: bool,
 }
 
 impl Default for RunOptions {
@@ -61,6 +65,7 @@ impl Default for RunOptions {
             sandbox: None,
             compile_limits: None,
             test_slots: std::sync::Arc::new(ProcessSlots::new(crate::limits::test_processes())),
+            batch: false,
         }
     }
 }
@@ -139,6 +144,11 @@ pub fn run_many(
     let exercises = kit.list.exercises();
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);
+    // Only the regular files a source has: a folder lacking one (or holding a FIFO, which rustc
+    // would wait on for ever) fails it without a build.
+    let owns = |s: usize, e: &Exercise| {
+        owners.get(&(s, e.name.as_str())) == Some(&s) && gradable(kit, &sources[s], e)
+    };
 
     let graded = || (0..sources.len()).flat_map(move |s| indices.iter().map(move |&i| (s, i)));
     let count = graded().filter(|&(s, i)| present(s, i)).count();
@@ -160,11 +170,7 @@ pub fn run_many(
             Some(lock) => _locks.push(lock),
             None => return Ok(ManyEnd::Cancelled),
         }
-        // Only the regular files a source has: a folder lacking one (or holding a FIFO, which
-        // rustc would wait on for ever) fails it without a build.
-        let ws = build_crate::prepare(kit, sources, group, &|s, e| {
-            owners.get(&(s, e.name.as_str())) == Some(&s) && gradable(kit, &sources[s], e)
-        })?;
+        let ws = build_crate::prepare(kit, sources, group, &owns)?;
         workspaces.insert(group, ws);
     }
     // The rules' check has a cancel of its own: once every outcome is in, a check no outcome
@@ -190,10 +196,19 @@ pub fn run_many(
             let Some(ws) = workspaces.get(&group) else {
                 continue;
             };
+            let copies = if options.batch {
+                match batch::compile(kit, sources, indices, group, &owns, options.jobs, cancel)? {
+                    BatchEnd::Done(copies) => copies,
+                    BatchEnd::Cancelled => return Ok(ManyEnd::Cancelled),
+                }
+            } else {
+                CompiledMap::new()
+            };
+            let batched: HashSet<&str> = copies.keys().map(|(_, e)| e.as_str()).collect();
             let wanted: Vec<Wanted> = indices
                 .iter()
                 .map(|&i| &exercises[i])
-                .filter(|e| Group::of(e) == group)
+                .filter(|e| Group::of(e) == group && !batched.contains(e.name.as_str()))
                 .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
                 .map(|e| Wanted {
                     exercise: e.name.clone(),
@@ -202,6 +217,7 @@ pub fn run_many(
                 })
                 .collect();
             if wanted.is_empty() {
+                compiled.extend(copies);
                 continue;
             }
             let limits = options.compile_limits;
@@ -228,6 +244,8 @@ pub fn run_many(
                 CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
             }
             refuse_outside_reads(kit, sources, ws, &mut compiled);
+            // A batch checked its own reads, against all its sources' files.
+            compiled.extend(copies);
         }
         let end = run_compiled(
             kit,
@@ -499,7 +517,7 @@ fn execute(
         }
     }
     if let Some(exe) = &compiled.test_exe {
-        let Some(names) = list_tests(exe, cancel)? else {
+        let Some(names) = list_tests(exe, &compiled.tests_under, cancel)? else {
             return Ok(None);
         };
         let judged: Vec<Option<TestResult>> = thread::scope(|scope| {
@@ -581,9 +599,9 @@ fn learner_command(program: &Path, options: &RunOptions) -> Command {
     cmd
 }
 
-/// The hidden tests in a test binary (tests the learner wrote in the file are not graded).
-/// `None` when cancelled.
-fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
+/// The hidden tests in a test binary, under the modules `under` (tests the learner wrote in the
+/// file are not graded). `None` when cancelled.
+fn list_tests(exe: &Path, under: &str, cancel: &Cancel) -> Result<Option<Vec<String>>> {
     let mut cmd = Command::new(exe);
     shared_std::set_loader_path(&mut cmd);
     cmd.args(["--list", "--format", "terse"]);
@@ -602,7 +620,7 @@ fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
             finished.stderr.text().trim()
         ),
     }
-    let prefix = format!("{HIDDEN_MODULE}::");
+    let prefix = format!("{under}{HIDDEN_MODULE}::");
     Ok(Some(
         finished
             .stdout

@@ -468,6 +468,46 @@ fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
 }
 
 #[test]
+fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate() {
+    // The corpus of an exercise is compiled as one crate, a module a case; two cases that each
+    // define the same unmangled symbol cannot share one, and must still get their verdicts.
+    let kit = Kit::new("basics");
+    let case = |name: &str, verdict: &str, body: &str| {
+        format!(
+            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"A twin.\"\n\
+             [[fix.edit]]\nfind = \"    Vec::new()\\n\"\n\
+             replace = \"    {body}\\n}}\\n\\n#[unsafe(no_mangle)]\\nextern \\\"C\\\" fn twin() {{\\n\"\n\n"
+        )
+    };
+    let corpus = [
+        case("loses_the_vector", "fail", "vec![1]"),
+        case("gives_it_back", "pass", "v"),
+        case("gives_back_a_copy", "pass", "v.clone()"),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(0);
+    assert!(
+        out.stdout
+            .contains("Kit check: every shipped exercise fails"),
+        "{out:?}"
+    );
+    // A corpus that is wrong about one of them is still told so.
+    kit.write(
+        "tests/wrong_fixes/02_moves/moves1.toml",
+        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
+    );
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("the correct fix `loses_the_vector` of moves1 gets `fail`, not `pass`"),
+        "{out:?}"
+    );
+    assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
+}
+
+#[test]
 fn verify_selects_the_exercises_of_a_question_by_its_number() {
     let run = &basics().solutions_of_question_2;
     run.assert_code(0);
