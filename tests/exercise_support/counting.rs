@@ -1,7 +1,8 @@
 // The counting allocator that hidden tests mount to check how a solution uses the heap. It counts
 // the heap allocations (and reallocations) made on the current thread while `measure` runs its
 // closure, how many bytes they asked for, and the blocks it freed, so the test harness's own
-// allocations on other threads never count; `last_allocation` tells where the latest of them is.
+// allocations on other threads never count, and the most it held at once; `last_allocation` tells
+// where the latest of them is.
 // A test file mounts it once with `#[path = "../exercise_support/counting.rs"] mod counting;`,
 // which also makes it that test binary's global allocator.
 
@@ -18,16 +19,31 @@ thread_local! {
     static FREES: Cell<usize> = const { Cell::new(0) };
     static FREED_BYTES: Cell<usize> = const { Cell::new(0) };
     static LAST: Cell<Option<(usize, usize)>> = const { Cell::new(None) };
+    // Bytes allocated and not yet freed since `measure` began (blocks freed that were allocated
+    // before it make this negative), and the highest it reached.
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
 }
 
 struct Counting;
 
-fn note(ptr: *mut u8, bytes: usize) {
+/// Moves the bytes held by `change`, and the peak with them.
+fn note_live(change: isize) {
+    LIVE.with(|live| {
+        let now = live.get() + change;
+        live.set(now);
+        PEAK.with(|peak| peak.set(peak.get().max(now)));
+    });
+}
+
+/// An allocation of `bytes`, or a reallocation from `old_bytes` to `bytes`.
+fn note(ptr: *mut u8, bytes: usize, old_bytes: usize) {
     let _ = ACTIVE.try_with(|active| {
         if active.get() {
             COUNT.with(|count| count.set(count.get() + 1));
             BYTES.with(|total| total.set(total.get() + bytes));
             LAST.with(|last| last.set(Some((ptr as usize, bytes))));
+            note_live(bytes as isize - old_bytes as isize);
         }
     });
 }
@@ -37,6 +53,7 @@ fn note_free(bytes: usize) {
         if active.get() {
             FREES.with(|count| count.set(count.get() + 1));
             FREED_BYTES.with(|total| total.set(total.get() + bytes));
+            note_live(-(bytes as isize));
         }
     });
 }
@@ -44,7 +61,7 @@ fn note_free(bytes: usize) {
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let ptr = unsafe { System.alloc(layout) };
-        note(ptr, layout.size());
+        note(ptr, layout.size(), 0);
         ptr
     }
 
@@ -55,7 +72,9 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
-        note(new_ptr, new_size);
+        if !new_ptr.is_null() {
+            note(new_ptr, new_size, layout.size());
+        }
         new_ptr
     }
 }
@@ -74,6 +93,9 @@ pub struct Usage {
     pub frees: usize,
     /// Bytes of the blocks freed.
     pub freed_bytes: usize,
+    /// The most bytes that allocations made by the closure held at one moment (a reallocation
+    /// counts the change in size; blocks allocated before the closure do not count).
+    pub peak: usize,
 }
 
 /// Runs `f`, and returns its result with the heap allocations it made on this thread.
@@ -83,6 +105,8 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
     FREES.with(|count| count.set(0));
     FREED_BYTES.with(|total| total.set(0));
     LAST.with(|last| last.set(None));
+    LIVE.with(|live| live.set(0));
+    PEAK.with(|peak| peak.set(0));
     ACTIVE.with(|active| active.set(true));
     let result = f();
     ACTIVE.with(|active| active.set(false));
@@ -91,6 +115,7 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Usage) {
         bytes: BYTES.with(Cell::get),
         frees: FREES.with(Cell::get),
         freed_bytes: FREED_BYTES.with(Cell::get),
+        peak: PEAK.with(Cell::get).max(0) as usize,
     };
     (result, usage)
 }

@@ -1,0 +1,130 @@
+// Question 12: What is the possibility of memory leaks in Rust?
+//
+// A photo app uploads pictures one at a time. `UploadQueue::submit` queues a photo and returns
+// a `Ticket`: the row the app shows for it in the upload list. Swiping the row away drops the
+// ticket, and that cancels the upload: a cancelled photo must never be handed to the uploader.
+// The uploader calls `next_upload` when it is ready for the next photo, oldest first, and owns
+// the photo it is given.
+//
+// Memory reports from the field:
+// - On a slow network the uploader spent an hour on one video. Users cancelled thousands of
+//   photos meanwhile, and the app's memory kept growing: every one of them was still there.
+//   A cancelled photo must be freed the moment its ticket goes, whatever the uploader is doing.
+// - The queue itself must not grow with uploads that were cancelled: a user who adds and
+//   removes photos all day leaves it no bigger than the photos still waiting.
+// - Signing out closes the queue (drops it) while the list may still show tickets. The photos
+//   still waiting must be freed then; a ticket left over is a few bytes, and dropping it later
+//   does nothing.
+// Each queue is on its own: a ticket cancels only its own photo, in its own queue.
+// Keep the signatures of `submit`, `next_upload` and `waiting`, and `Upload` owning its `Photo`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+thread_local! {
+    // How many photos exist on this thread right now.
+    static LIVE_PHOTOS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn live_photos() -> usize {
+    LIVE_PHOTOS.with(Cell::get)
+}
+
+pub struct Photo {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Photo {
+    pub fn new(name: &str, size: usize) -> Photo {
+        LIVE_PHOTOS.with(|n| n.set(n.get() + 1));
+        Photo {
+            name: name.to_owned(),
+            bytes: vec![0xFF; size],
+        }
+    }
+}
+
+impl Drop for Photo {
+    fn drop(&mut self) {
+        LIVE_PHOTOS.with(|n| n.set(n.get() - 1));
+    }
+}
+
+/// A photo on its way to the server.
+pub struct Upload {
+    pub id: u64,
+    pub photo: Photo,
+}
+
+/// A row of the upload list; dropping it cancels the upload.
+pub struct Ticket {
+    id: u64,
+    cancelled: Rc<Cell<bool>>,
+}
+
+impl Ticket {
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        self.cancelled.set(true);
+    }
+}
+
+#[derive(Default)]
+pub struct UploadQueue {
+    waiting: RefCell<VecDeque<(Rc<Cell<bool>>, Upload)>>,
+    next_id: Cell<u64>,
+}
+
+impl UploadQueue {
+    pub fn submit(&self, photo: Photo) -> Ticket {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        let cancelled = Rc::new(Cell::new(false));
+        self.waiting
+            .borrow_mut()
+            .push_back((Rc::clone(&cancelled), Upload { id, photo }));
+        Ticket { id, cancelled }
+    }
+
+    /// The oldest photo that is still wanted, for the uploader to own.
+    pub fn next_upload(&self) -> Option<Upload> {
+        let mut waiting = self.waiting.borrow_mut();
+        while let Some((cancelled, upload)) = waiting.pop_front() {
+            if !cancelled.get() {
+                return Some(upload);
+            }
+        }
+        None
+    }
+
+    /// How many photos wait for the uploader.
+    pub fn waiting(&self) -> usize {
+        self.waiting
+            .borrow()
+            .iter()
+            .filter(|(cancelled, _)| !cancelled.get())
+            .count()
+    }
+}
+
+fn main() {
+    let queue = UploadQueue::default();
+    let beach = queue.submit(Photo::new("beach.jpg", 4_000_000));
+    let blurry = queue.submit(Photo::new("blurry.jpg", 3_000_000));
+    drop(blurry);
+    while let Some(upload) = queue.next_upload() {
+        println!("uploading {} ({})", upload.photo.name, upload.id);
+    }
+    println!(
+        "{} photos in memory, ticket {} shown",
+        live_photos(),
+        beach.id()
+    );
+}
