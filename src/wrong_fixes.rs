@@ -31,6 +31,11 @@ struct CaseFile {
 pub struct Case {
     pub name: String,
     pub verdict: Verdict,
+    /// A second verdict the case may get instead, for a wrong fix whose verdict is a race its
+    /// own code starts: threads spawned until memory runs out fail a test, or abort the process
+    /// when the panic's message finds no memory left. Never `pass`, and only beside a wrong one.
+    #[serde(default)]
+    pub or_verdict: Option<Verdict>,
     /// Why it is wrong (or, for `pass`, why it is right), in one sentence.
     pub why: String,
     /// Only Miri catches it (undefined behaviour that gives the right output): skipped, and
@@ -58,6 +63,19 @@ pub enum Verdict {
     CompileError,
     Timeout,
     Crash,
+}
+
+impl Case {
+    /// Whether grading the case as `status` is what the corpus asks of it.
+    pub fn accepts(&self, status: Status) -> bool {
+        self.verdict.status() == status || self.or_verdict.is_some_and(|v| v.status() == status)
+    }
+
+    /// A second verdict beside `pass`, or `pass` as the second: no fix is both right and wrong.
+    fn mixes_right_and_wrong(&self) -> bool {
+        self.or_verdict.is_some()
+            && (self.verdict == Verdict::Pass || self.or_verdict == Some(Verdict::Pass))
+    }
 }
 
 impl Verdict {
@@ -95,6 +113,14 @@ pub fn load(kit: &Kit, exercise: &Exercise) -> Result<Vec<Case>> {
         let line = text[..at.min(text.len())].matches('\n').count() + 1;
         anyhow::anyhow!("{}:{line}: {}", kit.display_path(&path), e.message().trim())
     })?;
+    if let Some(case) = file.fix.iter().find(|c| c.mixes_right_and_wrong()) {
+        anyhow::bail!(
+            "{}: the case `{}` has an `or_verdict`, and one of its verdicts is `pass`: a fix is \
+             either right or wrong",
+            kit.display_path(&path),
+            case.name
+        );
+    }
     Ok(file.fix)
 }
 
@@ -136,6 +162,7 @@ mod tests {
         Case {
             name: "c".into(),
             verdict: Verdict::Fail,
+            or_verdict: None,
             why: String::new(),
             needs_miri: false,
             edit: edits
@@ -167,5 +194,19 @@ mod tests {
                 .contains("2 times")
         );
         assert!(apply("aa", &case(&[])).is_err());
+    }
+
+    #[test]
+    fn a_second_verdict_is_accepted_but_never_beside_pass() {
+        let mut c = case(&[]);
+        assert!(c.accepts(Status::Fail) && !c.accepts(Status::Crash));
+        c.or_verdict = Some(Verdict::Crash);
+        assert!(c.accepts(Status::Fail) && c.accepts(Status::Crash));
+        assert!(!c.accepts(Status::Pass) && !c.mixes_right_and_wrong());
+        c.or_verdict = Some(Verdict::Pass);
+        assert!(c.mixes_right_and_wrong());
+        c.verdict = Verdict::Pass;
+        c.or_verdict = Some(Verdict::Fail);
+        assert!(c.mixes_right_and_wrong());
     }
 }
