@@ -94,7 +94,8 @@ pub fn compile(
 
 /// Whether an exercise's copies can share a crate: only tests (a program's `main` is its crate's
 /// own), not checked under Miri (which builds each source's crate), and with hidden tests that
-/// declare nothing a crate may have only once (the counting allocator is its global allocator).
+/// declare nothing a crate may have only once, but the counting allocator (mounted once at the
+/// batch's root) and no other support file.
 fn batchable(kit: &Kit, exercise: &Exercise) -> bool {
     if exercise.mode != Mode::Test || exercise.miri {
         return false;
@@ -102,12 +103,9 @@ fn batchable(kit: &Kit, exercise: &Exercise) -> bool {
     let Ok(tests) = std::fs::read_to_string(kit.hidden_tests(exercise)) else {
         return false;
     };
-    ![
-        "global_allocator",
-        "exercise_support",
-        "no_mangle",
-        "export_name",
-    ]
-    .iter()
-    .any(|once| tests.contains(once))
+    let support_files = tests.matches("exercise_support").count();
+    support_files == tests.matches(build_crate::COUNTING_MOUNT).count()
+        && !["global_allocator", "no_mangle", "export_name"]
+            .iter()
+            .any(|once| tests.contains(once))
 }

@@ -8,6 +8,7 @@
 
 mod support;
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use support::{Kit, Output};
@@ -505,6 +506,71 @@ fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate(
         "{out:?}"
     );
     assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
+}
+
+#[test]
+fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
+    // A batch crate has one global allocator: the counting allocator of each copy's hidden
+    // tests must be that one, and still see what its own copy allocates.
+    let kit = Kit::new("basics");
+    for file in ["counting.rs", "counting_impl.rs"] {
+        let support = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exercise_support");
+        let text = std::fs::read_to_string(support.join(file)).unwrap();
+        kit.write(&format!("tests/exercise_support/{file}"), &text);
+    }
+    let tests = kit.read("tests/02_moves/moves1.rs");
+    kit.write(
+        "tests/02_moves/moves1.rs",
+        &format!(
+            "{tests}\n#[path = \"../exercise_support/counting.rs\"]\nmod counting;\n\n\
+             #[test]\nfn room_to_spare_means_no_allocation() {{\n    \
+             let v = Vec::with_capacity(4);\n    \
+             let (v, n) = counting::allocations(|| push_one(v));\n    \
+             assert_eq!((v, n), (vec![1], 0));\n}}\n"
+        ),
+    );
+    let case = |name: &str, verdict: &str, body: &str| {
+        format!(
+            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"Counted.\"\n\
+             [[fix.edit]]\nfind = \"    Vec::new()\\n\"\nreplace = \"    {body}\\n\"\n\n"
+        )
+    };
+    let corpus = [
+        case("gives_back_a_copy", "fail", "v.clone()"),
+        case("gives_it_back", "pass", "v"),
+        case("gives_it_back_by_name", "pass", "std::convert::identity(v)"),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(0);
+    let batched = glob_one(&kit.path("target/rustprep"), "-batch/gen/moves1.rs");
+    assert!(batched.contains("mod counting_shared;"), "{batched}");
+    // The copy that allocates is seen to: a corpus that calls it right is told it is wrong.
+    kit.write(
+        "tests/wrong_fixes/02_moves/moves1.toml",
+        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
+    );
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("the correct fix `gives_back_a_copy` of moves1 gets `fail`, not `pass`"),
+        "{out:?}"
+    );
+}
+
+/// The file at `<a folder of dir><suffix>`: exactly one must exist.
+fn glob_one(dir: &Path, suffix: &str) -> String {
+    let found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            file.is_file().then_some(file)
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?} under {}", dir.display());
+    std::fs::read_to_string(&found[0]).unwrap()
 }
 
 #[test]
