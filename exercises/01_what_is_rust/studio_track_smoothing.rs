@@ -10,13 +10,14 @@
 // missing neighbour is the sample itself. Tracks are long, so the work is shared by `workers`
 // threads. Keep these promises:
 //   - every sample ends up as `blend` of the original values (the values before `smooth` was
-//     called), exactly as if one thread had smoothed the track;
+//     called), exactly as if one thread had smoothed the track, however the threads interleave;
 //   - `blend` is called exactly once for each sample;
 //   - the track is cut into `workers` stretches of consecutive samples whose lengths differ by
 //     at most one, and each stretch is smoothed by a thread of its own: `workers` threads call
 //     `blend`, each for one stretch only;
-//   - those threads run at the same time: a `blend` may wait until the other threads have
-//     reached theirs, and `smooth` still finishes;
+//   - those threads run at the same time: a thread's call of `blend` may wait until each of
+//     the other worker threads has called it as many times (when their stretches are that
+//     long), and `smooth` still finishes;
 //   - the samples are smoothed where they are, never copied: the bytes `smooth` asks of the
 //     heap, on all threads together, are the same for a track of a million samples as for a
 //     track of a thousand (with the same number of workers).
