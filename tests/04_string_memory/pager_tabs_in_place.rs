@@ -6,12 +6,14 @@ mod counting;
 
 use counting::measure;
 
-/// What the pager expects: the text rebuilt character by character, columns counted in chars.
+/// What the pager expects: the text rebuilt character by character, columns counted in chars,
+/// without the '\r' of "\r\n".
 fn reference(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut column = 0;
     for c in text.chars() {
         match c {
+            '\r' => {}
             '\t' => {
                 let spaces = width - column % width;
                 out.extend(std::iter::repeat_n(' ', spaces));
@@ -49,6 +51,12 @@ const TEXTS: &[&str] = &[
     "x\t\ny\t\nzz\t",
     "mixed 🦀é\t\tß\t😀😀😀\ttail",
     "trailing tab\t",
+    "level\tcode\r\nWARN\t503\r\nINFO\t200\r\n",
+    "é\t\r\n🦀\tz\r\n\r\n",
+    "\t\r\n",
+    "a\tb\r\nc\r\nd\r\ne\r\nf\r\ng\r\nh\r\ni\r\nj\r\n",
+    "lines\r\nwithout\r\ntabs\r\n",
+    "x\r\n\t\ty\r\n",
 ];
 
 fn room_for(text: &str, capacity: usize) -> String {
@@ -97,6 +105,16 @@ fn a_column_is_a_character_not_a_byte() {
         expand_tabs(&mut s, width);
         assert_eq!(s, expected, "{text:?} with tab stops every {width}");
     }
+}
+
+#[test]
+fn windows_line_endings_become_new_lines() {
+    let mut s = String::from("a\tb\r\nab\tc\r\n\r\n\tdéjà\r\n");
+    expand_tabs(&mut s, 4);
+    assert_eq!(s, "a   b\nab  c\n\n    déjà\n");
+    let mut s = room_for("no tabs\r\nat all\r\n", 64);
+    expand_tabs(&mut s, 8);
+    assert_eq!(s, "no tabs\nat all\n");
 }
 
 #[test]
@@ -170,11 +188,11 @@ fn without_room_one_allocation_of_exactly_the_text() {
     for text in TEXTS {
         for width in [2, 4, 8] {
             let expected = reference(text, width);
-            if expected.len() == text.len() {
-                continue;
-            }
-            // No room at all (a `String::from` has capacity == length), and a byte short.
-            for capacity in [text.len(), expected.len() - 1] {
+            // No room to spare (a `String::from` has capacity == length), and a byte short.
+            for capacity in [text.len(), expected.len().saturating_sub(1)] {
+                if capacity >= expected.len() || capacity < text.len() {
+                    continue;
+                }
                 let mut s = room_for(text, capacity);
                 let ((), usage) = measure(|| expand_tabs(&mut s, width));
                 assert_eq!(s, expected, "{text:?} with tab stops every {width}");
@@ -206,6 +224,32 @@ fn many_tabs_still_grow_once() {
     assert_eq!(usage.allocations, 1, "200 tabs: the buffer must grow once");
     assert_eq!(usage.bytes, expected.len());
     assert_eq!(s.capacity(), s.len());
+}
+
+#[test]
+fn shorter_in_the_end_is_room_enough() {
+    // Every text here ends up no longer than it started: one tab, many line endings.
+    let texts = [
+        "a\tb\r\nc\r\nd\r\ne\r\nf\r\ng\r\nh\r\ni\r\nj\r\n".to_string(),
+        format!("\t{}", "log line\r\n".repeat(20)),
+        format!("🦀\t|\r\n{}", "é\r\n".repeat(6)),
+    ];
+    for text in &texts {
+        let expected = reference(text, 8);
+        assert!(expected.len() <= text.len());
+        let mut s = String::from(text.as_str());
+        let (buffer, capacity) = (s.as_ptr(), s.capacity());
+        let ((), usage) = measure(|| expand_tabs(&mut s, 8));
+        assert_eq!(&s, &expected);
+        assert_eq!(
+            usage.allocations,
+            0,
+            "{text:?} ends up {} bytes long in a buffer of {capacity}: there was room for it, \
+             yet it allocated",
+            expected.len()
+        );
+        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+    }
 }
 
 #[test]
