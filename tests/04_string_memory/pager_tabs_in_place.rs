@@ -170,16 +170,22 @@ fn with_room_nothing_is_allocated_and_the_buffer_stays() {
 #[test]
 fn room_to_the_byte_is_room_enough() {
     for text in TEXTS {
-        let expected = reference(text, 8);
-        let mut s = room_for(text, expected.len().max(1));
-        let (buffer, capacity) = (s.as_ptr(), s.capacity());
-        let ((), usage) = measure(|| expand_tabs(&mut s, 8));
-        assert_eq!(s, expected);
-        assert_eq!(
-            usage.allocations, 0,
-            "{text:?}: the buffer had exactly the room the expanded text needs, yet it allocated"
-        );
-        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+        for width in [2, 8] {
+            let expected = reference(text, width);
+            // Exactly the finished length, or the text's own where line endings make it shorter.
+            let mut s = room_for(text, expected.len().max(text.len()).max(1));
+            let (buffer, capacity) = (s.as_ptr(), s.capacity());
+            let ((), usage) = measure(|| expand_tabs(&mut s, width));
+            assert_eq!(s, expected);
+            assert_eq!(
+                usage.allocations,
+                0,
+                "{text:?} (tab stops every {width}) in a buffer of {capacity} bytes: there was \
+                 room for the {} bytes of the finished text, yet it allocated",
+                expected.len()
+            );
+            assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+        }
     }
 }
 
