@@ -52,7 +52,7 @@ pub fn expand_tabs(text: &mut String, width: usize) {
     }
     // Grows the buffer once, to exactly the finished length, if it is short of room; else a no-op.
     text.reserve_exact(growth);
-    // Second pass, in place: each borrow of `text` for reading ends before the next edit.
+    // Then the tabs, in place: each borrow of `text` for reading ends before the next edit.
     let mut at = 0;
     let mut column = 0;
     while let Some(c) = text[at..].chars().next() {
