@@ -1,0 +1,274 @@
+use super::*;
+
+// The kit's counting allocator, shared by the hidden tests that check heap use.
+#[path = "../exercise_support/counting.rs"]
+mod counting;
+
+use counting::measure;
+
+/// What the pager expects: the text rebuilt character by character, columns counted in chars,
+/// without the '\r' of "\r\n".
+fn reference(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\t' => {
+                let spaces = width - column % width;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Log text of every shape: tabs at and between stops, runs of tabs, multi-byte characters
+/// before, between and after tabs, several lines, and none at all.
+const TEXTS: &[&str] = &[
+    "",
+    "no tabs here",
+    "\t",
+    "\t\t\t",
+    "a\tb",
+    "abcd\te",
+    "abcdefgh\ti",
+    "level\tcode\tmessage\nWARN\t503\tretrying\nINFO\t200\tdéjà vu",
+    "é\tx",
+    "🦀🦀\t|",
+    "Grüße\taus\tKöln\t",
+    "日本語\tテキスト\t\tend",
+    "\n\t\n\t\t\n",
+    "x\t\ny\t\nzz\t",
+    "mixed 🦀é\t\tß\t😀😀😀\ttail",
+    "trailing tab\t",
+    "level\tcode\r\nWARN\t503\r\nINFO\t200\r\n",
+    "é\t\r\n🦀\tz\r\n\r\n",
+    "\t\r\n",
+    "a\tb\r\nc\r\nd\r\ne\r\nf\r\ng\r\nh\r\ni\r\nj\r\n",
+    "lines\r\nwithout\r\ntabs\r\n",
+    "x\r\n\t\ty\r\n",
+];
+
+fn room_for(text: &str, capacity: usize) -> String {
+    let mut s = String::with_capacity(capacity);
+    s.push_str(text);
+    s
+}
+
+#[test]
+fn the_signature_stays() {
+    let _: fn(&mut String, usize) = expand_tabs;
+}
+
+#[test]
+fn a_tab_reaches_the_next_stop() {
+    let cases = [
+        ("a\tb", 4, "a   b"),
+        ("\t", 4, "    "),
+        ("abcd\te", 4, "abcd    e"),
+        ("abc\td", 4, "abc d"),
+        ("a\t\tb", 4, "a       b"),
+        ("a\tb", 1, "a b"),
+        ("ab\tc", 2, "ab  c"),
+        ("abcdefgh\ti", 8, "abcdefgh        i"),
+        ("no tabs", 8, "no tabs"),
+        ("", 3, ""),
+    ];
+    for (text, width, expected) in cases {
+        let mut s = String::from(text);
+        expand_tabs(&mut s, width);
+        assert_eq!(s, expected, "{text:?} with tab stops every {width}");
+    }
+}
+
+#[test]
+fn a_column_is_a_character_not_a_byte() {
+    let cases = [
+        ("é\tx", 4, "é   x"),
+        ("🦀🦀\t|", 4, "🦀🦀  |"),
+        ("Köln\t1", 8, "Köln    1"),
+        ("日本語\t!", 4, "日本語 !"),
+        ("😀😀😀😀\t!", 4, "😀😀😀😀    !"),
+    ];
+    for (text, width, expected) in cases {
+        let mut s = room_for(text, 64);
+        expand_tabs(&mut s, width);
+        assert_eq!(s, expected, "{text:?} with tab stops every {width}");
+    }
+}
+
+#[test]
+fn windows_line_endings_become_new_lines() {
+    let mut s = String::from("a\tb\r\nab\tc\r\n\r\n\tdéjà\r\n");
+    expand_tabs(&mut s, 4);
+    assert_eq!(s, "a   b\nab  c\n\n    déjà\n");
+    let mut s = room_for("no tabs\r\nat all\r\n", 64);
+    expand_tabs(&mut s, 8);
+    assert_eq!(s, "no tabs\nat all\n");
+}
+
+#[test]
+fn a_new_line_starts_at_column_zero() {
+    let mut s = String::from("abc\tx\n\ty\nabcdé\tz");
+    expand_tabs(&mut s, 4);
+    assert_eq!(s, "abc x\n    y\nabcdé   z");
+}
+
+#[test]
+fn every_text_and_every_width() {
+    for text in TEXTS {
+        for width in 1..=8 {
+            let expected = reference(text, width);
+            let mut tight = String::from(*text);
+            expand_tabs(&mut tight, width);
+            assert_eq!(tight, expected, "{text:?} with tab stops every {width}");
+            let mut roomy = room_for(text, 512);
+            expand_tabs(&mut roomy, width);
+            assert_eq!(
+                roomy, expected,
+                "{text:?} with tab stops every {width}, with room"
+            );
+        }
+    }
+}
+
+#[test]
+fn with_room_nothing_is_allocated_and_the_buffer_stays() {
+    for text in TEXTS {
+        for width in [1, 4, 8] {
+            let expected = reference(text, width);
+            let mut s = room_for(text, 512);
+            let (buffer, capacity) = (s.as_ptr(), s.capacity());
+            let ((), usage) = measure(|| expand_tabs(&mut s, width));
+            assert_eq!(s, expected, "{text:?} with tab stops every {width}");
+            assert_eq!(
+                usage.allocations, 0,
+                "expanding {text:?} (tab stops every {width}) in a buffer of 512 bytes allocated"
+            );
+            assert_eq!(s.as_ptr(), buffer, "the text moved to another buffer");
+            assert_eq!(s.capacity(), capacity, "the buffer changed size");
+
+            // Expanding again finds no tab: still nothing, in the same buffer.
+            let ((), usage) = measure(|| expand_tabs(&mut s, width));
+            assert_eq!(s, expected, "expanding twice changed {text:?}");
+            assert_eq!(usage.allocations, 0, "expanding twice allocated");
+            assert_eq!(s.as_ptr(), buffer, "expanding twice moved the text");
+        }
+    }
+}
+
+#[test]
+fn room_to_the_byte_is_room_enough() {
+    for text in TEXTS {
+        for width in [2, 8] {
+            let expected = reference(text, width);
+            // Exactly the finished length, or the text's own where line endings make it shorter.
+            let mut s = room_for(text, expected.len().max(text.len()).max(1));
+            let (buffer, capacity) = (s.as_ptr(), s.capacity());
+            let ((), usage) = measure(|| expand_tabs(&mut s, width));
+            assert_eq!(s, expected);
+            assert_eq!(
+                usage.allocations,
+                0,
+                "{text:?} (tab stops every {width}) in a buffer of {capacity} bytes: there was \
+                 room for the {} bytes of the finished text, yet it allocated",
+                expected.len()
+            );
+            assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+        }
+    }
+}
+
+#[test]
+fn without_room_one_allocation_of_exactly_the_text() {
+    for text in TEXTS {
+        for width in [2, 4, 8] {
+            let expected = reference(text, width);
+            // No room to spare (a `String::from` has capacity == length), and a byte short.
+            for capacity in [text.len(), expected.len().saturating_sub(1)] {
+                if capacity >= expected.len() || capacity < text.len() {
+                    continue;
+                }
+                let mut s = room_for(text, capacity);
+                let ((), usage) = measure(|| expand_tabs(&mut s, width));
+                assert_eq!(s, expected, "{text:?} with tab stops every {width}");
+                assert_eq!(
+                    usage.allocations, 1,
+                    "{text:?} (tab stops every {width}) in a buffer of {capacity} bytes: \
+                     expanding must take exactly one heap allocation"
+                );
+                assert_eq!(
+                    usage.bytes,
+                    expected.len(),
+                    "{text:?} (tab stops every {width}): the allocation must ask for exactly \
+                     the {} bytes of the expanded text",
+                    expected.len()
+                );
+                assert_eq!(s.capacity(), s.len(), "spare capacity left after growing");
+            }
+        }
+    }
+}
+
+#[test]
+fn many_tabs_still_grow_once() {
+    let text = "k\tv\t".repeat(100);
+    let expected = reference(&text, 8);
+    let mut s = String::from(text.as_str());
+    let ((), usage) = measure(|| expand_tabs(&mut s, 8));
+    assert_eq!(s, expected);
+    assert_eq!(usage.allocations, 1, "200 tabs: the buffer must grow once");
+    assert_eq!(usage.bytes, expected.len());
+    assert_eq!(s.capacity(), s.len());
+}
+
+#[test]
+fn shorter_in_the_end_is_room_enough() {
+    // Every text here ends up no longer than it started: one tab, many line endings.
+    let texts = [
+        "a\tb\r\nc\r\nd\r\ne\r\nf\r\ng\r\nh\r\ni\r\nj\r\n".to_string(),
+        format!("\t{}", "log line\r\n".repeat(20)),
+        format!("🦀\t|\r\n{}", "é\r\n".repeat(6)),
+    ];
+    for text in &texts {
+        let expected = reference(text, 8);
+        assert!(expected.len() <= text.len());
+        let mut s = String::from(text.as_str());
+        let (buffer, capacity) = (s.as_ptr(), s.capacity());
+        let ((), usage) = measure(|| expand_tabs(&mut s, 8));
+        assert_eq!(&s, &expected);
+        assert_eq!(
+            usage.allocations,
+            0,
+            "{text:?} ends up {} bytes long in a buffer of {capacity}: there was room for it, \
+             yet it allocated",
+            expected.len()
+        );
+        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+    }
+}
+
+#[test]
+fn text_without_tabs_is_left_alone_even_without_room() {
+    for text in ["", "plain", "naïve façade 🦀\nsecond line"] {
+        let mut s = String::from(text);
+        let (buffer, capacity) = (s.as_ptr(), s.capacity());
+        let ((), usage) = measure(|| expand_tabs(&mut s, 4));
+        assert_eq!(s, text);
+        assert_eq!(
+            usage.allocations, 0,
+            "{text:?} has no tab, yet expanding it allocated"
+        );
+        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+    }
+}
