@@ -5,7 +5,8 @@
 //
 // A message dispatcher keeps one `Link` per broker it talks to. A link is in one of six phases,
 // and `handle` moves it along (any event not listed is refused):
-//   - Idle:       `Dial` starts connecting (Connecting, 0 failures so far);
+//   - Idle:       `Dial` starts connecting (Connecting, 0 failures so far); `Close` makes it
+//                 Closed;
 //   - Connecting: `Opened(channel)` makes the link Up on that channel, with nothing unacked;
 //                 `Lost` makes it Backoff; `Close` makes it Closed;
 //   - Up:         `Sent` adds one unacknowledged message, `Acked` takes one away (refused when
@@ -22,8 +23,9 @@
 // What the dispatcher counts on:
 //   - a refused event comes back to the caller, in the `Err`, and leaves the link exactly as it
 //     was: same phase, same numbers, same channel;
-//   - the link holds a channel only while Up or Draining, and releases it the moment it leaves
-//     them (not later, and not when the link is dropped or the next channel arrives), once;
+//   - the link holds a channel only while Up or Draining, and releases it (drops it) during the
+//     very `handle` call that leaves them, not at some later event; a link dropped while it
+//     holds one releases it then; no channel is released twice;
 //   - what the link reports belongs to its current phase: a count or a time left over from an
 //     earlier phase or an earlier channel never shows through;
 //   - the dispatcher keeps a million links in one array: a `Link` is at most 32 bytes
