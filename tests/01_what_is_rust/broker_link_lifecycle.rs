@@ -329,3 +329,21 @@ fn a_dropped_link_releases_its_channel_once() {
         [("open", 21), ("release", 21), ("open", 22), ("release", 22)]
     );
 }
+
+#[test]
+fn counts_go_past_sixteen_bits() {
+    let journal = Journal::shared();
+    let mut link = up(&journal, 31);
+    for _ in 0..70_000 {
+        accept(&mut link, Event::Sent);
+    }
+    assert_eq!(report(&link), (Phase::Up, Some(31), 70_000, 0, None));
+    accept(&mut link, Event::Lost { now: 0 });
+    for _ in 0..70_000 {
+        let until = link.retry_at().expect("a link in Backoff has a retry time");
+        accept(&mut link, Event::Dial { now: until });
+        accept(&mut link, Event::Lost { now: until });
+    }
+    assert_eq!(link.failures(), 70_001);
+    assert_eq!(link.phase(), Phase::Backoff);
+}
