@@ -89,12 +89,32 @@ fn a_cancelled_photo_is_freed_at_once() {
     assert_eq!(live_photos(), 0);
 }
 
+/// The most the heap of a queue may hold, not counting the photos' own, with `waiting` photos
+/// in it.
+fn room_allowed(waiting: usize) -> usize {
+    1_024 + 4 * ::std::mem::size_of::<Upload>() * waiting
+}
+
+/// What dropping `queue` frees. The photos in these measurements are blank, with no heap of
+/// their own, so all of it is the queue's.
+fn room_held(queue: UploadQueue) -> usize {
+    let (_, usage) = measure(|| drop(queue));
+    usage.freed_bytes
+}
+
+/// A photo that owns no heap.
+fn blank() -> Photo {
+    let photo = Photo::new("", 0);
+    assert_eq!((photo.name.capacity(), photo.bytes.capacity()), (0, 0));
+    photo
+}
+
 #[test]
 fn adding_and_removing_all_day_does_not_grow_the_queue() {
     let queue = UploadQueue::default();
-    let kept = queue.submit(photo("kept.jpg"));
+    let kept = queue.submit(blank());
     let in_progress = queue.next_upload().expect("the first photo");
-    let waiting = queue.submit(photo("waiting.jpg"));
+    let waiting = queue.submit(blank());
     for i in 0..10_000 {
         let ticket = queue.submit(Photo::new("oops.jpg", i % 100));
         drop(ticket);
@@ -106,44 +126,146 @@ fn adding_and_removing_all_day_does_not_grow_the_queue() {
         );
     }
     assert_eq!(queue.waiting(), 1);
-    // What the queue holds is what its drop gives back.
-    let (_, usage) = measure(|| drop(queue));
+    let held = room_held(queue);
     assert!(
-        usage.freed_bytes < 4_096,
-        "after 10 000 photos were added and cancelled, with one photo waiting, the queue held \
-         {} bytes in {} blocks",
-        usage.freed_bytes,
-        usage.frees
+        held <= room_allowed(1),
+        "after 10 000 photos were added and cancelled one at a time, with one photo waiting, \
+         dropping the queue freed {held} bytes, more than the {} allowed",
+        room_allowed(1)
     );
     drop((kept, waiting, in_progress));
     assert_eq!(live_photos(), 0);
 }
 
+/// Queues `total` blank photos and keeps the tickets of every `keep_every`th (the first, ...).
+fn backlog(queue: &UploadQueue, total: usize, keep_every: usize) -> (Vec<Ticket>, Vec<Ticket>) {
+    let tickets: Vec<Ticket> = (0..total).map(|_| queue.submit(blank())).collect();
+    let mut kept = Vec::new();
+    let mut others = Vec::new();
+    for (i, ticket) in tickets.into_iter().enumerate() {
+        if i % keep_every == 0 {
+            kept.push(ticket);
+        } else {
+            others.push(ticket);
+        }
+    }
+    (kept, others)
+}
+
+#[test]
+fn cancelling_a_backlog_gives_its_room_back() {
+    for keep_every in [500, 5_000] {
+        let queue = UploadQueue::default();
+        let (kept, mut others) = backlog(&queue, 5_000, keep_every);
+        // The newest first, then the rest from the middle out.
+        others.pop();
+        let half = others.len() / 2;
+        let mut back = others.split_off(half);
+        while let Some(ticket) = back.pop() {
+            drop(ticket);
+            drop(others.pop());
+        }
+        drop(others);
+        let left = kept.len();
+        assert_eq!(queue.waiting(), left);
+        assert_eq!(live_photos(), left);
+        let held = room_held(queue);
+        assert!(
+            held <= room_allowed(left),
+            "5 000 photos were queued and all but {left} cancelled: dropping the queue then freed \
+             {held} bytes, more than the {} allowed for {left} photos waiting",
+            room_allowed(left)
+        );
+        drop(kept);
+    }
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn uploading_a_backlog_gives_its_room_back() {
+    for left in [10, 1, 0] {
+        let queue = UploadQueue::default();
+        let (kept, others) = backlog(&queue, 5_000, 1);
+        assert!(others.is_empty());
+        for _ in left..5_000 {
+            drop(queue.next_upload().expect("a photo"));
+        }
+        assert_eq!(queue.waiting(), left);
+        // The rows of the uploaded photos go away: there is nothing left to cancel.
+        let (done, shown) = {
+            let mut kept = kept;
+            let shown = kept.split_off(5_000 - left);
+            (kept, shown)
+        };
+        drop(done);
+        assert_eq!(queue.waiting(), left);
+        let held = room_held(queue);
+        assert!(
+            held <= room_allowed(left),
+            "5 000 photos were queued and all but {left} handed out: dropping the queue then \
+             freed {held} bytes, more than the {} allowed for {left} photos waiting",
+            room_allowed(left)
+        );
+        drop(shown);
+    }
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn the_queue_gives_room_back_as_soon_as_photos_leave() {
+    // Half cancelled, then half of the rest uploaded, and measured with no other call between.
+    let queue = UploadQueue::default();
+    let (kept, others) = backlog(&queue, 4_000, 2);
+    drop(others);
+    for _ in 0..1_900 {
+        drop(queue.next_upload());
+    }
+    let held = room_held(queue);
+    assert!(
+        held <= room_allowed(100),
+        "4 000 photos were queued, 2 000 cancelled and 1 900 handed out: dropping the queue then \
+         freed {held} bytes, more than the {} allowed for 100 photos waiting",
+        room_allowed(100)
+    );
+    drop(kept);
+    assert_eq!(live_photos(), 0);
+}
+
 #[test]
 fn signing_out_frees_the_waiting_photos_while_tickets_are_shown() {
+    let other = UploadQueue::default();
+    let elsewhere = other.submit(photo("elsewhere.jpg"));
     let queue = UploadQueue::default();
-    let mut tickets: Vec<Ticket> = (0..200)
+    let mut tickets: Vec<Ticket> = (0..2_000)
         .map(|i| queue.submit(photo(&format!("{i}.jpg"))))
         .collect();
     let in_progress = queue.next_upload().expect("a photo");
-    assert_eq!(live_photos(), 200);
+    assert_eq!(live_photos(), 2_001);
     drop(queue);
     assert_eq!(
         live_photos(),
-        1,
+        2,
         "the queue was closed while its tickets were still shown, and the photos waiting in it \
-         stayed in memory (only the one being uploaded should)"
+         stayed in memory (only the one being uploaded, and one of another queue, should)"
     );
-    // A ticket left over is its own few bytes, and dropping it later does nothing.
+    // What the tickets left over hold is what dropping them all frees.
     let (_, usage) = measure(|| tickets.drain(..).for_each(drop));
     assert!(
-        usage.freed_bytes <= 200 * 32 + 1_024,
-        "after the queue was closed, the 200 tickets left over still held {} bytes, more than \
-         a few bytes each",
-        usage.freed_bytes
+        usage.freed_bytes <= 128,
+        "after the queue was closed, the 2 000 tickets left over still held {} bytes of heap \
+         between them ({} blocks), more than 128",
+        usage.freed_bytes,
+        usage.frees
     );
     assert_eq!(in_progress.photo.name, "0.jpg");
+    assert_eq!(
+        other.waiting(),
+        1,
+        "a ticket left over cancelled a photo of another queue"
+    );
     drop(in_progress);
+    assert_eq!(live_photos(), 1);
+    drop(elsewhere);
     assert_eq!(live_photos(), 0);
 }
 
