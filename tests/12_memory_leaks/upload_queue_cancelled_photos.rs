@@ -96,9 +96,17 @@ fn room_allowed(waiting: usize) -> usize {
 }
 
 /// What dropping `queue` frees. The photos in these measurements are blank, with no heap of
-/// their own, so all of it is the queue's.
+/// their own, so all of it is the queue's. It frees at least the uploads still waiting in it:
+/// a queue that kept them, or the room they sat in, out of sight would leak it.
 fn room_held(queue: UploadQueue) -> usize {
+    let waiting = queue.waiting();
     let (_, usage) = measure(|| drop(queue));
+    assert!(
+        usage.freed_bytes >= waiting * ::std::mem::size_of::<Upload>(),
+        "dropping a queue with {waiting} photos waiting freed {} bytes: not even the room they \
+         sat in",
+        usage.freed_bytes
+    );
     usage.freed_bytes
 }
 
@@ -241,7 +249,12 @@ fn signing_out_frees_the_waiting_photos_while_tickets_are_shown() {
         .collect();
     let in_progress = queue.next_upload().expect("a photo");
     assert_eq!(live_photos(), 2_001);
-    drop(queue);
+    let (_, closing) = measure(|| drop(queue));
+    assert!(
+        closing.freed_bytes >= 1_999 * ::std::mem::size_of::<Upload>(),
+        "closing a queue of 1 999 photos freed {} bytes: not even the room they sat in",
+        closing.freed_bytes
+    );
     assert_eq!(
         live_photos(),
         2,
