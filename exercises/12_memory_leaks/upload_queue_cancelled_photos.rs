@@ -14,7 +14,9 @@
 //   the memory of a queue of 5 000. What the queue holds must follow the photos waiting in it,
 //   not the most it ever held: as soon as a photo has left it (cancelled or handed out), what
 //   dropping the queue would free, not counting the photos' own names and bytes, is at most
-//   1 KiB plus 4 * size_of::<Upload>() bytes for each photo still waiting.
+//   1 KiB plus 4 * size_of::<Upload>() bytes for each photo still waiting. Giving room back
+//   must not make removing photos slow, though: each time the queue moves its uploads to a
+//   smaller place, that place has at most half the room of the one it leaves.
 // - Signing out closes the queue (drops it) while the list may still show tickets. The photos
 //   still waiting are freed then, and so is the rest of the queue: from then on, all the
 //   tickets left over keep at most 128 bytes of heap alive between them, however many photos

@@ -4,7 +4,7 @@ use super::*;
 #[path = "../exercise_support/counting.rs"]
 mod counting;
 
-use counting::measure;
+use counting::{allocations, measure};
 
 fn photo(name: &str) -> Photo {
     Photo::new(name, 1_000)
@@ -228,6 +228,40 @@ fn the_queue_gives_room_back_as_soon_as_photos_leave() {
         room_allowed(100)
     );
     drop(kept);
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn room_is_given_back_in_large_steps() {
+    // 8 000 photos, all of them then cancelled or handed out in turn. Each move to a smaller
+    // place at least halves the room, so from at most 16 384 uploads' worth (twice what was
+    // needed) down to one upload's worth there is room for 15 moves, and no allocation is needed
+    // to take photos out of a queue.
+    let queue = UploadQueue::default();
+    let (mut tickets, others) = backlog(&queue, 8_000, 1);
+    assert!(others.is_empty());
+    let mut handed_out = Vec::with_capacity(4_000);
+    let (_, moves) = allocations(|| {
+        let mut newest_first = true;
+        while !tickets.is_empty() {
+            if newest_first {
+                drop(tickets.pop());
+            } else {
+                handed_out.push(queue.next_upload().expect("a photo"));
+                tickets.remove(0);
+            }
+            newest_first = !newest_first;
+        }
+    });
+    assert_eq!(handed_out.len(), 4_000);
+    assert!(
+        moves <= 15,
+        "taking 8 000 photos out of a queue, one at a time, moved its uploads {moves} times: each \
+         move to a smaller place must give back at least half the room"
+    );
+    drop(handed_out);
+    let held = room_held(queue, 0);
+    assert!(held <= room_allowed(0));
     assert_eq!(live_photos(), 0);
 }
 
