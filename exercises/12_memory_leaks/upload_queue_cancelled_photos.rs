@@ -15,8 +15,9 @@
 //   not the most it ever held: as soon as a photo has left it (cancelled or handed out), what
 //   dropping the queue would free, not counting the photos' own names and bytes, is at most
 //   1 KiB plus 4 * size_of::<Upload>() bytes for each photo still waiting. Giving room back
-//   must not make removing photos slow, though: each time the queue moves its uploads to a
-//   smaller place, that place has at most half the room of the one it leaves.
+//   must not make removing photos slow, though: taking a photo out allocates nothing, except
+//   when the queue moves to a smaller place, and that place has at most half the room of the
+//   one it leaves.
 // - Signing out closes the queue (drops it) while the list may still show tickets. The photos
 //   still waiting are freed then, and so is the rest of the queue: from then on, all the
 //   tickets left over keep at most 128 bytes of heap alive between them, however many photos
