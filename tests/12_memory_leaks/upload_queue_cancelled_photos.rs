@@ -4,7 +4,7 @@ use super::*;
 #[path = "../exercise_support/counting.rs"]
 mod counting;
 
-use counting::measure;
+use counting::{allocations, measure};
 
 fn photo(name: &str) -> Photo {
     Photo::new(name, 1_000)
@@ -89,12 +89,39 @@ fn a_cancelled_photo_is_freed_at_once() {
     assert_eq!(live_photos(), 0);
 }
 
+/// The most the heap of a queue may hold, not counting the photos' own, with `waiting` photos
+/// in it.
+fn room_allowed(waiting: usize) -> usize {
+    1_024 + 4 * ::std::mem::size_of::<Upload>() * waiting
+}
+
+/// What dropping `queue` frees. The photos in these measurements are blank, with no heap of
+/// their own, so all of it is the queue's. It frees at least the uploads still waiting in it:
+/// a queue that kept them, or the room they sat in, out of sight would leak it.
+fn room_held(queue: UploadQueue, waiting: usize) -> usize {
+    let (_, usage) = measure(|| drop(queue));
+    assert!(
+        usage.freed_bytes >= waiting * ::std::mem::size_of::<Upload>(),
+        "dropping a queue with {waiting} photos waiting freed {} bytes: not even the room they \
+         sat in",
+        usage.freed_bytes
+    );
+    usage.freed_bytes
+}
+
+/// A photo that owns no heap.
+fn blank() -> Photo {
+    let photo = Photo::new("", 0);
+    assert_eq!((photo.name.capacity(), photo.bytes.capacity()), (0, 0));
+    photo
+}
+
 #[test]
 fn adding_and_removing_all_day_does_not_grow_the_queue() {
     let queue = UploadQueue::default();
-    let kept = queue.submit(photo("kept.jpg"));
+    let kept = queue.submit(blank());
     let in_progress = queue.next_upload().expect("the first photo");
-    let waiting = queue.submit(photo("waiting.jpg"));
+    let waiting = queue.submit(blank());
     for i in 0..10_000 {
         let ticket = queue.submit(Photo::new("oops.jpg", i % 100));
         drop(ticket);
@@ -106,44 +133,183 @@ fn adding_and_removing_all_day_does_not_grow_the_queue() {
         );
     }
     assert_eq!(queue.waiting(), 1);
-    // What the queue holds is what its drop gives back.
-    let (_, usage) = measure(|| drop(queue));
+    let held = room_held(queue, 1);
     assert!(
-        usage.freed_bytes < 4_096,
-        "after 10 000 photos were added and cancelled, with one photo waiting, the queue held \
-         {} bytes in {} blocks",
-        usage.freed_bytes,
-        usage.frees
+        held <= room_allowed(1),
+        "after 10 000 photos were added and cancelled one at a time, with one photo waiting, \
+         dropping the queue freed {held} bytes, more than the {} allowed",
+        room_allowed(1)
     );
     drop((kept, waiting, in_progress));
     assert_eq!(live_photos(), 0);
 }
 
+/// Queues `total` blank photos and keeps the tickets of every `keep_every`th (the first, ...).
+fn backlog(queue: &UploadQueue, total: usize, keep_every: usize) -> (Vec<Ticket>, Vec<Ticket>) {
+    let tickets: Vec<Ticket> = (0..total).map(|_| queue.submit(blank())).collect();
+    let mut kept = Vec::new();
+    let mut others = Vec::new();
+    for (i, ticket) in tickets.into_iter().enumerate() {
+        if i % keep_every == 0 {
+            kept.push(ticket);
+        } else {
+            others.push(ticket);
+        }
+    }
+    (kept, others)
+}
+
+#[test]
+fn cancelling_a_backlog_gives_its_room_back() {
+    for keep_every in [500, 5_000] {
+        let queue = UploadQueue::default();
+        let (kept, mut others) = backlog(&queue, 5_000, keep_every);
+        // The newest first, then the rest from the middle out.
+        others.pop();
+        let half = others.len() / 2;
+        let mut back = others.split_off(half);
+        while let Some(ticket) = back.pop() {
+            drop(ticket);
+            drop(others.pop());
+        }
+        drop(others);
+        // Measured at once, with no other call to the queue between.
+        let left = kept.len();
+        assert_eq!(live_photos(), left);
+        let held = room_held(queue, left);
+        assert!(
+            held <= room_allowed(left),
+            "5 000 photos were queued and all but {left} cancelled: dropping the queue then freed \
+             {held} bytes, more than the {} allowed for {left} photos waiting",
+            room_allowed(left)
+        );
+        drop(kept);
+    }
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn uploading_a_backlog_gives_its_room_back() {
+    for left in [10, 1, 0] {
+        let queue = UploadQueue::default();
+        let (kept, others) = backlog(&queue, 5_000, 1);
+        assert!(others.is_empty());
+        for _ in left..5_000 {
+            drop(queue.next_upload().expect("a photo"));
+        }
+        // Measured at once: the rows of all 5 000 photos are still shown.
+        let held = room_held(queue, left);
+        assert!(
+            held <= room_allowed(left),
+            "5 000 photos were queued and all but {left} handed out: dropping the queue then \
+             freed {held} bytes, more than the {} allowed for {left} photos waiting",
+            room_allowed(left)
+        );
+        // The rows go away once the queue is closed: there is nothing left to cancel.
+        drop(kept);
+    }
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn the_queue_gives_room_back_as_soon_as_photos_leave() {
+    // Half cancelled, then half of the rest uploaded, and measured with no other call between.
+    let queue = UploadQueue::default();
+    let (kept, others) = backlog(&queue, 4_000, 2);
+    drop(others);
+    for _ in 0..1_900 {
+        drop(queue.next_upload());
+    }
+    let held = room_held(queue, 100);
+    assert!(
+        held <= room_allowed(100),
+        "4 000 photos were queued, 2 000 cancelled and 1 900 handed out: dropping the queue then \
+         freed {held} bytes, more than the {} allowed for 100 photos waiting",
+        room_allowed(100)
+    );
+    drop(kept);
+    assert_eq!(live_photos(), 0);
+}
+
+#[test]
+fn room_is_given_back_in_large_steps() {
+    // 8 000 photos, all of them then cancelled or handed out in turn. Once the first has left,
+    // the queue holds less than 32 768 uploads' worth (1 KiB and four uploads' worth for each
+    // of 7 999), and each move to a smaller place halves that at least: from then on there is
+    // room for 15 moves before the place would be less than one upload's worth, and one more
+    // for the first. Nothing else may allocate.
+    let queue = UploadQueue::default();
+    let (mut tickets, others) = backlog(&queue, 8_000, 1);
+    assert!(others.is_empty());
+    let mut handed_out = Vec::with_capacity(4_000);
+    let (_, moves) = allocations(|| {
+        let mut newest_first = true;
+        while !tickets.is_empty() {
+            if newest_first {
+                drop(tickets.pop());
+            } else {
+                handed_out.push(queue.next_upload().expect("a photo"));
+                tickets.remove(0);
+            }
+            newest_first = !newest_first;
+        }
+    });
+    assert_eq!(handed_out.len(), 4_000);
+    assert!(
+        moves <= 16,
+        "taking 8 000 photos out of a queue, one at a time, allocated {moves} times: taking a \
+         photo out allocates nothing, and each move to a smaller place gives back at least half \
+         the room"
+    );
+    drop(handed_out);
+    let held = room_held(queue, 0);
+    assert!(held <= room_allowed(0));
+    assert_eq!(live_photos(), 0);
+}
+
 #[test]
 fn signing_out_frees_the_waiting_photos_while_tickets_are_shown() {
+    let other = UploadQueue::default();
+    let elsewhere = other.submit(photo("elsewhere.jpg"));
     let queue = UploadQueue::default();
-    let mut tickets: Vec<Ticket> = (0..200)
+    let mut tickets: Vec<Ticket> = (0..2_000)
         .map(|i| queue.submit(photo(&format!("{i}.jpg"))))
         .collect();
     let in_progress = queue.next_upload().expect("a photo");
-    assert_eq!(live_photos(), 200);
-    drop(queue);
+    assert_eq!(live_photos(), 2_001);
+    // The names and bytes of the 1 999 photos waiting, and at least the room they sat in.
+    let photos_own: usize = (1..2_000).map(|i| format!("{i}.jpg").len() + 1_000).sum();
+    let (_, closing) = measure(|| drop(queue));
+    assert!(
+        closing.freed_bytes >= photos_own + 1_999 * ::std::mem::size_of::<Upload>(),
+        "closing a queue of 1 999 photos freed {} bytes: their names and bytes are {photos_own}, \
+         and the room they sat in was not freed with them",
+        closing.freed_bytes
+    );
     assert_eq!(
         live_photos(),
-        1,
+        2,
         "the queue was closed while its tickets were still shown, and the photos waiting in it \
-         stayed in memory (only the one being uploaded should)"
+         stayed in memory (only the one being uploaded, and one of another queue, should)"
     );
-    // A ticket left over is its own few bytes, and dropping it later does nothing.
+    // What the tickets left over hold is what dropping them all frees.
     let (_, usage) = measure(|| tickets.drain(..).for_each(drop));
     assert!(
-        usage.freed_bytes <= 200 * 32 + 1_024,
-        "after the queue was closed, the 200 tickets left over still held {} bytes, more than \
-         a few bytes each",
-        usage.freed_bytes
+        usage.freed_bytes <= 128,
+        "after the queue was closed, the 2 000 tickets left over still held {} bytes of heap \
+         between them ({} blocks), more than 128",
+        usage.freed_bytes,
+        usage.frees
     );
     assert_eq!(in_progress.photo.name, "0.jpg");
+    assert_eq!(
+        other.waiting(),
+        1,
+        "a ticket left over cancelled a photo of another queue"
+    );
     drop(in_progress);
+    assert_eq!(live_photos(), 1);
+    drop(elsewhere);
     assert_eq!(live_photos(), 0);
 }
 
