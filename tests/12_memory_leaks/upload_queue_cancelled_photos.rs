@@ -175,7 +175,12 @@ fn cancelling_a_backlog_gives_its_room_back() {
         drop(others);
         // Measured at once, with no other call to the queue between.
         let left = kept.len();
-        assert_eq!(live_photos(), left);
+        assert_eq!(
+            live_photos(),
+            left,
+            "5 000 photos were queued and all but {left} cancelled: every cancelled photo must be \
+             freed when its ticket is dropped"
+        );
         let held = room_held(queue, left);
         assert!(
             held <= room_allowed(left),
@@ -263,8 +268,13 @@ fn room_is_given_back_in_large_steps() {
     );
     drop(handed_out);
     let held = room_held(queue, 0);
-    assert!(held <= room_allowed(0));
-    assert_eq!(live_photos(), 0);
+    assert!(
+        held <= room_allowed(0),
+        "all 8 000 photos were taken out: dropping the queue then freed {held} bytes, more than \
+         the {} allowed for a queue with no photo waiting",
+        room_allowed(0)
+    );
+    assert_eq!(live_photos(), 0, "every photo taken out was dropped");
 }
 
 #[test]
