@@ -30,7 +30,8 @@
 //     earlier phase or an earlier channel never shows through;
 //   - the dispatcher keeps a million links in one array: a `Link` is at most 32 bytes
 //     (`std::mem::size_of::<Link>()`), with no part of it on the heap (`Link::new` and `handle`
-//     never allocate), and its counts go as high as the `u32`s that report them.
+//     never allocate), and its counts go as high as the `u32`s that report them (no link ever
+//     sees more than `u32::MAX` messages or failures, so going past it needs no handling).
 // Today's `Link` keeps the lifecycle in flags and options that drift apart, and misses most of
 // these. The module `driver` is the broker's driver: leave it as it is. Keep `Phase`, `Event`
 // and the signatures of `Link`'s methods; `Link`'s fields and the code inside are yours.
