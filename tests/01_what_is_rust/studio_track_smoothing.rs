@@ -187,7 +187,11 @@ fn blend_is_called_once_per_sample() {
             len,
             "calls of `blend` for {len} samples and {workers} workers"
         );
-        assert_eq!(samples, expected(&track(len), lopsided));
+        assert_eq!(
+            samples,
+            expected(&track(len), lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
@@ -226,7 +230,11 @@ fn each_worker_thread_smooths_one_balanced_stretch() {
             longest.unwrap() - shortest.unwrap() <= 1,
             "stretch lengths {lengths:?} (in track order) for {len} samples and {workers} workers"
         );
-        assert_eq!(samples, expected(&original, lopsided));
+        assert_eq!(
+            samples,
+            expected(&original, lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
@@ -237,7 +245,11 @@ fn the_workers_run_at_the_same_time() {
         let watched = Watched::new(workers, 2);
         let mut samples = track(len);
         smooth(&mut samples, workers, |window| watched.blend(window));
-        assert_eq!(samples, expected(&track(len), lopsided));
+        assert_eq!(
+            samples,
+            expected(&track(len), lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
