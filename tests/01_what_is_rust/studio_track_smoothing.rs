@@ -72,7 +72,7 @@ fn track(len: usize) -> Vec<i32> {
 }
 
 /// How long a worker thread waits at a gate for the others before the test gives up on them.
-const PATIENCE: Duration = Duration::from_secs(3);
+const PATIENCE: Duration = Duration::from_secs(5);
 
 /// A filter for the tests of how the work is shared: it records which thread blended which
 /// sample, and makes each thread's n-th call (for n up to `gates`) wait until `workers` threads
