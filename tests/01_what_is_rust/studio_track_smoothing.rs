@@ -3,8 +3,9 @@ use super::*;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Barrier, Mutex};
+use std::sync::{Condvar, Mutex};
 use std::thread::ThreadId;
+use std::time::Duration;
 
 // The heap is counted on every thread while `smooth` runs: a copy made on a worker thread costs
 // as much as one made on the caller's. (Each test runs alone in its own process, so no other
@@ -46,20 +47,23 @@ fn bytes_asked(track: &mut [i32], workers: usize) -> usize {
     BYTES.load(Ordering::SeqCst)
 }
 
-/// A filter that tells `before`, `sample` and `after` apart.
-fn lopsided(before: i32, sample: i32, after: i32) -> i32 {
-    before.wrapping_mul(3) + sample.wrapping_mul(100) - after.wrapping_mul(7)
+/// A filter that tells all five samples of the window apart.
+fn lopsided(window: [i32; 5]) -> i32 {
+    let weights = [1_000_000, 10_000, 100, 3, -7];
+    window
+        .iter()
+        .zip(weights)
+        .fold(0i32, |sum, (&sample, weight)| {
+            sum.wrapping_add(sample.wrapping_mul(weight))
+        })
 }
 
 /// What one thread smoothing the whole track would give.
-fn expected(track: &[i32], blend: impl Fn(i32, i32, i32) -> i32) -> Vec<i32> {
-    (0..track.len())
-        .map(|i| {
-            let sample = track[i];
-            let before = if i == 0 { sample } else { track[i - 1] };
-            let after = track.get(i + 1).copied().unwrap_or(sample);
-            blend(before, sample, after)
-        })
+fn expected(track: &[i32], blend: impl Fn([i32; 5]) -> i32) -> Vec<i32> {
+    let last = track.len() as isize - 1;
+    let at = |i: isize| track[i.clamp(0, last) as usize];
+    (0..=last)
+        .map(|i| blend([at(i - 2), at(i - 1), at(i), at(i + 1), at(i + 2)]))
         .collect()
 }
 
@@ -67,44 +71,69 @@ fn track(len: usize) -> Vec<i32> {
     (0..len as i32).map(|i| (i * 37) % 101 - 50).collect()
 }
 
+/// How long a worker thread waits at a gate for the others before the test gives up on them.
+const PATIENCE: Duration = Duration::from_secs(5);
+
 /// A filter for the tests of how the work is shared: it records which thread blended which
-/// sample, and makes each thread wait at `first` on its first call and at `second` (if any) on
-/// its second, until every worker has reached the same call.
+/// sample, and makes each thread's n-th call (for n up to `gates`) wait until `workers` threads
+/// have made their n-th call. A gate that waits in vain, or that sees too many threads, fails
+/// the test with a message that says so.
 struct Watched {
+    workers: usize,
+    gates: usize,
     calls: Mutex<HashMap<ThreadId, Vec<i32>>>,
-    first: Barrier,
-    second: Option<Barrier>,
+    arrived: Mutex<Vec<usize>>,
+    moved: Condvar,
 }
 
 impl Watched {
-    fn new(workers: usize, wait_twice: bool) -> Self {
+    fn new(workers: usize, gates: usize) -> Self {
         Watched {
+            workers,
+            gates,
             calls: Mutex::new(HashMap::new()),
-            first: Barrier::new(workers),
-            second: wait_twice.then(|| Barrier::new(workers)),
+            arrived: Mutex::new(vec![0; gates + 1]),
+            moved: Condvar::new(),
         }
     }
 
-    fn blend(&self, before: i32, sample: i32, after: i32) -> i32 {
+    fn blend(&self, window: [i32; 5]) -> i32 {
         let me = std::thread::current().id();
         let call = {
-            let mut calls = self.calls.lock().unwrap();
+            let mut calls = self.calls.lock().unwrap_or_else(|e| e.into_inner());
             let mine = calls.entry(me).or_default();
-            mine.push(sample);
+            mine.push(window[2]);
             mine.len()
         };
-        match call {
-            1 => {
-                self.first.wait();
-            }
-            2 => {
-                if let Some(second) = &self.second {
-                    second.wait();
-                }
-            }
-            _ => {}
+        if call <= self.gates {
+            self.gate(call);
         }
-        lopsided(before, sample, after)
+        lopsided(window)
+    }
+
+    fn gate(&self, call: usize) {
+        let workers = self.workers;
+        let mut arrived = self.arrived.lock().unwrap_or_else(|e| e.into_inner());
+        arrived[call] += 1;
+        let here = arrived[call];
+        assert!(
+            here <= workers,
+            "{here} threads made a call number {call} of `blend`, for {workers} workers: \
+             there must be exactly {workers} worker threads"
+        );
+        self.moved.notify_all();
+        let (arrived, waited) = self
+            .moved
+            .wait_timeout_while(arrived, PATIENCE, |arrived| arrived[call] < workers)
+            .unwrap_or_else(|e| e.into_inner());
+        if waited.timed_out() {
+            let here = arrived[call];
+            drop(arrived);
+            panic!(
+                "after {PATIENCE:?}, only {here} of {workers} worker threads had made a call \
+                 number {call} of `blend`: `workers` threads must be smoothing at the same time"
+            );
+        }
     }
 }
 
@@ -114,10 +143,13 @@ fn every_sample_is_blended_from_original_values() {
         (vec![5], 1),
         (vec![1, 2], 1),
         (vec![1, 2], 2),
+        (vec![1, 2, 3], 3),
         (vec![0, 40, 80, 0, -80, -40, 0, 40, 80, 120], 3),
         (track(10), 4),
         (track(9), 4),
         (track(7), 7),
+        (track(11), 6),
+        (track(8), 5),
         (track(100), 3),
         (track(1001), 8),
     ];
@@ -134,87 +166,103 @@ fn every_sample_is_blended_from_original_values() {
 
 #[test]
 fn the_filter_may_borrow_from_the_caller() {
-    let weights = [1, 2, 1];
+    let weights = [1, 2, 2, 2, 1];
     let mut samples = vec![0, 40, 80, 0, -80, -40, 0, 40, 80, 120];
-    let blend = |before: i32, sample: i32, after: i32| {
-        (weights[0] * before + weights[1] * sample + weights[2] * after) / 4
-    };
+    let blend = |window: [i32; 5]| window.iter().zip(&weights).map(|(s, w)| s * w).sum::<i32>() / 8;
     smooth(&mut samples, 3, blend);
-    assert_eq!(samples, [10, 40, 50, 0, -50, -40, 0, 40, 80, 110]);
+    assert_eq!(samples, [20, 30, 20, 0, -20, -25, 0, 40, 75, 100]);
 }
 
 #[test]
 fn blend_is_called_once_per_sample() {
-    for (len, workers) in [(1, 1), (10, 4), (9, 4), (64, 5), (300, 7)] {
+    for (len, workers) in [(1, 1), (10, 4), (9, 4), (7, 7), (64, 5), (300, 7)] {
         let calls = AtomicUsize::new(0);
         let mut samples = track(len);
-        smooth(&mut samples, workers, |before, sample, after| {
+        smooth(&mut samples, workers, |window| {
             calls.fetch_add(1, Ordering::SeqCst);
-            lopsided(before, sample, after)
+            lopsided(window)
         });
         assert_eq!(
             calls.load(Ordering::SeqCst),
             len,
             "calls of `blend` for {len} samples and {workers} workers"
         );
-        assert_eq!(samples, expected(&track(len), lopsided));
+        assert_eq!(
+            samples,
+            expected(&track(len), lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
 #[test]
 fn each_worker_thread_smooths_one_balanced_stretch() {
-    let cases: [(usize, usize); 6] = [(10, 4), (9, 4), (7, 7), (5, 1), (100, 3), (13, 5)];
+    let cases: [(usize, usize); 7] = [(10, 4), (9, 4), (7, 7), (5, 1), (100, 3), (13, 5), (11, 6)];
     for (len, workers) in cases {
         // Every sample is different, so the samples a thread blended show where it worked.
         let original: Vec<i32> = (0..len as i32).map(|i| 1000 + i).collect();
-        let watched = Watched::new(workers, false);
+        // Only the first call waits: every stretch has at least one sample.
+        let watched = Watched::new(workers, 1);
         let mut samples = original.clone();
-        smooth(&mut samples, workers, |b, s, a| watched.blend(b, s, a));
+        smooth(&mut samples, workers, |window| watched.blend(window));
         let calls = watched.calls.into_inner().unwrap();
         assert_eq!(
             calls.len(),
             workers,
             "threads that called `blend`, for {len} samples and {workers} workers"
         );
-        let mut lengths = Vec::new();
-        for blended in calls.values() {
-            let mut sorted = blended.clone();
-            sorted.sort();
-            let consecutive = sorted.windows(2).all(|pair| pair[1] == pair[0] + 1);
+        let mut stretches: Vec<Vec<i32>> = calls.into_values().collect();
+        for blended in &mut stretches {
+            blended.sort();
+            let consecutive = blended.windows(2).all(|pair| pair[1] == pair[0] + 1);
             assert!(
                 consecutive,
-                "a thread blended {sorted:?} of {len} samples: a stretch is consecutive samples"
+                "a thread blended samples {blended:?} of 1000..{}: a stretch is consecutive \
+                 samples",
+                1000 + len
             );
-            lengths.push(sorted.len());
         }
+        // In track order, for the message.
+        stretches.sort();
+        let lengths: Vec<usize> = stretches.iter().map(Vec::len).collect();
         let (shortest, longest) = (lengths.iter().min(), lengths.iter().max());
         assert!(
             longest.unwrap() - shortest.unwrap() <= 1,
-            "stretch lengths {lengths:?} for {len} samples and {workers} workers"
+            "stretch lengths {lengths:?} (in track order) for {len} samples and {workers} workers"
         );
-        assert_eq!(samples, expected(&original, lopsided));
+        assert_eq!(
+            samples,
+            expected(&original, lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
 #[test]
 fn the_workers_run_at_the_same_time() {
     for (len, workers) in [(2, 2), (9, 4), (10, 4), (12, 3), (50, 6)] {
-        // Each thread's first `blend` waits until every worker has reached its own first one.
-        let watched = Watched::new(workers, false);
+        // Each thread's first two calls wait until every worker has made as many.
+        let watched = Watched::new(workers, 2);
         let mut samples = track(len);
-        smooth(&mut samples, workers, |b, s, a| watched.blend(b, s, a));
-        assert_eq!(samples, expected(&track(len), lopsided));
+        smooth(&mut samples, workers, |window| watched.blend(window));
+        assert_eq!(
+            samples,
+            expected(&track(len), lopsided),
+            "{len} samples, {workers} workers"
+        );
     }
 }
 
 #[test]
 fn neighbours_are_blended_from_values_they_had_before() {
-    for (len, workers) in [(9, 3), (12, 3), (20, 4), (41, 5)] {
-        // Every worker has written its first sample before any worker reaches its third:
-        // a stretch that reads a neighbour's sample late reads the new value.
-        let watched = Watched::new(workers, true);
+    for (len, workers) in [(12, 3), (16, 4), (20, 4), (27, 5), (41, 5)] {
+        // Every stretch has at least four samples, and each worker's first three calls wait
+        // for the others: every worker has written its first two samples before any worker
+        // reads what it needs for its fourth, so a stretch that reads a neighbour's samples
+        // late reads new values.
+        let watched = Watched::new(workers, 3);
         let mut samples = track(len);
-        smooth(&mut samples, workers, |b, s, a| watched.blend(b, s, a));
+        smooth(&mut samples, workers, |window| watched.blend(window));
         assert_eq!(
             samples,
             expected(&track(len), lopsided),
