@@ -114,17 +114,26 @@ fn a_column_is_a_character_not_a_byte() {
 fn windows_line_endings_become_new_lines() {
     let mut s = String::from("a\tb\r\nab\tc\r\n\r\n\tdéjà\r\n");
     expand_tabs(&mut s, 4);
-    assert_eq!(s, "a   b\nab  c\n\n    déjà\n");
+    assert_eq!(
+        s, "a   b\nab  c\n\n    déjà\n",
+        "every \"\\r\\n\" must become \"\\n\" (tab stops every 4)"
+    );
     let mut s = room_for("no tabs\r\nat all\r\n", 64);
     expand_tabs(&mut s, 8);
-    assert_eq!(s, "no tabs\nat all\n");
+    assert_eq!(
+        s, "no tabs\nat all\n",
+        "every \"\\r\\n\" must become \"\\n\", in text without tabs too"
+    );
 }
 
 #[test]
 fn a_new_line_starts_at_column_zero() {
     let mut s = String::from("abc\tx\n\ty\nabcdé\tz");
     expand_tabs(&mut s, 4);
-    assert_eq!(s, "abc x\n    y\nabcdé   z");
+    assert_eq!(
+        s, "abc x\n    y\nabcdé   z",
+        "after each \"\\n\" the column must start again at 0 (tab stops every 4)"
+    );
 }
 
 #[test]
@@ -156,16 +165,35 @@ fn with_room_nothing_is_allocated_and_the_buffer_stays() {
             assert_eq!(s, expected, "{text:?} with tab stops every {width}");
             assert_eq!(
                 usage.allocations, 0,
-                "expanding {text:?} (tab stops every {width}) in a buffer of 512 bytes allocated"
+                "{text:?} (tab stops every {width}) in a buffer of 512 bytes: with room, expanding \
+                 must not allocate"
             );
-            assert_eq!(s.as_ptr(), buffer, "the text moved to another buffer");
-            assert_eq!(s.capacity(), capacity, "the buffer changed size");
+            assert_eq!(
+                s.as_ptr(),
+                buffer,
+                "{text:?} (tab stops every {width}): the text must stay in the buffer it was in"
+            );
+            assert_eq!(
+                s.capacity(),
+                capacity,
+                "{text:?} (tab stops every {width}): the buffer must keep its size"
+            );
 
             // Expanding again finds no tab: still nothing, in the same buffer.
             let ((), usage) = measure(|| expand_tabs(&mut s, width));
-            assert_eq!(s, expected, "expanding twice changed {text:?}");
-            assert_eq!(usage.allocations, 0, "expanding twice allocated");
-            assert_eq!(s.as_ptr(), buffer, "expanding twice moved the text");
+            assert_eq!(
+                s, expected,
+                "{text:?} (tab stops every {width}): expanding again must change nothing"
+            );
+            assert_eq!(
+                usage.allocations, 0,
+                "{text:?} (tab stops every {width}): expanding again must not allocate"
+            );
+            assert_eq!(
+                s.as_ptr(),
+                buffer,
+                "{text:?} (tab stops every {width}): expanding again must keep the buffer"
+            );
         }
     }
 }
