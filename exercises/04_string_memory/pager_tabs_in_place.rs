@@ -18,7 +18,12 @@
 // - When the text's buffer already has room for the finished text, `expand_tabs` must make no
 //   heap allocation at all, and the text must stay in that same buffer.
 // - When it has not, `expand_tabs` must make exactly one heap allocation, asking for exactly
-//   the bytes of the finished text: afterwards the capacity is the length.
+//   the bytes of the finished text: afterwards the capacity is the length. Growing the buffer
+//   (a reallocation, even one that extends the block where it is) counts as that allocation.
+// Some screenfuls are whole log files, so the time `expand_tabs` takes must grow in proportion
+// to the text's length, whatever its tabs and line endings: a hidden test expands a text of
+// 4.5 MiB (524,288 lines, each of seven tabs and a "\r\n") in the unoptimized test build,
+// and fails it if it takes more than 8 seconds. Done in linear time, it takes a fraction of one.
 // As written, it does not compile.
 //
 // Keep the signature of `expand_tabs`.

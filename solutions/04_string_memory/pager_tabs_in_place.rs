@@ -18,13 +18,15 @@
 // - When the text's buffer already has room for the finished text, `expand_tabs` must make no
 //   heap allocation at all, and the text must stay in that same buffer.
 // - When it has not, `expand_tabs` must make exactly one heap allocation, asking for exactly
-//   the bytes of the finished text: afterwards the capacity is the length.
+//   the bytes of the finished text: afterwards the capacity is the length. Growing the buffer
+//   (a reallocation, even one that extends the block where it is) counts as that allocation.
+// Some screenfuls are whole log files, so the time `expand_tabs` takes must grow in proportion
+// to the text's length, whatever its tabs and line endings: a hidden test expands a text of
+// 4.5 MiB (524,288 lines, each of seven tabs and a "\r\n") in the unoptimized test build,
+// and fails it if it takes more than 8 seconds. Done in linear time, it takes a fraction of one.
 // As written, it does not compile.
 //
 // Keep the signature of `expand_tabs`.
-
-/// Spaces to cut a tab's replacement from, so that no replacement needs a buffer of its own.
-const SPACES: &str = "        ";
 
 /// Replaces every tab in `text` with spaces up to the next tab stop, and "\r\n" with "\n".
 pub fn expand_tabs(text: &mut String, width: usize) {
@@ -50,29 +52,39 @@ pub fn expand_tabs(text: &mut String, width: usize) {
             _ => column += 1,
         }
     }
+    // The buffer itself, as bytes: taking it out of the `String` moves no byte and allocates
+    // nothing, and every index below is a byte's.
+    let mut bytes = std::mem::take(text).into_bytes();
+    let old_len = bytes.len();
     // Grows the buffer once, to exactly the finished length, if it is short of room; else a no-op.
-    text.reserve_exact(growth);
-    // Then the tabs, in place: each borrow of `text` for reading ends before the next edit.
-    let mut at = 0;
+    bytes.reserve_exact(growth);
+    // The text moves once, to the end of the finished length; then one pass front to back
+    // writes each byte where it belongs. The writing never catches up with the reading: what
+    // is still to be read is `growth` bytes ahead, less what the tabs so far have added.
+    bytes.resize(old_len + growth, b' ');
+    bytes.copy_within(..old_len, growth);
+    let mut write = 0;
     let mut column = 0;
-    while let Some(c) = text[at..].chars().next() {
-        match c {
-            '\t' => {
-                let spaces = width - column % width;
-                text.replace_range(at..at + 1, &SPACES[..spaces]);
-                column += spaces;
-                at += spaces;
-            }
-            '\n' => {
+    for read in growth..old_len + growth {
+        let byte = bytes[read];
+        if byte == b'\t' {
+            let spaces = width - column % width;
+            bytes[write..write + spaces].fill(b' ');
+            write += spaces;
+            column += spaces;
+        } else {
+            bytes[write] = byte;
+            write += 1;
+            if byte == b'\n' {
                 column = 0;
-                at += 1;
-            }
-            _ => {
+            } else if byte & 0xC0 != 0x80 {
+                // Every byte but a UTF-8 continuation byte (0b10xx_xxxx) starts a character.
                 column += 1;
-                at += c.len_utf8();
             }
         }
     }
+    // Checks the bytes (only ASCII tabs became ASCII spaces) and takes them back: no copy.
+    *text = String::from_utf8(bytes).expect("tabs were replaced with spaces, nothing else");
 }
 
 fn main() {

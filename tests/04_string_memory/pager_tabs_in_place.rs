@@ -5,6 +5,9 @@ use super::*;
 mod counting;
 
 use counting::measure;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Duration;
 
 /// What the pager expects: the text rebuilt character by character, columns counted in chars,
 /// without the '\r' of "\r\n".
@@ -111,17 +114,26 @@ fn a_column_is_a_character_not_a_byte() {
 fn windows_line_endings_become_new_lines() {
     let mut s = String::from("a\tb\r\nab\tc\r\n\r\n\tdéjà\r\n");
     expand_tabs(&mut s, 4);
-    assert_eq!(s, "a   b\nab  c\n\n    déjà\n");
+    assert_eq!(
+        s, "a   b\nab  c\n\n    déjà\n",
+        "every \"\\r\\n\" must become \"\\n\" (tab stops every 4)"
+    );
     let mut s = room_for("no tabs\r\nat all\r\n", 64);
     expand_tabs(&mut s, 8);
-    assert_eq!(s, "no tabs\nat all\n");
+    assert_eq!(
+        s, "no tabs\nat all\n",
+        "every \"\\r\\n\" must become \"\\n\", in text without tabs too"
+    );
 }
 
 #[test]
 fn a_new_line_starts_at_column_zero() {
     let mut s = String::from("abc\tx\n\ty\nabcdé\tz");
     expand_tabs(&mut s, 4);
-    assert_eq!(s, "abc x\n    y\nabcdé   z");
+    assert_eq!(
+        s, "abc x\n    y\nabcdé   z",
+        "after each \"\\n\" the column must start again at 0 (tab stops every 4)"
+    );
 }
 
 #[test]
@@ -153,16 +165,35 @@ fn with_room_nothing_is_allocated_and_the_buffer_stays() {
             assert_eq!(s, expected, "{text:?} with tab stops every {width}");
             assert_eq!(
                 usage.allocations, 0,
-                "expanding {text:?} (tab stops every {width}) in a buffer of 512 bytes allocated"
+                "{text:?} (tab stops every {width}) in a buffer of 512 bytes: with room, expanding \
+                 must not allocate"
             );
-            assert_eq!(s.as_ptr(), buffer, "the text moved to another buffer");
-            assert_eq!(s.capacity(), capacity, "the buffer changed size");
+            assert_eq!(
+                s.as_ptr(),
+                buffer,
+                "{text:?} (tab stops every {width}): the text must stay in the buffer it was in"
+            );
+            assert_eq!(
+                s.capacity(),
+                capacity,
+                "{text:?} (tab stops every {width}): the buffer must keep its size"
+            );
 
             // Expanding again finds no tab: still nothing, in the same buffer.
             let ((), usage) = measure(|| expand_tabs(&mut s, width));
-            assert_eq!(s, expected, "expanding twice changed {text:?}");
-            assert_eq!(usage.allocations, 0, "expanding twice allocated");
-            assert_eq!(s.as_ptr(), buffer, "expanding twice moved the text");
+            assert_eq!(
+                s, expected,
+                "{text:?} (tab stops every {width}): expanding again must change nothing"
+            );
+            assert_eq!(
+                usage.allocations, 0,
+                "{text:?} (tab stops every {width}): expanding again must not allocate"
+            );
+            assert_eq!(
+                s.as_ptr(),
+                buffer,
+                "{text:?} (tab stops every {width}): expanding again must keep the buffer"
+            );
         }
     }
 }
@@ -176,7 +207,10 @@ fn room_to_the_byte_is_room_enough() {
             let mut s = room_for(text, expected.len().max(text.len()).max(1));
             let (buffer, capacity) = (s.as_ptr(), s.capacity());
             let ((), usage) = measure(|| expand_tabs(&mut s, width));
-            assert_eq!(s, expected);
+            assert_eq!(
+                s, expected,
+                "{text:?} with tab stops every {width}, in a buffer of {capacity} bytes"
+            );
             assert_eq!(
                 usage.allocations,
                 0,
@@ -184,7 +218,16 @@ fn room_to_the_byte_is_room_enough() {
                  room for the {} bytes of the finished text, yet it allocated",
                 expected.len()
             );
-            assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+            assert_eq!(
+                s.as_ptr(),
+                buffer,
+                "{text:?} (tab stops every {width}): the text must stay in the buffer it was in"
+            );
+            assert_eq!(
+                s.capacity(),
+                capacity,
+                "{text:?} (tab stops every {width}): the buffer must keep its size"
+            );
         }
     }
 }
@@ -214,7 +257,12 @@ fn without_room_one_allocation_of_exactly_the_text() {
                      the {} bytes of the expanded text",
                     expected.len()
                 );
-                assert_eq!(s.capacity(), s.len(), "spare capacity left after growing");
+                assert_eq!(
+                    s.capacity(),
+                    s.len(),
+                    "{text:?} (tab stops every {width}): after growing, the capacity must be \
+                     exactly the length"
+                );
             }
         }
     }
@@ -226,10 +274,23 @@ fn many_tabs_still_grow_once() {
     let expected = reference(&text, 8);
     let mut s = String::from(text.as_str());
     let ((), usage) = measure(|| expand_tabs(&mut s, 8));
-    assert_eq!(s, expected);
-    assert_eq!(usage.allocations, 1, "200 tabs: the buffer must grow once");
-    assert_eq!(usage.bytes, expected.len());
-    assert_eq!(s.capacity(), s.len());
+    assert!(s == expected, "200 tabs with tab stops every 8: wrong text");
+    assert_eq!(
+        usage.allocations, 1,
+        "200 tabs in a buffer with no room to spare: expanding them must take exactly one heap \
+         allocation"
+    );
+    assert_eq!(
+        usage.bytes,
+        expected.len(),
+        "200 tabs: the allocation must ask for exactly the {} bytes of the expanded text",
+        expected.len()
+    );
+    assert_eq!(
+        s.capacity(),
+        s.len(),
+        "200 tabs: after growing, the capacity must be exactly the length"
+    );
 }
 
 #[test]
@@ -246,7 +307,7 @@ fn shorter_in_the_end_is_room_enough() {
         let mut s = String::from(text.as_str());
         let (buffer, capacity) = (s.as_ptr(), s.capacity());
         let ((), usage) = measure(|| expand_tabs(&mut s, 8));
-        assert_eq!(&s, &expected);
+        assert_eq!(&s, &expected, "{text:?} with tab stops every 8");
         assert_eq!(
             usage.allocations,
             0,
@@ -254,7 +315,16 @@ fn shorter_in_the_end_is_room_enough() {
              yet it allocated",
             expected.len()
         );
-        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+        assert_eq!(
+            s.as_ptr(),
+            buffer,
+            "{text:?}: the text must stay in the buffer it was in"
+        );
+        assert_eq!(
+            s.capacity(),
+            capacity,
+            "{text:?}: the buffer must keep its size"
+        );
     }
 }
 
@@ -264,11 +334,63 @@ fn text_without_tabs_is_left_alone_even_without_room() {
         let mut s = String::from(text);
         let (buffer, capacity) = (s.as_ptr(), s.capacity());
         let ((), usage) = measure(|| expand_tabs(&mut s, 4));
-        assert_eq!(s, text);
+        assert_eq!(s, text, "{text:?} has no tab: it must stay as it is");
         assert_eq!(
             usage.allocations, 0,
             "{text:?} has no tab, yet expanding it allocated"
         );
-        assert_eq!((s.as_ptr(), s.capacity()), (buffer, capacity));
+        assert_eq!(
+            s.as_ptr(),
+            buffer,
+            "{text:?} has no tab: it must stay in the buffer it was in"
+        );
+        assert_eq!(
+            s.capacity(),
+            capacity,
+            "{text:?} has no tab: the buffer must keep its size"
+        );
+    }
+}
+
+#[test]
+fn a_long_text_takes_linear_time() {
+    // 4.5 MiB: 524,288 lines, each of seven tabs and a "\r\n". Expanded in linear time it takes
+    // a fraction of a second even unoptimized; an edit that moves the rest of the text for each
+    // tab or line ending moves terabytes, which takes minutes.
+    const LINES: usize = 1 << 19;
+    const LIMIT: Duration = Duration::from_secs(8);
+    let line = "\t\t\t\t\t\t\t\r\n";
+    let width = 2;
+    let expected = reference(line, width).repeat(LINES);
+    let mut text = line.repeat(LINES);
+    let (done, finished) = mpsc::channel();
+    // On a thread of its own, so that a slow edit fails the test with a message rather than
+    // running into its time limit.
+    thread::spawn(move || {
+        expand_tabs(&mut text, width);
+        let _ = done.send(text);
+    });
+    match finished.recv_timeout(LIMIT) {
+        Ok(text) => {
+            if text != expected {
+                let at = text.bytes().zip(expected.bytes()).position(|(a, b)| a != b);
+                panic!(
+                    "{LINES} lines of seven tabs and \"\\r\\n\" (tab stops every {width}): the \
+                     expanded text is {} bytes long, {} expected, and differs from byte {} on",
+                    text.len(),
+                    expected.len(),
+                    at.unwrap_or(text.len().min(expected.len()))
+                );
+            }
+        }
+        Err(RecvTimeoutError::Timeout) => panic!(
+            "expanding {LINES} lines of seven tabs and \"\\r\\n\" ({} bytes) took more than \
+             {LIMIT:?}: the time must grow in proportion to the text's length, and done so it \
+             takes a fraction of a second",
+            LINES * line.len()
+        ),
+        Err(RecvTimeoutError::Disconnected) => {
+            panic!("expand_tabs panicked on {LINES} lines of seven tabs and \"\\r\\n\"")
+        }
     }
 }
