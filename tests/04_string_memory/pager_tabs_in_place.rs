@@ -7,7 +7,7 @@ mod counting;
 use counting::measure;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What the pager expects: the text rebuilt character by character, columns counted in chars,
 /// without the '\r' of "\r\n".
@@ -354,15 +354,26 @@ fn text_without_tabs_is_left_alone_even_without_room() {
 
 #[test]
 fn a_long_text_takes_linear_time() {
-    // 4.5 MiB: 524,288 lines, each of seven tabs and a "\r\n". Expanded in linear time it takes
-    // a fraction of a second even unoptimized; an edit that moves the rest of the text for each
-    // tab or line ending moves terabytes, which takes minutes.
-    const LINES: usize = 1 << 19;
-    const LIMIT: Duration = Duration::from_secs(8);
+    // 1.1 MiB: 131,072 lines, each of seven tabs and a "\r\n". The yardstick is this file's
+    // `reference`, which builds the expanded text once, a character at a time, into a new
+    // `String`: timed here, on this machine and under its present load. An edit in linear time
+    // takes about as long (a fraction of the limit below); an edit that moves the rest of the
+    // text for each tab or line ending moves hundreds of gigabytes, a hundred times as long.
+    const LINES: usize = 1 << 17;
+    const TIMES_THE_YARDSTICK: u32 = 20;
     let line = "\t\t\t\t\t\t\t\r\n";
     let width = 2;
     let expected = reference(line, width).repeat(LINES);
     let mut text = line.repeat(LINES);
+    let yardstick = (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(reference(std::hint::black_box(&text), width));
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs");
+    let limit = (yardstick * TIMES_THE_YARDSTICK).max(Duration::from_millis(200));
     let (done, finished) = mpsc::channel();
     // On a thread of its own, so that a slow edit fails the test with a message rather than
     // running into its time limit.
@@ -370,7 +381,7 @@ fn a_long_text_takes_linear_time() {
         expand_tabs(&mut text, width);
         let _ = done.send(text);
     });
-    match finished.recv_timeout(LIMIT) {
+    match finished.recv_timeout(limit) {
         Ok(text) => {
             if text != expected {
                 let at = text.bytes().zip(expected.bytes()).position(|(a, b)| a != b);
@@ -385,8 +396,8 @@ fn a_long_text_takes_linear_time() {
         }
         Err(RecvTimeoutError::Timeout) => panic!(
             "expanding {LINES} lines of seven tabs and \"\\r\\n\" ({} bytes) took more than \
-             {LIMIT:?}: the time must grow in proportion to the text's length, and done so it \
-             takes a fraction of a second",
+             {limit:?}, {TIMES_THE_YARDSTICK} times as long as building the expanded text anew \
+             ({yardstick:?}): the time must grow in proportion to the text's length",
             LINES * line.len()
         ),
         Err(RecvTimeoutError::Disconnected) => {
