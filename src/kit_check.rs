@@ -13,6 +13,7 @@ use crate::build_crate::{self, Group};
 use crate::compile;
 use crate::kit::{Kit, Source};
 use crate::miri;
+use crate::outcome::MiriCheck;
 use crate::rules_build;
 use crate::runner::{self, ManyEnd, RunEnd, RunOptions};
 use crate::shipped;
@@ -135,11 +136,18 @@ pub fn passing_as_shipped(
     Ok(results
         .iter()
         .filter(|(_, o)| o.passed())
-        .map(|(i, _)| {
+        .map(|(i, o)| {
+            let name = &kit.list.exercises()[*i].name;
+            if o.miri == MiriCheck::Skipped {
+                // Its tests pass by design: only Miri sees what is wrong with it.
+                return notice(format!(
+                    "{name} was not checked as shipped: only Miri catches what is wrong with it, \
+                     and Miri is not installed (rustup toolchain install nightly --component miri)"
+                ));
+            }
             finding(format!(
-                "{} passes as shipped (as kept in {}; if you changed the exercise, delete that \
-                 folder so that rustprep keeps the new version)",
-                kit.list.exercises()[*i].name,
+                "{name} passes as shipped (as kept in {}; if you changed the exercise, delete \
+                 that folder so that rustprep keeps the new version)",
                 kit.display_path(&shipped::dir(kit))
             ))
         })

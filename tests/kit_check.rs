@@ -8,6 +8,7 @@ use std::path::Path;
 
 use rustprep::kit::{Kit, Source};
 use rustprep::kit_check::{self, Finding};
+use rustprep::outcome::MiriCheck;
 use rustprep::runner::{self, RunEnd, RunOptions};
 use rustprep::shipped;
 use rustprep::supervise::Cancel;
@@ -163,6 +164,13 @@ fn every_classroom_runner_of_the_shipped_kit_fits_in_one_environment_variable() 
         .map(|q| format!("q{:02}", q.number))
         .collect();
     assert_eq!(names, want, "one runner per question");
+    // Where Miri is missing, what only Miri catches passes, and says so (see
+    // every_shipped_exercise_fails).
+    let unchecked: Vec<&str> = results
+        .iter()
+        .filter(|(_, o)| o.miri == MiriCheck::Skipped)
+        .map(|(i, _)| exercises[*i].name.as_str())
+        .collect();
     let mut reported = 0;
     for (name, result) in &runners.0 {
         let encoded = result.encoded().unwrap();
@@ -175,6 +183,9 @@ fn every_classroom_runner_of_the_shipped_kit_fits_in_one_environment_variable() 
         for test in json["tests"].as_array().unwrap() {
             reported += 1;
             let exercise = test["name"].as_str().unwrap();
+            if unchecked.contains(&exercise) {
+                continue;
+            }
             assert_eq!(test["status"], "error", "{exercise}: shipped, it fails");
             let message = test["message"].as_str().unwrap();
             assert!(
