@@ -16,8 +16,9 @@
 // 2. `lease_with` never waits for another lease or another `fill`: while any thread is inside
 //    a `fill` or holds leases, another `lease_with` (on any thread, or from inside that `fill`)
 //    returns at once, with a lease on a free slot or `None` when none is free.
-// 3. No buffer is handed out twice: two live leases never share a slot, and `fill` gets the
-//    buffer with all sixteen bytes zero. What is written through a lease stays until it drops.
+// 3. No buffer is handed out twice: two live leases never share a slot. `fill` works on the
+//    slot's own buffer (not a copy), which it gets with all sixteen bytes zero, and from the
+//    moment `fill` starts that slot is taken. What is written stays until the lease drops.
 // 4. Dropping a lease returns its slot. If `fill` panics, the panic reaches the caller and the
 //    slot it was filling is free again afterwards. A lease that is never dropped (for example
 //    passed to `std::mem::forget`) loses its slot for good: the pool may shrink, but that slot

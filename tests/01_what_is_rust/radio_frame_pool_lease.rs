@@ -103,22 +103,22 @@ fn the_other_thread_leases_while_main_is_inside_fill() {
     thread::scope(|scope| {
         let other = scope.spawn(|| {
             in_fill.wait();
-            let mut lease = POOL
-                .lease_with(|frame| {
-                    assert_eq!(*frame, [0; 16], "fill must get a zeroed buffer");
-                    frame[0] = 2;
-                })
-                .expect("one slot is free while main fills the other");
-            lease[1] = 22;
-            let slot = lease.slot();
-            assert!(
-                POOL.lease_with(|_| {}).is_none(),
-                "no slot is free: main fills one, this thread holds the other"
-            );
+            let lease = POOL.lease_with(|frame| {
+                assert_eq!(*frame, [0; 16], "fill must get a zeroed buffer");
+                frame[0] = 2;
+            });
+            let none_left = POOL.lease_with(|_| {}).is_none();
+            // Keep to the barriers whatever happened, so a wrong answer fails instead of hanging.
             other_leased.wait();
             main_leased.wait();
+            let mut lease = lease.expect("one slot is free while main fills the other");
+            assert!(
+                none_left,
+                "no slot is free: main fills one, this thread holds the other"
+            );
+            lease[1] = 22;
             assert_eq!(lease[..2], [2, 22], "main's lease wrote into this buffer");
-            slot
+            lease.slot()
         });
         let mut lease = POOL
             .lease_with(|frame| {
@@ -141,6 +141,34 @@ fn the_other_thread_leases_while_main_is_inside_fill() {
         assert_eq!(lease[..3], [1, 11, 111]);
     });
     assert_eq!(POOL.available(), 2);
+}
+
+#[test]
+fn fill_works_on_the_slot_it_has_taken() {
+    static POOL: FramePool<3> = FramePool::new();
+    let held = POOL.lease_with(|_| {}).expect("a free slot");
+    for _ in 0..2 {
+        let mut seen = None;
+        let lease = POOL
+            .lease_with(|frame| {
+                seen = Some((frame.as_ptr() as usize, POOL.available()));
+                frame[0] = 4;
+            })
+            .expect("a free slot");
+        let (address, available) = seen.expect("fill was called");
+        assert_eq!(
+            available, 1,
+            "while fill runs, its slot must already be taken"
+        );
+        assert_eq!(
+            address,
+            lease.as_ptr() as usize,
+            "fill must work on the leased buffer itself, not on a copy"
+        );
+        assert_eq!(lease[0], 4);
+    }
+    drop(held);
+    assert_eq!(POOL.available(), 3);
 }
 
 #[test]
