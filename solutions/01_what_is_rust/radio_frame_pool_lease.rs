@@ -42,10 +42,21 @@ pub struct FramePool<const N: usize> {
     slots: [Slot; N],
 }
 
+// Fields drop in declaration order: the buffer's lock is released before the claim, so whoever
+// claims the slot next finds its lock free.
 pub struct FrameLease<'pool> {
-    slot: &'pool Slot,
-    index: usize,
     frame: MutexGuard<'pool, Frame>,
+    _claim: Claim<'pool>,
+    index: usize,
+}
+
+// A claimed slot; dropping it (when the lease drops, or when `fill` unwinds) frees the slot.
+struct Claim<'pool>(&'pool AtomicBool);
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
 }
 
 impl<const N: usize> FramePool<N> {
@@ -68,11 +79,16 @@ impl<const N: usize> FramePool<N> {
                 .is_ok()
         })?;
         let slot = &self.slots[index];
+        let claim = Claim(&slot.leased);
         // Nobody else holds this lock: the claim is ours. A panic in an earlier `fill` may have
         // poisoned it, and the buffer is zeroed below anyway.
         let frame = slot.frame.lock().unwrap_or_else(PoisonError::into_inner);
         // The lease exists before `fill` runs, so a panic in `fill` drops it and frees the slot.
-        let mut lease = FrameLease { slot, index, frame };
+        let mut lease = FrameLease {
+            frame,
+            _claim: claim,
+            index,
+        };
         *lease = [0; 16];
         fill(&mut lease);
         Some(lease)
@@ -109,12 +125,6 @@ impl Deref for FrameLease<'_> {
 impl DerefMut for FrameLease<'_> {
     fn deref_mut(&mut self) -> &mut Frame {
         &mut self.frame
-    }
-}
-
-impl Drop for FrameLease<'_> {
-    fn drop(&mut self) {
-        self.slot.leased.store(false, Ordering::Release);
     }
 }
 
