@@ -25,7 +25,9 @@
 //    is never leased again.
 // 5. No heap: `new`, `lease_with`, `available`, `slot` and dropping a lease allocate nothing.
 //
-// `available` is the number of slots that a `lease_with` could take right now.
+// `available` is the number of slots that a `lease_with` could take right now. Solve it in safe
+// Rust, with what the standard library offers for sharing between threads: the firmware's
+// review forbids `unsafe` outside its drivers.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicBool, Ordering};
