@@ -10,7 +10,8 @@
 //   2. While `emit` runs, a callback may unsubscribe (itself or another subscription), subscribe
 //      new callbacks, and drop the last handle to any `Ticker` without a panic. A subscription
 //      removed during an emit is never called after its removal; one added during an emit is
-//      first called by the next emit.
+//      first called by the next emit. A callback never calls `emit` itself: nested emits are not
+//      promised.
 //   3. `subscriber_count()` is the number of subscriptions the bus can still call: once no emit
 //      is running, it counts no entry for a `Ticker` that has been freed or for an id that was
 //      unsubscribed. A bus that sees thousands of tickers come and go holds only the live ones.
