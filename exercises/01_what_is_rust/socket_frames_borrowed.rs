@@ -24,8 +24,8 @@
 //    (so a source that has several frames ready hands them all over in one read).
 // 5. Linear time: handling a stream takes time in proportion to its length, whatever the
 //    capacity, the sizes of the frames and the sizes of the reads. Two hidden tests time a
-//    reader with a capacity of 1 MiB (1,048,576 bytes), in the unoptimized test build, on
-//    (a) one read that brings 174,762 frames of 2-byte payloads, and (b) 64-byte reads that
+//    reader with a capacity of 4 MiB (4,194,304 bytes), in the unoptimized test build, on
+//    (a) one read that brings 699,050 frames of 2-byte payloads, and (b) 64-byte reads that
 //    bring 4 frames of 1,000,000-byte payloads. Each fails if the reader takes more than
 //    0.1 s and more than 30 times as long as a yardstick timed beside it: the same reads made
 //    into a plain buffer, and the frames found by walking the whole stream once. Done in
