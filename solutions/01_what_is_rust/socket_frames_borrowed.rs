@@ -17,8 +17,9 @@
 //    bytes were split between reads. Errors of the source are passed on.
 // 2. No copies: the payload `next_frame` returns is a view into the receive buffer itself, the
 //    bytes the source wrote there (the tests check that it lies inside that buffer).
-// 3. Fixed memory: the receive buffer is the reader's only heap memory. `new` makes exactly one
-//    heap allocation, of exactly `capacity` bytes; `next_frame` makes none, ever.
+// 3. Fixed memory: the receive buffer is the reader's only heap memory, and it never grows.
+//    `new` makes exactly one heap allocation, of exactly `capacity` bytes; `next_frame` makes
+//    none on its way to a frame or to the end of the stream (an error may allocate its message).
 // 4. Few reads, like a real socket: `next_frame` reads only when the buffer holds no complete
 //    frame, and each read is offered all the room the buffer has after the last byte received
 //    (so a source that has several frames ready hands them all over in one read).
@@ -29,7 +30,7 @@
 //    bring 4 frames of 1,000,000-byte payloads. Each fails if the reader takes more than
 //    0.1 s and more than 30 times as long as a yardstick timed beside it: the same reads made
 //    into a plain buffer, and the frames found by walking the whole stream once. Done in
-//    linear time, it takes a few times as long as the yardstick.
+//    linear time, it takes about as long as the yardstick.
 // As written, it does not compile.
 //
 // Keep the signatures of `new` and `next_frame`; the rest of `FrameReader` is yours.
