@@ -28,7 +28,7 @@
 //    reader with a capacity of 4 MiB (4,194,304 bytes), in the unoptimized test build, on
 //    (a) one read that brings 699,050 frames of 2-byte payloads, and (b) 64-byte reads that
 //    bring 4 frames of 1,000,000-byte payloads. Each fails if the reader takes more than
-//    0.1 s and more than 30 times as long as a yardstick timed beside it: the same reads made
+//    0.2 s and more than 30 times as long as a yardstick timed beside it: the same reads made
 //    into a plain buffer, and the frames found by walking the whole stream once. Done in
 //    linear time, it takes about as long as the yardstick.
 // As written, it does not compile.

@@ -426,7 +426,7 @@ fn linear_time(payloads: Vec<Vec<u8>>, plan: &'static [usize], what: &str) {
         })
         .min()
         .expect("three runs");
-    let limit = (yardstick * TIMES_THE_YARDSTICK).max(Duration::from_millis(100));
+    let limit = (yardstick * TIMES_THE_YARDSTICK).max(Duration::from_millis(200));
     let frames = payloads.len();
     drop(payloads);
     let socket = Socket::new(bytes, plan);
