@@ -1,8 +1,8 @@
 // Question 1: What is Rust, and where is it mostly used?
-// Network services are where Rust is used most: a proxy or a broker handles millions of
-// messages without a garbage collector, and the borrow checker lets it hand each message out as
-// a view into its receive buffer instead of a copy, while proving nobody still holds that view
-// when the buffer is overwritten.
+// Network services are one of Rust's main uses: a proxy or a message broker handles millions
+// of messages without a garbage collector's pauses, and the borrow checker lets it hand each
+// message out as a view into its receive buffer instead of a copy, while proving that nobody
+// still holds that view when the buffer is overwritten.
 //
 // A broker reads framed messages from a socket. On the wire, a frame is a 4-byte big-endian
 // length, then that many bytes of payload (a payload may be empty). The socket hands over bytes
