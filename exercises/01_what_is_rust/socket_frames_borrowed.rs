@@ -18,11 +18,16 @@
 // 2. No copies: the payload `next_frame` returns is a view into the receive buffer itself, the
 //    bytes the source wrote there (the tests check that it lies inside that buffer).
 // 3. Fixed memory: the receive buffer is the reader's only heap memory, and it never grows.
-//    `new` makes exactly one heap allocation, of exactly `capacity` bytes; `next_frame` makes
-//    none on its way to a frame or to the end of the stream (an error may allocate its message).
+//    `new` panics when `capacity` is below 4 bytes, since not even a header would fit (it
+//    already does); otherwise it makes exactly one heap allocation, of exactly `capacity`
+//    bytes. `next_frame` makes none on its way to a frame or to the end of the stream (an
+//    error may allocate its message).
 // 4. Few reads, like a real socket: `next_frame` reads only when the buffer holds no complete
-//    frame, and each read is offered all the room the buffer has after the last byte received
-//    (so a source that has several frames ready hands them all over in one read).
+//    frame. The first read is offered the whole buffer. Each later read is offered at least
+//    all of the buffer after the last byte received; when that is no room at all, the bytes
+//    not yet handed out first move to the front, and the read is offered all of the buffer
+//    after them. Moving them up earlier, to offer more, is allowed too. (So a source that has
+//    several frames ready hands them all over in one read.)
 // 5. Linear time: handling a stream takes time in proportion to its length, whatever the
 //    capacity, the sizes of the frames and the sizes of the reads. Two hidden tests time a
 //    reader with a capacity of 4 MiB (4,194,304 bytes), in the unoptimized test build, on
@@ -49,7 +54,13 @@ pub struct FrameReader<R> {
 
 impl<R: Read> FrameReader<R> {
     /// A reader of frames from `source`, with a receive buffer of `capacity` bytes.
+    ///
+    /// Panics if `capacity` is below `HEADER`: not even a frame's header would fit.
     pub fn new(source: R, capacity: usize) -> Self {
+        assert!(
+            capacity >= HEADER,
+            "a receive buffer of {capacity} bytes cannot hold a {HEADER}-byte frame header"
+        );
         FrameReader {
             source,
             buf: vec![0; capacity].into_boxed_slice(),

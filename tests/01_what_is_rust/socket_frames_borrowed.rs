@@ -26,6 +26,24 @@ fn payload(seed: usize, len: usize) -> Vec<u8> {
     (0..len).map(|i| (seed * 31 + i * 7) as u8).collect()
 }
 
+/// What `next_frame` returned, in words, for a failure message.
+fn outcome(result: &io::Result<Option<&[u8]>>) -> String {
+    match result {
+        Ok(Some(p)) => frame(p),
+        Ok(None) => "the end of the stream (Ok(None))".to_string(),
+        Err(e) => format!("an error of kind {:?} ({e})", e.kind()),
+    }
+}
+
+/// The frame expected, in words, for a failure message.
+fn frame(want: &[u8]) -> String {
+    format!(
+        "a frame of {} bytes ({:?}...)",
+        want.len(),
+        &want[..want.len().min(8)]
+    )
+}
+
 /// A socket: hands over its bytes in chunks of the planned sizes (taken in turn), never more
 /// than the read offers, and counts its reads. It never touches the heap while reading.
 struct Socket {
@@ -86,10 +104,16 @@ fn read_all(reader: &mut FrameReader<Socket>, expected: &[Vec<u8>], what: &str) 
                 &got[..got.len().min(8)]
             ),
             Ok(None) => panic!(
-                "{what}: the reader ended after {i} of {} frames",
-                expected.len()
+                "{what}: frame {i} of {}: expected {}, got the end of the stream (Ok(None))",
+                expected.len(),
+                frame(want)
             ),
-            Err(e) => panic!("{what}: frame {i} of {} was an error: {e}", expected.len()),
+            Err(e) => panic!(
+                "{what}: frame {i} of {}: expected {}, got an error of kind {:?} ({e})",
+                expected.len(),
+                frame(want),
+                e.kind()
+            ),
         }
     }
     match reader.next_frame() {
@@ -132,6 +156,27 @@ fn the_signatures_stay() {
     let _: fn(Socket, usize) -> FrameReader<Socket> = FrameReader::new;
     let _: for<'a> fn(&'a mut FrameReader<Socket>) -> io::Result<Option<&'a [u8]>> =
         FrameReader::next_frame;
+}
+
+#[test]
+fn new_panics_below_a_header_of_capacity() {
+    for capacity in 0..HEADER {
+        let made = std::panic::catch_unwind(|| {
+            FrameReader::new(Socket::new(wire(&[payload(1, 0)]), &[8]), capacity)
+        });
+        assert!(
+            made.is_err(),
+            "a capacity of {capacity} bytes cannot hold a frame header: expected `new` to \
+             panic, got a reader"
+        );
+    }
+    // The smallest capacity that can: a header alone, frames with empty payloads.
+    let payloads = vec![Vec::new(); 3];
+    for plan in [[1], [3], [100]] {
+        let mut reader = FrameReader::new(Socket::new(wire(&payloads), &plan), HEADER);
+        let what = format!("capacity {HEADER}, empty payloads, reads of {plan:?}");
+        read_all(&mut reader, &payloads, &what);
+    }
 }
 
 #[test]
@@ -191,9 +236,11 @@ fn a_frame_as_large_as_the_buffer_arrives_after_others() {
 #[test]
 fn the_end_of_the_source() {
     let mut reader = FrameReader::new(Socket::new(Vec::new(), &[8]), 32);
+    let got = reader.next_frame();
     assert!(
-        matches!(reader.next_frame(), Ok(None)),
-        "an empty source: `next_frame` must return Ok(None)"
+        matches!(got, Ok(None)),
+        "an empty source: expected the end of the stream (Ok(None)), got {}",
+        outcome(&got)
     );
     let whole = wire(&[payload(1, 6), payload(2, 10)]);
     // Cut inside the second header, at its end, and inside its payload.
@@ -203,21 +250,18 @@ fn the_end_of_the_source() {
             let first = reader.next_frame();
             assert!(
                 matches!(first, Ok(Some(p)) if p == payload(1, 6).as_slice()),
-                "a source cut after {cut} bytes (reads of {plan:?}): the first frame is whole"
+                "a source cut after {cut} bytes (reads of {plan:?}): the first frame is whole: \
+                 expected {}, got {}",
+                frame(&payload(1, 6)),
+                outcome(&first)
             );
-            match reader.next_frame() {
-                Err(e) => assert_eq!(
-                    e.kind(),
-                    io::ErrorKind::UnexpectedEof,
-                    "a source cut after {cut} bytes, in the middle of a frame (reads of \
-                     {plan:?}): the error must be of kind UnexpectedEof"
-                ),
-                Ok(got) => panic!(
-                    "a source cut after {cut} bytes, in the middle of a frame (reads of \
-                     {plan:?}): `next_frame` must return an UnexpectedEof error, not {:?}",
-                    got.map(<[u8]>::len)
-                ),
-            }
+            let second = reader.next_frame();
+            assert!(
+                matches!(&second, Err(e) if e.kind() == io::ErrorKind::UnexpectedEof),
+                "a source cut after {cut} bytes, in the middle of a frame (reads of {plan:?}): \
+                 expected an error of kind UnexpectedEof, got {}",
+                outcome(&second)
+            );
         }
     }
 }
@@ -233,28 +277,27 @@ fn a_frame_too_large_is_refused_as_soon_as_its_header_arrives() {
         let socket = Socket::new(bytes, &[1]);
         let reads = Arc::clone(&socket.reads);
         let mut reader = FrameReader::new(socket, capacity);
+        let first = reader.next_frame();
         assert!(
-            matches!(reader.next_frame(), Ok(Some(p)) if p == payload(1, 7).as_slice()),
-            "the frame before the one of {too_large} bytes is whole"
+            matches!(first, Ok(Some(p)) if p == payload(1, 7).as_slice()),
+            "the frame before the one of {too_large} bytes is whole: expected {}, got {}",
+            frame(&payload(1, 7)),
+            outcome(&first)
         );
-        match reader.next_frame() {
-            Err(e) => assert_eq!(
-                e.kind(),
-                io::ErrorKind::InvalidData,
-                "a frame of {too_large} bytes in a buffer of {capacity}: the error must be of \
-                 kind InvalidData"
-            ),
-            Ok(got) => panic!(
-                "a frame of {too_large} bytes cannot fit a buffer of {capacity}: `next_frame` \
-                 must return an InvalidData error, not {:?}",
-                got.map(<[u8]>::len)
-            ),
-        }
-        assert_eq!(
-            reads.load(Ordering::Relaxed),
-            good.len() + HEADER,
+        let second = reader.next_frame();
+        assert!(
+            matches!(&second, Err(e) if e.kind() == io::ErrorKind::InvalidData),
+            "a frame of {too_large} bytes cannot fit a buffer of {capacity}: expected an error \
+             of kind InvalidData, got {}",
+            outcome(&second)
+        );
+        let made = reads.load(Ordering::Relaxed);
+        assert!(
+            made == good.len() + HEADER,
             "reads of one byte: the frame of {too_large} bytes must be refused as soon as its \
-             header has arrived, without reading on"
+             header has arrived, without reading on: expected {} reads (one per byte up to the \
+             end of its header), got {made}",
+            good.len() + HEADER
         );
     }
 }
@@ -265,21 +308,20 @@ fn errors_of_the_source_are_passed_on() {
     let mut socket = Socket::new(bytes, &[3]);
     socket.fail_at = Some(12);
     let mut reader = FrameReader::new(socket, 64);
+    let first = reader.next_frame();
     assert!(
-        matches!(reader.next_frame(), Ok(Some(p)) if p == payload(1, 4).as_slice()),
-        "the frame before the failing read is whole"
+        matches!(first, Ok(Some(p)) if p == payload(1, 4).as_slice()),
+        "the frame before the failing read is whole: expected {}, got {}",
+        frame(&payload(1, 4)),
+        outcome(&first)
     );
-    match reader.next_frame() {
-        Err(e) => assert_eq!(
-            e.kind(),
-            io::ErrorKind::ConnectionReset,
-            "the source failed with ConnectionReset: `next_frame` must pass that error on"
-        ),
-        Ok(got) => panic!(
-            "the source failed with ConnectionReset, yet `next_frame` returned {:?}",
-            got.map(<[u8]>::len)
-        ),
-    }
+    let second = reader.next_frame();
+    assert!(
+        matches!(&second, Err(e) if e.kind() == io::ErrorKind::ConnectionReset),
+        "the source failed with ConnectionReset: expected `next_frame` to pass that error on, \
+         got {}",
+        outcome(&second)
+    );
 }
 
 #[test]
@@ -291,28 +333,38 @@ fn frames_that_are_ready_come_from_one_read() {
     let (reads, first_offer) = (Arc::clone(&socket.reads), Arc::clone(&socket.first_offer));
     let mut reader = FrameReader::new(socket, capacity);
     for (i, want) in payloads.iter().enumerate() {
+        let got = reader.next_frame();
         assert!(
-            matches!(reader.next_frame(), Ok(Some(p)) if p == want.as_slice()),
-            "frame {i} of five, all ready in the socket"
+            matches!(got, Ok(Some(p)) if p == want.as_slice()),
+            "frame {i} of five, all ready in the socket: expected {}, got {}",
+            frame(want),
+            outcome(&got)
         );
-        assert_eq!(
-            first_offer.load(Ordering::Relaxed),
-            capacity,
-            "the first read must be offered the whole empty buffer of {capacity} bytes"
+        let offered = first_offer.load(Ordering::Relaxed);
+        assert!(
+            offered == capacity,
+            "the first read must be offered the whole empty buffer: expected {capacity} bytes, \
+             got {offered}"
         );
-        assert_eq!(
-            reads.load(Ordering::Relaxed),
-            1,
+        let made = reads.load(Ordering::Relaxed);
+        assert!(
+            made == 1,
             "five frames ({} bytes) were ready in the socket and the buffer had room for all: \
-             after frame {i}, one read should have been made",
+             after frame {i}, expected one read, got {made}",
             wire(&payloads).len()
         );
     }
-    assert!(matches!(reader.next_frame(), Ok(None)), "then the end");
-    assert_eq!(
-        reads.load(Ordering::Relaxed),
-        2,
-        "after the five frames, one more read finds the end of the source"
+    let end = reader.next_frame();
+    assert!(
+        matches!(end, Ok(None)),
+        "after the five frames, expected the end of the stream (Ok(None)), got {}",
+        outcome(&end)
+    );
+    let made = reads.load(Ordering::Relaxed);
+    assert!(
+        made == 2,
+        "after the five frames, one more read finds the end of the source: expected 2 reads in \
+         all, got {made}"
     );
 }
 
@@ -325,15 +377,18 @@ fn a_complete_frame_is_handed_out_without_reading() {
     let reads = Arc::clone(&socket.reads);
     let mut reader = FrameReader::new(socket, 30);
     for (i, want) in payloads.iter().enumerate() {
+        let got = reader.next_frame();
         assert!(
-            matches!(reader.next_frame(), Ok(Some(p)) if p == want.as_slice()),
-            "frame {i} of nine, three to a read"
+            matches!(got, Ok(Some(p)) if p == want.as_slice()),
+            "frame {i} of nine, three to a read: expected {}, got {}",
+            frame(want),
+            outcome(&got)
         );
-        assert_eq!(
-            reads.load(Ordering::Relaxed),
-            i / 3 + 1,
-            "three 10-byte frames come in each read of 30 bytes: after frame {i}, {} reads \
-             should have been made; `next_frame` reads only when no complete frame is waiting",
+        let made = reads.load(Ordering::Relaxed);
+        assert!(
+            made == i / 3 + 1,
+            "three 10-byte frames come in each read of 30 bytes: after frame {i}, expected {} \
+             reads, got {made}; `next_frame` reads only when no complete frame is waiting",
             i / 3 + 1
         );
     }
@@ -345,22 +400,30 @@ fn payloads_are_views_into_the_one_buffer_and_nothing_allocates() {
         let payloads = mixed_payloads(capacity - HEADER);
         let socket = Socket::new(wire(&payloads), &plan);
         let (mut reader, usage) = measure(|| FrameReader::new(socket, capacity));
-        assert_eq!(
-            (usage.allocations, usage.bytes),
-            (1, capacity),
-            "`new` with a capacity of {capacity} must make exactly one heap allocation, of \
-             {capacity} bytes"
+        assert!(
+            (usage.allocations, usage.bytes) == (1, capacity),
+            "`new` with a capacity of {capacity}: expected exactly one heap allocation, of \
+             {capacity} bytes, got {} allocations of {} bytes in all",
+            usage.allocations,
+            usage.bytes
         );
         let (buffer, size) = last_allocation().expect("one allocation");
         let what = format!("capacity {capacity}, reads of {plan:?}");
         let ((), usage) = measure(|| {
             for (i, want) in payloads.iter().enumerate() {
-                let Ok(Some(got)) = reader.next_frame() else {
-                    panic!("{what}: frame {i} did not come");
+                let result = reader.next_frame();
+                let Ok(Some(got)) = result else {
+                    panic!(
+                        "{what}: frame {i}: expected {}, got {}",
+                        frame(want),
+                        outcome(&result)
+                    );
                 };
                 assert!(
                     got == want.as_slice(),
-                    "{what}: frame {i} has the wrong bytes"
+                    "{what}: frame {i}: expected {}, got {}",
+                    frame(want),
+                    frame(got)
                 );
                 let at = got.as_ptr() as usize;
                 assert!(
@@ -370,9 +433,11 @@ fn payloads_are_views_into_the_one_buffer_and_nothing_allocates() {
                     got.len()
                 );
             }
+            let end = reader.next_frame();
             assert!(
-                matches!(reader.next_frame(), Ok(None)),
-                "{what}: then the end"
+                matches!(end, Ok(None)),
+                "{what}: after the last frame, expected the end of the stream (Ok(None)), got {}",
+                outcome(&end)
             );
         });
         assert_eq!(
@@ -441,24 +506,38 @@ fn linear_time(bytes: Vec<u8>, frames: usize, plan: &'static [usize], what: &str
                     count += 1;
                 }
                 Ok(None) => break Ok((count, sum)),
-                Err(e) => break Err(e.to_string()),
+                Err(e) => break Err((count, e.to_string())),
             }
         };
         let _ = done.send(outcome);
     });
     match finished.recv_timeout(limit) {
-        Ok(Ok((count, sum))) => assert!(
-            count == frames && sum == expected,
-            "{what}: {count} frames came out, {frames} were sent, or their bytes differ"
+        Ok(Ok((count, sum))) => {
+            assert!(
+                count == frames,
+                "{what}: expected {frames} frames, then the end of the stream; got {count} \
+                 frames, then the end"
+            );
+            assert!(
+                sum == expected,
+                "{what}: all {frames} frames came out, but not with the bytes sent: the sum of \
+                 their lengths and first bytes should be {expected}, got {sum}"
+            );
+        }
+        Ok(Err((count, e))) => panic!(
+            "{what}: expected {frames} frames, then the end of the stream; after {count} \
+             frames, `next_frame` returned the error {e}"
         ),
-        Ok(Err(e)) => panic!("{what}: `next_frame` returned the error {e}"),
         Err(RecvTimeoutError::Timeout) => panic!(
             "{what}, with a buffer of {CAPACITY} bytes: reading them took more than {limit:?}, \
              {TIMES_THE_YARDSTICK} times as long as the same reads into a plain buffer and one \
              walk over the frames ({yardstick:?}): the time must grow in proportion to the \
              bytes received"
         ),
-        Err(RecvTimeoutError::Disconnected) => panic!("{what}: `next_frame` panicked"),
+        Err(RecvTimeoutError::Disconnected) => panic!(
+            "{what}: expected {frames} frames, then the end of the stream; `next_frame` \
+             panicked instead (its message is above)"
+        ),
     }
 }
 
