@@ -5,7 +5,7 @@ use super::*;
 mod counting;
 
 use counting::measure;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -28,6 +28,7 @@ fn segment(keys: &[u64], tag: &str, room: usize) -> Vec<Record> {
 /// What `merge` must give: the records built anew, newer winning.
 fn expected(older: &[u64], newer: &[u64]) -> Vec<Record> {
     let keys: BTreeSet<u64> = older.iter().chain(newer).copied().collect();
+    let newer: BTreeSet<u64> = newer.iter().copied().collect();
     keys.into_iter()
         .map(|k| {
             let tag = if newer.contains(&k) { "new" } else { "old" };
@@ -58,7 +59,7 @@ const CASES: &[(&[u64], &[u64])] = &[
 ];
 
 /// Every payload's address, by key.
-fn addresses(segment: &[Record]) -> Vec<(u64, usize)> {
+fn addresses(segment: &[Record]) -> BTreeMap<u64, usize> {
     segment
         .iter()
         .map(|r| (r.key, r.payload.as_ptr() as usize))
@@ -85,10 +86,9 @@ fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
     // Every payload kept is the buffer it arrived with.
     for r in &older {
         let came_with = new_payloads
-            .iter()
-            .chain(&old_payloads)
-            .find(|(k, _)| *k == r.key)
-            .map(|&(_, at)| at);
+            .get(&r.key)
+            .or_else(|| old_payloads.get(&r.key))
+            .copied();
         if r.payload.capacity() > 0 {
             assert_eq!(
                 Some(r.payload.as_ptr() as usize),
@@ -102,8 +102,8 @@ fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
     // The replaced payloads are in `spare`, as they were.
     let replaced: BTreeSet<usize> = old_payloads
         .iter()
-        .filter(|(k, _)| new_keys.contains(k))
-        .map(|&(_, at)| at)
+        .filter(|(k, _)| new_payloads.contains_key(k))
+        .map(|(_, &at)| at)
         .collect();
     let spared: BTreeSet<usize> = spare.iter().map(|p| p.as_ptr() as usize).collect();
     assert_eq!(
@@ -120,7 +120,7 @@ fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
     spare_text.sort();
     let mut replaced_text: Vec<String> = old_keys
         .iter()
-        .filter(|k| new_keys.contains(k))
+        .filter(|k| new_payloads.contains_key(k))
         .map(|k| format!("old{k}"))
         .collect();
     replaced_text.sort();
@@ -207,6 +207,17 @@ fn without_room_one_allocation_and_nothing_freed() {
         for room in [0, new_keys.len().saturating_sub(1)] {
             check(old_keys, new_keys, room);
         }
+    }
+}
+
+#[test]
+fn longer_segments_every_way() {
+    // 1,500 and 1,200 records: runs of keys in one segment only, and keys in both.
+    let older: Vec<u64> = (0..1500).map(|i| i * 2 + i / 100).collect();
+    let newer: Vec<u64> = (0..1200).map(|i| i * 3 + 1).collect();
+    for room in [0, newer.len() - 1, newer.len(), newer.len() + 100] {
+        check(&older, &newer, room);
+        check(&newer, &older, room.max(older.len() - 1));
     }
 }
 
