@@ -77,10 +77,35 @@ fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
     let old_payloads = addresses(&older);
     let new_payloads = addresses(&newer);
     let ((), usage) = measure(|| merge(&mut older, &mut newer, &mut spare));
-    let case =
-        format!("older {old_keys:?} (capacity {old_capacity}) merged with newer {new_keys:?}");
+    let keys = |keys: &[u64]| {
+        if keys.len() <= 20 {
+            format!("{keys:?}")
+        } else {
+            format!("of {} keys", keys.len())
+        }
+    };
+    let case = format!(
+        "older {} (capacity {old_capacity}) merged with newer {}",
+        keys(old_keys),
+        keys(new_keys)
+    );
 
-    assert_eq!(older, expected(old_keys, new_keys), "{case}: wrong records");
+    let want = expected(old_keys, new_keys);
+    if older != want {
+        let at = (0..older.len().max(want.len()))
+            .find(|&i| older.get(i) != want.get(i))
+            .unwrap_or(0);
+        let text = |r: Option<&Record>| {
+            r.map(|r| format!("key {} {:?}", r.key, String::from_utf8_lossy(&r.payload)))
+        };
+        panic!(
+            "{case}: wrong records: {} of them, {} expected; record {at} is {:?}, {:?} expected",
+            older.len(),
+            want.len(),
+            text(older.get(at)),
+            text(want.get(at))
+        );
+    }
     assert!(newer.is_empty(), "{case}: `newer` must be left empty");
 
     // Every payload kept is the buffer it arrived with.
