@@ -14,11 +14,13 @@
 //    record arrived with (the tests compare addresses). The payload of each older record that
 //    a newer one replaced is pushed onto `spare`, as it is, for the writer to reuse (in any
 //    order; the tests give `spare` room enough for them).
-// 3. Memory: `merge` frees no heap block, so `newer` keeps its buffer for the next batch. When
-//    `older`'s capacity is at least `older.len() + newer.len()`, `merge` makes no heap
-//    allocation at all, and the merged segment is in `older`'s buffer, the one it was in
-//    before. When it is smaller, `merge` makes exactly one heap allocation (growing `older`'s
-//    buffer counts as one).
+// 3. Memory: `merge` frees no heap block, so `newer` keeps its buffer for the next batch.
+//    When `older`'s capacity is at least the length of the merged segment (the number of keys
+//    the two segments have between them), `merge` makes no heap allocation at all, and the
+//    merged segment is in `older`'s buffer, the one it was in before, which keeps its capacity.
+//    When it is smaller, `merge` makes exactly one heap allocation (growing `older`'s buffer
+//    counts as one), asking for exactly the room of the merged segment's records: afterwards
+//    `older`'s capacity is its length.
 // 4. Linear time: a hidden test merges two segments of 131,072 records each, whose keys
 //    interleave all along (half the newer keys are in the older segment too), in the
 //    unoptimized test build, and fails if that takes more than 0.2 s and more than 20 times as

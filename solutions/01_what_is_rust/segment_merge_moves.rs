@@ -14,11 +14,13 @@
 //    record arrived with (the tests compare addresses). The payload of each older record that
 //    a newer one replaced is pushed onto `spare`, as it is, for the writer to reuse (in any
 //    order; the tests give `spare` room enough for them).
-// 3. Memory: `merge` frees no heap block, so `newer` keeps its buffer for the next batch. When
-//    `older`'s capacity is at least `older.len() + newer.len()`, `merge` makes no heap
-//    allocation at all, and the merged segment is in `older`'s buffer, the one it was in
-//    before. When it is smaller, `merge` makes exactly one heap allocation (growing `older`'s
-//    buffer counts as one).
+// 3. Memory: `merge` frees no heap block, so `newer` keeps its buffer for the next batch.
+//    When `older`'s capacity is at least the length of the merged segment (the number of keys
+//    the two segments have between them), `merge` makes no heap allocation at all, and the
+//    merged segment is in `older`'s buffer, the one it was in before, which keeps its capacity.
+//    When it is smaller, `merge` makes exactly one heap allocation (growing `older`'s buffer
+//    counts as one), asking for exactly the room of the merged segment's records: afterwards
+//    `older`'s capacity is its length.
 // 4. Linear time: a hidden test merges two segments of 131,072 records each, whose keys
 //    interleave all along (half the newer keys are in the older segment too), in the
 //    unoptimized test build, and fails if that takes more than 0.2 s and more than 20 times as
@@ -36,12 +38,22 @@ pub struct Record {
 
 /// Folds `newer` into `older`: one sorted segment, newer records winning, `newer` left empty.
 pub fn merge(older: &mut Vec<Record>, newer: &mut Vec<Record>, spare: &mut Vec<Vec<u8>>) {
-    let (old_len, new_len) = (older.len(), newer.len());
-    // The room is at the back of `older`'s buffer, so fill it from the back: the largest key
-    // first. Every slot written is free by then, so no record is moved more than twice.
-    older.resize_with(old_len + new_len, Record::default);
-    let mut unread = old_len; // older[..unread] are older records not yet placed
-    let mut free = old_len + new_len; // older[unread..free] is the hole
+    // How long the merged segment will be: one pass over the keys, before anything moves.
+    let mut shared = 0;
+    let mut old_keys = older.iter().map(|r| r.key).peekable();
+    for key in newer.iter().map(|r| r.key) {
+        while old_keys.next_if(|&k| k < key).is_some() {}
+        if old_keys.next_if_eq(&key).is_some() {
+            shared += 1;
+        }
+    }
+    let (old_len, merged_len) = (older.len(), older.len() + newer.len() - shared);
+    older.reserve_exact(merged_len - old_len);
+    // The room is at the back of the buffer, so fill it from the back, largest key first:
+    // each slot written is free by then, and no record is moved more than twice.
+    older.resize_with(merged_len, Record::default);
+    let mut unread = old_len; // older[..unread]: older records not placed yet
+    let mut free = merged_len; // older[unread..free]: placeholders, free to overwrite
     while let Some(record) = newer.pop() {
         while unread > 0 && older[unread - 1].key > record.key {
             unread -= 1;
@@ -49,14 +61,13 @@ pub fn merge(older: &mut Vec<Record>, newer: &mut Vec<Record>, spare: &mut Vec<V
             older.swap(unread, free);
         }
         if unread > 0 && older[unread - 1].key == record.key {
+            // The record it replaces leaves a free slot behind, and its payload goes to spare.
             unread -= 1;
             spare.push(std::mem::take(&mut older[unread].payload));
         }
         free -= 1;
         older[free] = record;
     }
-    // The hole left is one empty placeholder per replaced record.
-    older.drain(unread..free);
 }
 
 fn main() {

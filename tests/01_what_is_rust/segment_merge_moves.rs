@@ -17,10 +17,10 @@ fn record(key: u64, text: &str) -> Record {
     }
 }
 
-/// A segment of the given keys, each payload naming its key and its segment, with `room`
-/// records of capacity to spare.
-fn segment(keys: &[u64], tag: &str, room: usize) -> Vec<Record> {
-    let mut s = Vec::with_capacity(keys.len() + room);
+/// A segment of the given keys, each payload naming its key and its segment, in a buffer of
+/// `capacity` records (or just enough, if that is fewer).
+fn segment(keys: &[u64], tag: &str, capacity: usize) -> Vec<Record> {
+    let mut s = Vec::with_capacity(keys.len().max(capacity));
     s.extend(keys.iter().map(|&k| record(k, &format!("{tag}{k}"))));
     s
 }
@@ -66,10 +66,14 @@ fn addresses(segment: &[Record]) -> BTreeMap<u64, usize> {
         .collect()
 }
 
-/// Checks everything promised about one merge, with `room` records of spare capacity in
-/// `older`; returns how many heap allocations it made.
-fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
-    let mut older = segment(old_keys, "old", room);
+/// The number of keys two segments have between them: the merged segment's length.
+fn merged_len(older: &[u64], newer: &[u64]) -> usize {
+    older.iter().chain(newer).collect::<BTreeSet<_>>().len()
+}
+
+/// Checks everything promised about one merge, with `older` in a buffer of `capacity` records.
+fn check(old_keys: &[u64], new_keys: &[u64], capacity: usize) {
+    let mut older = segment(old_keys, "old", capacity);
     let mut newer = segment(new_keys, "new", 0);
     let mut spare: Vec<Vec<u8>> = Vec::with_capacity(old_keys.len());
     let (old_buffer, old_capacity) = (older.as_ptr(), older.capacity());
@@ -165,23 +169,43 @@ fn check(old_keys: &[u64], new_keys: &[u64], room: usize) -> usize {
         (new_buffer, new_capacity),
         "{case}: `newer` must keep its buffer"
     );
-    if old_capacity >= old_keys.len() + new_keys.len() {
+    if old_capacity >= want.len() {
         assert_eq!(
-            usage.allocations, 0,
-            "{case}: `older` had room for both segments, yet `merge` allocated"
+            usage.allocations,
+            0,
+            "{case}: `older` had room for the {} records of the merged segment, yet `merge` \
+             allocated",
+            want.len()
         );
         assert!(
             older.as_ptr() == old_buffer,
             "{case}: the merged segment must be in `older`'s buffer, the one it was in before"
         );
+        assert_eq!(
+            older.capacity(),
+            old_capacity,
+            "{case}: `older`'s buffer must keep its capacity"
+        );
     } else {
         assert_eq!(
-            usage.allocations, 1,
-            "{case}: `older` had no room for both segments: `merge` must make exactly one heap \
-             allocation"
+            usage.allocations,
+            1,
+            "{case}: `older` had no room for the {} records of the merged segment: `merge` must \
+             make exactly one heap allocation",
+            want.len()
+        );
+        assert_eq!(
+            usage.bytes,
+            want.len() * std::mem::size_of::<Record>(),
+            "{case}: the allocation must ask for exactly the room of the {} merged records",
+            want.len()
+        );
+        assert_eq!(
+            older.capacity(),
+            older.len(),
+            "{case}: after growing, `older`'s capacity must be exactly its length"
         );
     }
-    usage.allocations
 }
 
 #[test]
@@ -220,17 +244,29 @@ fn newer_records_win_and_the_keys_stay_sorted() {
 #[test]
 fn with_room_nothing_is_allocated_or_freed() {
     for (old_keys, new_keys) in CASES {
-        for room in [new_keys.len(), new_keys.len() + 5] {
-            check(old_keys, new_keys, room);
+        let both = old_keys.len() + new_keys.len();
+        for capacity in [both, both + 5] {
+            check(old_keys, new_keys, capacity);
         }
     }
 }
 
 #[test]
-fn without_room_one_allocation_and_nothing_freed() {
+fn room_for_the_merged_records_is_room_enough() {
+    // Where keys are shared, the merged segment is shorter than the two together.
     for (old_keys, new_keys) in CASES {
-        for room in [0, new_keys.len().saturating_sub(1)] {
-            check(old_keys, new_keys, room);
+        check(old_keys, new_keys, merged_len(old_keys, new_keys));
+    }
+}
+
+#[test]
+fn without_room_one_exact_allocation_and_nothing_freed() {
+    for (old_keys, new_keys) in CASES {
+        let merged = merged_len(old_keys, new_keys);
+        for capacity in [old_keys.len(), merged.saturating_sub(1)] {
+            if capacity >= old_keys.len() && capacity < merged {
+                check(old_keys, new_keys, capacity);
+            }
         }
     }
 }
@@ -240,9 +276,10 @@ fn longer_segments_every_way() {
     // 1,500 and 1,200 records: runs of keys in one segment only, and keys in both.
     let older: Vec<u64> = (0..1500).map(|i| i * 2 + i / 100).collect();
     let newer: Vec<u64> = (0..1200).map(|i| i * 3 + 1).collect();
-    for room in [0, newer.len() - 1, newer.len(), newer.len() + 100] {
-        check(&older, &newer, room);
-        check(&newer, &older, room.max(older.len() - 1));
+    let merged = merged_len(&older, &newer);
+    for capacity in [0, merged - 1, merged, older.len() + newer.len()] {
+        check(&older, &newer, capacity);
+        check(&newer, &older, capacity);
     }
 }
 
