@@ -33,7 +33,8 @@ pub struct Case {
     pub verdict: Verdict,
     /// A second verdict the case may get instead, for a wrong fix whose verdict is a race its
     /// own code starts: threads spawned until memory runs out fail a test, or abort the process
-    /// when the panic's message finds no memory left. Never `pass`, and only beside a wrong one.
+    /// when the panic's message finds no memory left; a deadlock the tests cannot force may
+    /// still happen by chance. Never `pass`, and only beside a wrong one.
     #[serde(default)]
     pub or_verdict: Option<Verdict>,
     /// Why it is wrong (or, for `pass`, why it is right), in one sentence.
