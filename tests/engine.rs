@@ -413,36 +413,29 @@ fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
         1,
     );
     kit.write("info.toml", &info);
-    // One corpus case: its name, the verdict it must get, why, and one edit of moves1.rs.
-    let case = |name: &str, verdict: &str, why: &str, find: &str, replace: &str| {
-        format!(
-            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"{why}\"\n\
-             [[fix.edit]]\nfind = \"{find}\\n\"\nreplace = \"{replace}\\n\"\n\n"
-        )
-    };
     let corpus = [
-        case(
+        corpus_case(
             "returns_a_new_vector",
             "fail",
             "It loses what was there: the tests catch it.",
             "    Vec::new()",
             "    vec![1]",
         ),
-        case(
+        corpus_case(
             "takes_the_vector",
             "rule",
             "Taking the vector out leaves the caller's empty: a rule catches it.",
             "    Vec::new()",
             "    std::mem::take(&mut v)",
         ),
-        case(
+        corpus_case(
             "clones_the_vector",
             "fail",
             "Claimed wrong, but it is right: the kit check must say it passes.",
             "    Vec::new()",
             "    v.clone()",
         ),
-        case(
+        corpus_case(
             "gone_stale",
             "fail",
             "Its text is no longer in the exercise.",
@@ -468,17 +461,46 @@ fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
     }
 }
 
+/// One corpus case: its name, the verdict it must get, why, and one edit (`find` and `replace`,
+/// each a line, written as in a TOML basic string).
+fn corpus_case(name: &str, verdict: &str, why: &str, find: &str, replace: &str) -> String {
+    format!(
+        "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"{why}\"\n\
+         [[fix.edit]]\nfind = \"{find}\\n\"\nreplace = \"{replace}\\n\"\n\n"
+    )
+}
+
+/// Writes `corpus` back with its first case (a wrong fix, named `name`) called correct, and
+/// checks that the kit check of moves1 says so.
+fn assert_a_corpus_wrong_about_the_first_case_is_told(
+    kit: &Kit,
+    corpus: &[String],
+    name: &str,
+) -> Output {
+    kit.write(
+        "tests/wrong_fixes/02_moves/moves1.toml",
+        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
+    );
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout.contains(&format!(
+            "the correct fix `{name}` of moves1 gets `fail`, not `pass`"
+        )),
+        "{out:?}"
+    );
+    out
+}
+
 #[test]
 fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate() {
     // The corpus of an exercise is compiled as one crate, a module a case; two cases that each
     // define the same unmangled symbol cannot share one, and must still get their verdicts.
     let kit = Kit::new("basics");
     let case = |name: &str, verdict: &str, body: &str| {
-        format!(
-            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"A twin.\"\n\
-             [[fix.edit]]\nfind = \"    Vec::new()\\n\"\n\
-             replace = \"    {body}\\n}}\\n\\n#[unsafe(no_mangle)]\\nextern \\\"C\\\" fn twin() {{\\n\"\n\n"
-        )
+        let replace =
+            format!("    {body}\\n}}\\n\\n#[unsafe(no_mangle)]\\nextern \\\"C\\\" fn twin() {{");
+        corpus_case(name, verdict, "A twin.", "    Vec::new()", &replace)
     };
     let corpus = [
         case("loses_the_vector", "fail", "vec![1]"),
@@ -494,17 +516,7 @@ fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate(
         "{out:?}"
     );
     // A corpus that is wrong about one of them is still told so.
-    kit.write(
-        "tests/wrong_fixes/02_moves/moves1.toml",
-        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
-    );
-    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-    out.assert_code(1);
-    assert!(
-        out.stdout
-            .contains("the correct fix `loses_the_vector` of moves1 gets `fail`, not `pass`"),
-        "{out:?}"
-    );
+    let out = assert_a_corpus_wrong_about_the_first_case_is_told(&kit, &corpus, "loses_the_vector");
     assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
 }
 
@@ -530,9 +542,12 @@ fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
         ),
     );
     let case = |name: &str, verdict: &str, body: &str| {
-        format!(
-            "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"Counted.\"\n\
-             [[fix.edit]]\nfind = \"    Vec::new()\\n\"\nreplace = \"    {body}\\n\"\n\n"
+        corpus_case(
+            name,
+            verdict,
+            "Counted.",
+            "    Vec::new()",
+            &format!("    {body}"),
         )
     };
     let corpus = [
@@ -546,17 +561,7 @@ fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
     let batched = glob_one(&kit.path("target/rustprep"), "-batch/gen/moves1.rs");
     assert!(batched.contains("mod counting_shared;"), "{batched}");
     // The copy that allocates is seen to: a corpus that calls it right is told it is wrong.
-    kit.write(
-        "tests/wrong_fixes/02_moves/moves1.toml",
-        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
-    );
-    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-    out.assert_code(1);
-    assert!(
-        out.stdout
-            .contains("the correct fix `gives_back_a_copy` of moves1 gets `fail`, not `pass`"),
-        "{out:?}"
-    );
+    assert_a_corpus_wrong_about_the_first_case_is_told(&kit, &corpus, "gives_back_a_copy");
 }
 
 /// The file at `<a folder of dir><suffix>`: exactly one must exist.
