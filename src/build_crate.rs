@@ -260,27 +260,12 @@ fn write_crate(
     for exercise in exercises {
         let file = kit.file_in(source, exercise);
         if has_hidden_tests(kit, exercise) {
-            let stub = dir.join("gen").join(format!("{}.rs", exercise.name));
-            atomic_file::write_if_changed(
-                &stub,
-                test_stub(&file, &kit.hidden_tests(exercise)).as_bytes(),
-            )?;
-            writeln!(
-                manifest,
-                "[[test]]\nname = \"{}\"\npath = {}\n",
-                exercise.name,
-                toml_str(&stub)
-            )?;
+            let stub = test_stub(&file, &kit.hidden_tests(exercise));
+            add_test_target(&mut manifest, dir, &exercise.name, &stub)?;
         }
         if !exercise.rules.is_empty() {
-            let stub = dir.join("gen").join(format!("{}_rules.rs", exercise.name));
-            atomic_file::write_if_changed(&stub, rules_stub(&file, exercise).as_bytes())?;
-            writeln!(
-                manifest,
-                "[[test]]\nname = \"{}\"\npath = {}\n",
-                rules_target(&exercise.name),
-                toml_str(&stub)
-            )?;
+            let stub = rules_stub(&file, exercise);
+            add_test_target(&mut manifest, dir, &rules_target(&exercise.name), &stub)?;
         }
         if exercise.mode == Mode::Run {
             let stub = dir.join("gen").join(format!("{}_main.rs", exercise.name));
@@ -303,6 +288,24 @@ fn write_crate(
     );
     atomic_file::write_if_changed(&dir.join(crate::rustc_limits::READS_FILE), reads.as_bytes())?;
     atomic_file::write_if_changed(&member.manifest(), manifest.as_bytes())
+}
+
+/// Where a generated crate in `dir` keeps the stub of its target `name`.
+pub fn stub_path(dir: &Path, name: &str) -> PathBuf {
+    dir.join("gen").join(format!("{name}.rs"))
+}
+
+/// Writes `stub` as the stub of the test target `name` of the crate in `dir`, and adds the
+/// target to its `manifest`.
+fn add_test_target(manifest: &mut String, dir: &Path, name: &str, stub: &str) -> Result<()> {
+    let path = stub_path(dir, name);
+    atomic_file::write_if_changed(&path, stub.as_bytes())?;
+    writeln!(
+        manifest,
+        "[[test]]\nname = \"{name}\"\npath = {}\n",
+        toml_str(&path)
+    )?;
+    Ok(())
 }
 
 /// The `[package]` table of a generated crate (made for `about`), with the kit's dependencies
@@ -367,17 +370,8 @@ pub fn prepare_batch(
             .iter()
             .map(|&s| (s, kit.file_in(&sources[s], exercise)))
             .collect();
-        let stub = dir.join("gen").join(format!("{}.rs", exercise.name));
-        atomic_file::write_if_changed(
-            &stub,
-            batch_stub(&files, &kit.hidden_tests(exercise), &kit.root).as_bytes(),
-        )?;
-        writeln!(
-            manifest,
-            "[[test]]\nname = \"{}\"\npath = {}\n",
-            exercise.name,
-            toml_str(&stub)
-        )?;
+        let stub = batch_stub(&files, &kit.hidden_tests(exercise), &kit.root);
+        add_test_target(&mut manifest, &dir, &exercise.name, &stub)?;
     }
     atomic_file::write_if_changed(&member.manifest(), manifest.as_bytes())?;
     Ok(Workspace {

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::build_crate::{BuildCrate, Workspace};
+use crate::build_crate::{self, BuildCrate, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Diagnostic};
 use crate::libraries;
 use crate::supervise::{self, Cancel, Ending, Limits};
@@ -45,7 +45,7 @@ pub fn compile(
     let out_dir = ws.target_dir.join(DIRECT_DIR);
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("failed to create {}", out_dir.display()))?;
-    let stub = member.dir.join("gen").join(format!("{exercise}.rs"));
+    let stub = build_crate::stub_path(&member.dir, exercise);
     let mut cmd = Command::new(&toolchain.rustc);
     cmd.current_dir(ws.manifest.parent().unwrap_or(Path::new(".")))
         .args(["--crate-name", exercise, "--edition", &ws.edition])

@@ -193,7 +193,7 @@ fn check_one(
     limits: Option<CompileLimits>,
     cancel: &Cancel,
 ) -> Result<Option<Reported>> {
-    let stub = member_dir.join("gen").join(format!("{exercise}_rules.rs"));
+    let stub = build_crate::stub_path(member_dir, &build_crate::rules_target(exercise));
     let crate_name = format!("rp_rules_{exercise}");
     let clippy_toml = std::fs::read(ws.rules_config_dir.join("clippy.toml")).unwrap_or_default();
     let toolchain = crate::toolchain::get().map_or_else(String::new, |t| {
