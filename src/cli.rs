@@ -260,7 +260,7 @@ pub struct VerifyArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Exercises compiled and run at once.
+    /// Exercises compiled at once (and Miri runs); their tests run as --test-threads allows.
     #[arg(long, short, value_name = "N", default_value_t = default_jobs())]
     pub jobs: usize,
 

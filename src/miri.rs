@@ -39,7 +39,14 @@ fn nightly_cargo() -> Command {
     cmd
 }
 
+/// Whether Miri is to check an exercise with this outcome: one checked under Miri that passed
+/// its tests.
+pub fn wanted(outcome: &Outcome, exercise: &Exercise) -> bool {
+    exercise.miri && outcome.status == Status::Pass
+}
+
 /// `outcome` (whose tests passed) with Miri's verdict on the same tests; `None` when cancelled.
+
 pub fn complete(
     mut outcome: Outcome,
     ws: &Workspace,
@@ -47,7 +54,7 @@ pub fn complete(
     exercise: &Exercise,
     cancel: &Cancel,
 ) -> Result<Option<Outcome>> {
-    if !exercise.miri || outcome.status != Status::Pass {
+    if !wanted(&outcome, exercise) {
         return Ok(Some(outcome));
     }
     if !available() {

@@ -10,6 +10,7 @@ use crate::supervise::Cancel;
 
 #[derive(Debug)]
 pub struct ProcessSlots {
+    count: usize,
     free: Mutex<usize>,
     freed: Condvar,
 }
@@ -21,9 +22,15 @@ impl ProcessSlots {
     /// `count` slots (at least one).
     pub fn new(count: usize) -> Self {
         Self {
+            count: count.max(1),
             free: Mutex::new(count.max(1)),
             freed: Condvar::new(),
         }
+    }
+
+    /// How many slots there are in all.
+    pub fn count(&self) -> usize {
+        self.count
     }
 
     fn free(&self) -> MutexGuard<'_, usize> {

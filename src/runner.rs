@@ -41,7 +41,8 @@ use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 
 #[derive(Debug, Clone)]
 pub struct RunOptions {
-    /// Exercises compiled and run at once. Default: the number of cores.
+    /// Exercises compiled at once, and Miri runs. Their tests run as `test_slots` allows.
+    /// Default: the number of cores.
     pub jobs: usize,
     /// Output kept per test process and stream. Default: 1 MiB.
     pub output_cap: usize,
@@ -50,7 +51,7 @@ pub struct RunOptions {
     /// Limits on compiling each exercise (grading). Default: none.
     pub compile_limits: Option<CompileLimits>,
     /// How many test processes may run at once, over every exercise of the run and every run
-    /// that shares these options. Default: the number of cores.
+    /// that shares these options. Default: [`crate::limits::test_processes`].
     pub test_slots: std::sync::Arc<ProcessSlots>,
     /// Compile the copies of an exercise from many sources as one crate ([`crate::batch`]): only
     /// for sources that trust one another, as the kit's own corpus does. Default: no.
@@ -334,8 +335,13 @@ fn run_compiled(
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
     let next = AtomicUsize::new(0);
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    // Most of a test's time is spent waiting (on a lock, a channel, a deadlock's time limit), so
+    // as many exercises run at once as there are test slots, which bound the processes; Miri,
+    // which interprets and so computes all the time, runs `options.jobs` at a time.
+    let workers = options.jobs.max(options.test_slots.count());
+    let miri_slots = ProcessSlots::new(options.jobs);
     thread::scope(|scope| {
-        for _ in 0..options.jobs.clamp(1, jobs.len().max(1)) {
+        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
             scope.spawn(|| {
                 loop {
                     let slot = next.fetch_add(1, Ordering::SeqCst);
@@ -374,7 +380,12 @@ fn run_compiled(
                                 None => Ok(None),
                             })
                             .and_then(|o| match (o, member) {
-                                (Some(o), Some(m)) => miri::complete(o, ws, m, exercise, cancel),
+                                (Some(o), Some(m)) if miri::wanted(&o, exercise) => {
+                                    let Some(_slot) = miri_slots.acquire(cancel) else {
+                                        return Ok(None);
+                                    };
+                                    miri::complete(o, ws, m, exercise, cancel)
+                                }
                                 (o, _) => Ok(o),
                             })
                             .map(|o| {
