@@ -46,7 +46,6 @@ pub fn wanted(outcome: &Outcome, exercise: &Exercise) -> bool {
 }
 
 /// `outcome` (whose tests passed) with Miri's verdict on the same tests; `None` when cancelled.
-
 pub fn complete(
     mut outcome: Outcome,
     ws: &Workspace,

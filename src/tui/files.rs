@@ -5,6 +5,12 @@
 //! (vim, JetBrains' safe write) both end in a create or modify event on the exercise's own path;
 //! swap, backup and temporary files map to no exercise and are ignored.
 //!
+//! A burst waits for a quiet spell, except where the event itself says the save is complete: a
+//! file closed after writing, or one renamed into place (Linux's inotify tells both; macOS's
+//! and Windows' events do not, and wait for the quiet). The burst then waits only for the
+//! events the kernel sends with that one (a rename's pair, a change of permissions), so the
+//! learner's verdict starts without the quiet spell and one save still gives one run.
+//!
 //! Only the folders that hold exercise files are watched, each on its own, not the whole tree:
 //! an editor's build in `exercises/target/` (rust-analyzer's, through `exercises/Cargo.toml`)
 //! would otherwise send events for as long as it lasts, keeping a burst, and the save in it,
@@ -17,6 +23,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
 use notify::{EventKind, PollWatcher, RecursiveMode, Watcher};
 
 use super::Ui;
@@ -42,16 +49,25 @@ pub fn start<E: From<Ui> + Send + 'static>(
     // is under one, /var -> /private/var): watch, and compare, the real path.
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
 
-    let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
+    let (raw_tx, raw_rx) = mpsc::channel::<Written>();
     let handler = move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && matches!(
+        let Ok(event) = res else {
+            return;
+        };
+        let complete = says_complete(event.kind);
+        if complete
+            || matches!(
                 event.kind,
                 EventKind::Create(_) | EventKind::Modify(_) | EventKind::Any
             )
         {
-            for path in event.paths {
-                let _ = raw_tx.send(path);
+            // A rename's event names the old path first and the new one last.
+            let last = event.paths.len().saturating_sub(1);
+            for (i, path) in event.paths.into_iter().enumerate() {
+                let _ = raw_tx.send(Written {
+                    path,
+                    complete: complete && i == last,
+                });
             }
         }
     };
@@ -82,7 +98,8 @@ pub fn start<E: From<Ui> + Send + 'static>(
     thread::spawn(move || {
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
-            let burst = gather(first, &raw_rx, debounce);
+            let is_exercise = |p: &Path| exercise_index(&exercises_dir, &paths, p).is_some();
+            let burst = gather(first, &raw_rx, debounce, &is_exercise);
             let saved: BTreeSet<usize> = burst
                 .iter()
                 .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
@@ -97,20 +114,51 @@ pub fn start<E: From<Ui> + Send + 'static>(
     Ok(FileWatch { _watcher: watcher })
 }
 
+/// One file event's path, and whether the event says the file's new contents are all there.
+struct Written {
+    path: PathBuf,
+    complete: bool,
+}
+
+/// Whether an event of this kind says a save is complete: the file was closed after writing,
+/// or renamed into place from a file beside it. (The rename's own `To` event is followed by
+/// its `Both`, which names both paths; a file renamed in from a folder not watched gives only
+/// `To`, and its burst waits for the quiet spell.)
+fn says_complete(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::Both))
+    )
+}
+
 /// The paths of one burst of events: `first`, and every event that follows the one before it
-/// within `quiet` (one save's events come within a millisecond or two of each other). The
-/// burst always ends, at [`crate::limits::BURST_LONGEST`] at the latest, however steady the
-/// stream (a build writing files, a sync): what comes after is the next burst.
-fn gather(first: PathBuf, events: &Receiver<PathBuf>, quiet: Duration) -> BTreeSet<PathBuf> {
-    let mut burst = BTreeSet::from([first]);
+/// within `quiet` (one save's events come within a millisecond or two of each other). Once an
+/// event says a file `wanted` names is complete, it waits only [`crate::limits::SAVE_TAIL`] for
+/// the rest of that save's events.
+/// The burst always ends, at [`crate::limits::BURST_LONGEST`] at the latest, however steady
+/// the stream (a build writing files, a sync): what comes after is the next burst.
+fn gather(
+    first: Written,
+    events: &Receiver<Written>,
+    quiet: Duration,
+    wanted: &dyn Fn(&Path) -> bool,
+) -> BTreeSet<PathBuf> {
+    let mut burst = BTreeSet::new();
     let deadline = Instant::now() + crate::limits::BURST_LONGEST;
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match events.recv_timeout(left.min(quiet)) {
-            Ok(more) => {
-                burst.insert(more);
-            }
-            Err(_) => break,
-        }
+    let mut next = Some(first);
+    let mut complete = false;
+    while let Some(written) = next {
+        complete |= written.complete && wanted(&written.path);
+        burst.insert(written.path);
+        let wait = if complete {
+            crate::limits::SAVE_TAIL
+        } else {
+            quiet
+        };
+        next = deadline
+            .checked_duration_since(Instant::now())
+            .and_then(|left| events.recv_timeout(left.min(wait)).ok());
     }
     burst
 }
@@ -163,7 +211,12 @@ mod tests {
         let sender = thread::spawn(move || {
             for i in 0..EVENTS {
                 if sender_stop.load(std::sync::atomic::Ordering::SeqCst)
-                    || tx.send(PathBuf::from(format!("f{i}"))).is_err()
+                    || tx
+                        .send(Written {
+                            path: PathBuf::from(format!("f{i}")),
+                            complete: false,
+                        })
+                        .is_err()
                 {
                     return i;
                 }
@@ -172,13 +225,86 @@ mod tests {
             EVENTS
         });
         let first = rx.recv().expect("the stream started");
-        let burst = gather(first, &rx, Duration::from_millis(20));
+        let burst = gather(first, &rx, Duration::from_millis(20), &|_| true);
         stop.store(true, std::sync::atomic::Ordering::SeqCst);
         let sent = sender.join().expect("the sender ran");
         assert!(
             sent < EVENTS && burst.len() < EVENTS,
             "the burst only ended with the stream"
         );
+    }
+
+    fn written(path: &str, complete: bool) -> Written {
+        Written {
+            path: PathBuf::from(path),
+            complete,
+        }
+    }
+
+    #[test]
+    fn a_save_said_complete_ends_its_burst_without_waiting_for_quiet() {
+        let (tx, rx) = mpsc::channel();
+        for event in [
+            written("moves.rs", false),
+            written("moves.rs", true),
+            written("moves.rs", false),
+        ] {
+            tx.send(event).expect("the receiver is here");
+        }
+        let first = rx.recv().expect("an event was sent");
+        let started = Instant::now();
+        // A quiet spell longer than a burst may last: only the complete event ends it sooner.
+        let burst = gather(first, &rx, Duration::from_secs(600), &|_| true);
+        assert_eq!(burst, BTreeSet::from([PathBuf::from("moves.rs")]));
+        assert!(
+            started.elapsed() < crate::limits::BURST_LONGEST,
+            "the burst waited for its longest"
+        );
+        assert!(
+            rx.try_recv().is_err(),
+            "what had come with it joined the burst"
+        );
+    }
+
+    #[test]
+    fn a_file_of_no_exercise_said_complete_waits_for_quiet() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(written("moves.rs.tmp", true)).expect("sent");
+        let later = thread::spawn(move || {
+            // Well within a burst's longest (500 ms), for the burst to wait for it.
+            thread::sleep(Duration::from_millis(20));
+            tx.send(written("moves.rs", true)).expect("sent");
+        });
+        let first = rx.recv().expect("an event was sent");
+        let burst = gather(first, &rx, Duration::from_secs(600), &|p| {
+            p == Path::new("moves.rs")
+        });
+        later.join().expect("the sender ran");
+        assert_eq!(
+            burst,
+            BTreeSet::from([PathBuf::from("moves.rs"), PathBuf::from("moves.rs.tmp")])
+        );
+    }
+
+    #[test]
+    fn closing_after_a_write_and_a_rename_between_two_files_say_a_save_is_complete() {
+        use notify::event::{CreateKind, DataChange};
+        assert!(says_complete(EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(says_complete(EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        ))));
+        for partial in [
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Any,
+        ] {
+            assert!(!says_complete(partial), "{partial:?}");
+        }
     }
 
     #[test]
