@@ -354,10 +354,17 @@ pub fn prepare_batch(
     let mut ws_dir = workspace_dir(kit, sources, group).into_os_string();
     ws_dir.push("-batch");
     let dir = PathBuf::from(ws_dir);
+    // Named for its set of sources: every batch builds into the group's one target folder, and
+    // cargo names a build by the crate's name and its path within the workspace (the same in
+    // every batch), so two batches of one name would take each other's test binaries.
+    let crate_id = dir
+        .file_name()
+        .map(|name| name.to_string_lossy().replace('-', "_"))
+        .unwrap_or_default();
     let member = BuildCrate {
         source: 0,
         dir: dir.clone(),
-        crate_id: format!("batch{}", suffix(group)),
+        crate_id,
         exercises: batches.iter().map(|(e, _)| e.name.clone()).collect(),
     };
     let mut manifest = package_manifest(kit, group, &member, "a batch of sources")?;

@@ -564,6 +564,43 @@ fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
     assert_a_corpus_wrong_about_the_first_case_is_told(&kit, &corpus, "gives_back_a_copy");
 }
 
+#[test]
+fn verify_solutions_never_takes_a_batch_built_for_another_set_of_wrong_fixes() {
+    // Each set of sources has a batch crate of its own, and all build into one target folder:
+    // the test binary built for one set must never be run for another's modules. (cargo names
+    // a build by its crate's name and path within its workspace, the same in every workspace,
+    // and finds a build fresh whose files are older than it, as the first set's stub is.)
+    let kit = Kit::new("basics");
+    let case = |name: &str, verdict: &str, body: &str| {
+        corpus_case(
+            name,
+            verdict,
+            "Batched.",
+            "    Vec::new()",
+            &format!("    {body}"),
+        )
+    };
+    let first = [
+        case("gives_it_back", "pass", "v"),
+        case("gives_it_back_by_name", "pass", "std::convert::identity(v)"),
+        case("loses_the_vector", "fail", "vec![1]"),
+    ];
+    let second = [
+        case("loses_the_vector", "fail", "vec![1]"),
+        case("gives_it_back", "pass", "v"),
+    ];
+    for corpus in [&first[..], &second[..], &first[..]] {
+        kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+        let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+        out.assert_code(0);
+        assert!(
+            out.stdout
+                .contains("Kit check: every shipped exercise fails"),
+            "{out:?}"
+        );
+    }
+}
+
 /// The file at `<a folder of dir><suffix>`: exactly one must exist.
 fn glob_one(dir: &Path, suffix: &str) -> String {
     let found: Vec<_> = std::fs::read_dir(dir)
