@@ -517,8 +517,7 @@ fn execute(
         let Some(_slot) = options.test_slots.acquire(cancel) else {
             return Ok(None);
         };
-        let (mut cmd, limits) = learner_command(bin, options, &limits);
-        match supervise::run(&mut cmd, &limits, cancel)
+        match supervise::run(&mut learner_command(bin, options), &limits, cancel)
             .with_context(|| format!("failed to run `{bin_name}`"))?
         {
             Finished {
@@ -540,7 +539,7 @@ fn execute(
                         let Some(_slot) = options.test_slots.acquire(cancel) else {
                             return Ok(None);
                         };
-                        let (mut cmd, limits) = learner_command(exe, options, &limits);
+                        let mut cmd = learner_command(exe, options);
                         cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
                             .env("RUST_BACKTRACE", "0");
                         // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
@@ -599,24 +598,16 @@ fn execute(
     }))
 }
 
-/// A command that runs learner code (a test binary, an exercise's program) under `limits`, in
-/// the sandbox when there is one, and the limits to run that command under: the sandbox's
-/// supervisor applies the memory limit to the program itself.
-fn learner_command(program: &Path, options: &RunOptions, limits: &Limits) -> (Command, Limits) {
+/// A command that runs learner code (a test binary, an exercise's program), in the sandbox when
+/// there is one.
+fn learner_command(program: &Path, options: &RunOptions) -> Command {
     let reads: Vec<&Path> = shared_std::library_dir().into_iter().collect();
-    let (mut cmd, limits) = match &options.sandbox {
-        Some(sandbox) => (
-            sandbox.command(program, &reads, limits.memory),
-            Limits {
-                memory: None,
-                self_contained: true,
-                ..*limits
-            },
-        ),
-        None => (Command::new(program), *limits),
+    let mut cmd = match &options.sandbox {
+        Some(sandbox) => sandbox.command(program, &reads),
+        None => Command::new(program),
     };
     shared_std::set_loader_path(&mut cmd);
-    (cmd, limits)
+    cmd
 }
 
 /// The hidden tests in a test binary, under the modules `under` (tests the learner wrote in the

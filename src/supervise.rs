@@ -44,12 +44,6 @@ pub struct Limits {
     /// child is stopped at once, without waiting for its time limit. `None` (the default):
     /// only the time limit stops it.
     pub stall: Option<Watched>,
-    /// The child is the sandbox's supervisor (`__contain`), which dies with its parent by
-    /// itself and is given its program's memory limit (and `memory` is `None`): nothing has to
-    /// run in the child before it starts, so it is started with `posix_spawn`, without a copy of
-    /// rustprep's page tables (a `fork` of a busy grader costs more than the test). Default
-    /// `false`.
-    pub self_contained: bool,
 }
 
 impl Limits {
@@ -74,7 +68,6 @@ impl Default for Limits {
             memory: Some(limits::TEST_MEMORY),
             background: false,
             stall: None,
-            self_contained: false,
         }
     }
 }
@@ -168,17 +161,14 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         use std::os::unix::process::CommandExt;
         command.process_group(0);
         // If rustprep itself is killed (SIGKILL gives it no chance to stop its runs), the
-        // child goes too. (The sandbox's supervisor sees to that itself, and also takes every
-        // process the child left.)
+        // child goes too. (The sandbox's supervisor also takes every process the child left.)
         #[cfg(target_os = "linux")]
-        if !limits.self_contained {
-            // SAFETY: prctl is async-signal-safe and nothing here allocates.
-            unsafe {
-                command.pre_exec(|| {
-                    libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                    Ok(())
-                });
-            }
+        // SAFETY: prctl is async-signal-safe and nothing here allocates.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
         }
         if limits.background {
             // SAFETY: setpriority is a plain system call, async-signal-safe; nothing allocates.

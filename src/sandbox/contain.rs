@@ -1,8 +1,7 @@
-//! `rustprep __contain [--probe] [--read DIR]... [--memory BYTES] -- PROGRAM ARGS...`: the
-//! supervisor of one confined test process. It makes itself a child subreaper that dies with
-//! rustprep, takes a user and network namespace where the system allows, creates a scratch
-//! folder, confines itself with Landlock (which its child inherits), starts the program there
-//! (with `--memory`, limited to that many bytes of data), and when the program ends (or a
+//! `rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...`: the supervisor of one confined test
+//! process. It makes itself a child subreaper that dies with rustprep, takes a user and network
+//! namespace where the system allows, creates a scratch folder, confines itself with Landlock
+//! (which its child inherits), starts the program there, and when the program ends (or a
 //! SIGTERM asks) kills every process the program left behind before it exits with the program's
 //! own status, so a supervisor above it sees the program's exit code or signal as its own.
 //!
@@ -60,26 +59,19 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let usage = || {
-        "usage: rustprep __contain [--probe] [--read DIR]... [--memory BYTES] -- PROGRAM ARGS..."
-            .to_owned()
-    };
+    let usage =
+        || "usage: rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...".to_owned();
     let (options, command) = match args.iter().position(|a| a == "--") {
         Some(end) => (&args[..end], &args[end + 1..]),
         None => (args, &[][..]),
     };
     let mut probe = false;
     let mut reads = Vec::new();
-    let mut memory = None;
     let mut options = options.iter();
     while let Some(option) = options.next() {
         match option.to_str() {
             Some("--probe") => probe = true,
             Some("--read") => reads.push(PathBuf::from(options.next().ok_or_else(usage)?)),
-            Some("--memory") => {
-                let bytes = options.next().and_then(|b| b.to_str()?.parse::<u64>().ok());
-                memory = Some(bytes.ok_or_else(usage)?);
-            }
             _ => return Err(usage()),
         }
     }
@@ -112,16 +104,13 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     cmd.args(&command[1..])
         .current_dir(scratch.path())
         .env("TMPDIR", scratch.path());
-    // SAFETY: prctl, signal and setrlimit are async-signal-safe, and nothing here allocates.
+    // SAFETY: prctl and signal are async-signal-safe, and nothing here allocates.
     unsafe {
-        cmd.pre_exec(move || {
+        cmd.pre_exec(|| {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
             // The program starts with the default action, as it would without the sandbox.
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-            match memory {
-                Some(bytes) => rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes),
-                None => Ok(()),
-            }
+            Ok(())
         });
     }
     let mut child = cmd

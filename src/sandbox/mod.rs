@@ -152,20 +152,12 @@ fn probe() -> Result<Sandbox, Unavailable> {
 
 impl Sandbox {
     /// A command that runs `program` confined, free to read the folders `reads` too (the shared
-    /// std, say), with at most `memory` bytes of data; its arguments are added after.
-    pub fn command(
-        &self,
-        program: &std::path::Path,
-        reads: &[&std::path::Path],
-        memory: Option<u64>,
-    ) -> Command {
+    /// std, say); its arguments are added after.
+    pub fn command(&self, program: &std::path::Path, reads: &[&std::path::Path]) -> Command {
         let mut cmd = Command::new(&self.exe);
         cmd.arg(CONTAIN);
         for dir in reads {
             cmd.arg("--read").arg(dir);
-        }
-        if let Some(bytes) = memory {
-            cmd.arg("--memory").arg(bytes.to_string());
         }
         cmd.arg("--").arg(program);
         cmd
