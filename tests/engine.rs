@@ -414,26 +414,23 @@ fn verify_solutions_holds_every_wrong_fix_to_its_verdict() {
     );
     kit.write("info.toml", &info);
     let corpus = [
-        corpus_case(
+        returning_case(
             "returns_a_new_vector",
             "fail",
             "It loses what was there: the tests catch it.",
-            "    Vec::new()",
-            "    vec![1]",
+            "vec![1]",
         ),
-        corpus_case(
+        returning_case(
             "takes_the_vector",
             "rule",
             "Taking the vector out leaves the caller's empty: a rule catches it.",
-            "    Vec::new()",
-            "    std::mem::take(&mut v)",
+            "std::mem::take(&mut v)",
         ),
-        corpus_case(
+        returning_case(
             "clones_the_vector",
             "fail",
             "Claimed wrong, but it is right: the kit check must say it passes.",
-            "    Vec::new()",
-            "    v.clone()",
+            "v.clone()",
         ),
         corpus_case(
             "gone_stale",
@@ -468,6 +465,22 @@ fn corpus_case(name: &str, verdict: &str, why: &str, find: &str, replace: &str) 
         "[[fix]]\nname = \"{name}\"\nverdict = \"{verdict}\"\nwhy = \"{why}\"\n\
          [[fix.edit]]\nfind = \"{find}\\n\"\nreplace = \"{replace}\\n\"\n\n"
     )
+}
+
+/// A case of moves1's corpus that gives back `body` instead of the shipped `Vec::new()`.
+fn returning_case(name: &str, verdict: &str, why: &str, body: &str) -> String {
+    corpus_case(name, verdict, why, "    Vec::new()", &format!("    {body}"))
+}
+
+/// Checks that the kit check of moves1 finds nothing wrong, its corpus included.
+fn assert_the_kit_check_of_moves1_passes(kit: &Kit) {
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(0);
+    assert!(
+        out.stdout
+            .contains("Kit check: every shipped exercise fails"),
+        "{out:?}"
+    );
 }
 
 /// Writes `corpus` back with its first case (a wrong fix, named `name`) called correct, and
@@ -508,13 +521,7 @@ fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate(
         case("gives_back_a_copy", "pass", "v.clone()"),
     ];
     kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
-    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-    out.assert_code(0);
-    assert!(
-        out.stdout
-            .contains("Kit check: every shipped exercise fails"),
-        "{out:?}"
-    );
+    assert_the_kit_check_of_moves1_passes(&kit);
     // A corpus that is wrong about one of them is still told so.
     let out = assert_a_corpus_wrong_about_the_first_case_is_told(&kit, &corpus, "loses_the_vector");
     assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
@@ -541,23 +548,15 @@ fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
              assert_eq!((v, n), (vec![1], 0));\n}}\n"
         ),
     );
-    let case = |name: &str, verdict: &str, body: &str| {
-        corpus_case(
-            name,
-            verdict,
-            "Counted.",
-            "    Vec::new()",
-            &format!("    {body}"),
-        )
-    };
+    let case =
+        |name: &str, verdict: &str, body: &str| returning_case(name, verdict, "Counted.", body);
     let corpus = [
         case("gives_back_a_copy", "fail", "v.clone()"),
         case("gives_it_back", "pass", "v"),
         case("gives_it_back_by_name", "pass", "std::convert::identity(v)"),
     ];
     kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
-    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-    out.assert_code(0);
+    assert_the_kit_check_of_moves1_passes(&kit);
     let batched = glob_one(&kit.path("target/rustprep"), "-batch/gen/moves1.rs");
     assert!(batched.contains("mod counting_shared;"), "{batched}");
     // The copy that allocates is seen to: a corpus that calls it right is told it is wrong.
@@ -571,15 +570,8 @@ fn verify_solutions_never_takes_a_batch_built_for_another_set_of_wrong_fixes() {
     // a build by its crate's name and path within its workspace, the same in every workspace,
     // and finds a build fresh whose files are older than it, as the first set's stub is.)
     let kit = Kit::new("basics");
-    let case = |name: &str, verdict: &str, body: &str| {
-        corpus_case(
-            name,
-            verdict,
-            "Batched.",
-            "    Vec::new()",
-            &format!("    {body}"),
-        )
-    };
+    let case =
+        |name: &str, verdict: &str, body: &str| returning_case(name, verdict, "Batched.", body);
     let first = [
         case("gives_it_back", "pass", "v"),
         case("gives_it_back_by_name", "pass", "std::convert::identity(v)"),
@@ -591,13 +583,7 @@ fn verify_solutions_never_takes_a_batch_built_for_another_set_of_wrong_fixes() {
     ];
     for corpus in [&first[..], &second[..], &first[..]] {
         kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
-        let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-        out.assert_code(0);
-        assert!(
-            out.stdout
-                .contains("Kit check: every shipped exercise fails"),
-            "{out:?}"
-        );
+        assert_the_kit_check_of_moves1_passes(&kit);
     }
 }
 

@@ -96,9 +96,9 @@ pub fn start<E: From<Ui> + Send + 'static>(
 
     let exercises_dir = dir.clone();
     thread::spawn(move || {
+        let is_exercise = |p: &Path| exercise_index(&exercises_dir, &paths, p).is_some();
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
-            let is_exercise = |p: &Path| exercise_index(&exercises_dir, &paths, p).is_some();
             let burst = gather(first, &raw_rx, debounce, &is_exercise);
             let saved: BTreeSet<usize> = burst
                 .iter()
@@ -211,12 +211,7 @@ mod tests {
         let sender = thread::spawn(move || {
             for i in 0..EVENTS {
                 if sender_stop.load(std::sync::atomic::Ordering::SeqCst)
-                    || tx
-                        .send(Written {
-                            path: PathBuf::from(format!("f{i}")),
-                            complete: false,
-                        })
-                        .is_err()
+                    || tx.send(written(&format!("f{i}"), false)).is_err()
                 {
                     return i;
                 }
