@@ -27,6 +27,8 @@ pub mod invocation;
 pub mod judge;
 pub mod kit;
 pub mod kit_check;
+#[cfg(unix)]
+pub mod launch;
 pub mod layout;
 pub mod libraries;
 pub mod limits;

@@ -10,6 +10,16 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // The launcher of a child process, started by rustprep itself: not a command for people.
+    #[cfg(unix)]
+    {
+        let mut args = std::env::args_os().skip(1);
+        if args.next().is_some_and(|a| a == rustprep::launch::LAUNCH) {
+            let args: Vec<std::ffi::OsString> = args.collect();
+            let code = rustprep::launch::main(&args);
+            return ExitCode::from(u8::try_from(code).unwrap_or(u8::MAX));
+        }
+    }
     // The supervisor of a confined test process: not a command for people.
     #[cfg(target_os = "linux")]
     {
@@ -24,6 +34,11 @@ fn main() -> ExitCode {
         let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
         let code = rustprep::rustc_limits::main(limits, &args);
         return ExitCode::from(u8::try_from(code).unwrap_or(1));
+    }
+    // Children start through this binary's launcher (see rustprep::launch).
+    #[cfg(unix)]
+    if let Ok(exe) = std::env::current_exe() {
+        rustprep::launch::use_helper(exe);
     }
     let cli = rustprep::cli::Cli::from_env();
     rustprep::style::apply(cli.color);

@@ -152,6 +152,31 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     let deadline = start
         .checked_add(limits.timeout)
         .unwrap_or_else(|| start + Duration::from_secs(365 * 24 * 3600));
+    let program = command.get_program().to_string_lossy().into_owned();
+    #[cfg(unix)]
+    let mut launched = {
+        let setup = crate::launch::Setup {
+            memory: limits.memory,
+            nice: if limits.background {
+                limits::BACKGROUND_NICE
+            } else {
+                0
+            },
+        };
+        match crate::launch::through_helper(command, setup) {
+            Some(launched) => {
+                crate::launch::findable(command.get_program(), command.get_current_dir())
+                    .with_context(|| format!("failed to start `{program}`"))?;
+                Some(launched)
+            }
+            None => {
+                limit_between_fork_and_exec(command, limits);
+                None
+            }
+        }
+    };
+    #[cfg(unix)]
+    let command = launched.as_mut().unwrap_or(command);
     command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -160,35 +185,7 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
     {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
-        // If rustprep itself is killed (SIGKILL gives it no chance to stop its runs), the
-        // child goes too. (The sandbox's supervisor also takes every process the child left.)
-        #[cfg(target_os = "linux")]
-        // SAFETY: prctl is async-signal-safe and nothing here allocates.
-        unsafe {
-            command.pre_exec(|| {
-                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                Ok(())
-            });
-        }
-        if limits.background {
-            // SAFETY: setpriority is a plain system call, async-signal-safe; nothing allocates.
-            // Failing to lower one's own priority changes nothing that matters: ignored.
-            unsafe {
-                command.pre_exec(|| {
-                    libc::setpriority(libc::PRIO_PROCESS, 0, limits::BACKGROUND_NICE);
-                    Ok(())
-                });
-            }
-        }
-        if let Some(bytes) = limits.memory {
-            // SAFETY: the closure runs in the child between fork and exec, where only
-            // async-signal-safe calls are allowed; setrlimit is one, and nothing allocates.
-            unsafe {
-                command.pre_exec(move || rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes));
-            }
-        }
     }
-    let program = command.get_program().to_string_lossy().into_owned();
     let mut child = spawn(command).with_context(|| format!("failed to start `{program}`"))?;
 
     let (out_tx, out_rx) = mpsc::channel();
@@ -252,6 +249,39 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         stderr,
         elapsed: start.elapsed(),
     })
+}
+
+/// Without a launcher ([`crate::launch`]): the child's limits, set between `fork` and `exec`.
+#[cfg(unix)]
+fn limit_between_fork_and_exec(command: &mut Command, limits: &Limits) {
+    use std::os::unix::process::CommandExt;
+    // If rustprep itself is killed (SIGKILL gives it no chance to stop its runs), the child goes
+    // too. (The sandbox's supervisor also takes every process the child left.)
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl is async-signal-safe and nothing here allocates.
+    unsafe {
+        command.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    if limits.background {
+        // SAFETY: setpriority is a plain system call, async-signal-safe; nothing allocates.
+        // Failing to lower one's own priority changes nothing that matters: ignored.
+        unsafe {
+            command.pre_exec(|| {
+                libc::setpriority(libc::PRIO_PROCESS, 0, limits::BACKGROUND_NICE);
+                Ok(())
+            });
+        }
+    }
+    if let Some(bytes) = limits.memory {
+        // SAFETY: the closure runs in the child between fork and exec, where only
+        // async-signal-safe calls are allowed; setrlimit is one, and nothing allocates.
+        unsafe {
+            command.pre_exec(move || rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes));
+        }
+    }
 }
 
 fn read_capped(mut pipe: impl Read, cap: usize) -> Captured {
@@ -412,6 +442,24 @@ pub fn signal_of(status: &ExitStatus) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The unit tests name no launcher: children are limited between fork and exec (the
+    /// launcher's own tests are in tests/launch.rs).
+    #[cfg(unix)]
+    #[test]
+    fn without_a_launcher_a_child_gets_its_memory_limit_and_nice_value() {
+        let limits = Limits {
+            memory: Some(64 << 20),
+            background: true,
+            ..Limits::default()
+        };
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "ulimit -d; ulimit -H -d; nice"]);
+        let finished = run(&mut cmd, &limits, &Cancel::default()).unwrap();
+        assert!(matches!(finished.ending, Ending::Exited(s) if s.success()));
+        let nice = limits::BACKGROUND_NICE;
+        assert_eq!(finished.stdout.text(), format!("65536\n65536\n{nice}\n"));
+    }
 
     #[test]
     fn a_child_cancel_stops_with_its_parents_and_alone() {

@@ -14,6 +14,9 @@ use rustprep::shipped;
 use rustprep::supervise::Cancel;
 
 fn kit() -> Kit {
+    // Test processes start as rustprep's own start them: through its launcher.
+    #[cfg(unix)]
+    rustprep::launch::use_helper(env!("CARGO_BIN_EXE_rustprep").into());
     let kit = Kit::open(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("the kit's info.toml loads");
     shipped::ensure(&kit).expect("the shipped copies can be kept");
     kit
