@@ -9,10 +9,10 @@
 //! that hangs is named, while the others still give their results.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::Instant;
 
@@ -340,6 +340,7 @@ fn run_compiled(
     // which interprets and so computes all the time, runs `options.jobs` at a time.
     let workers = options.jobs.max(options.test_slots.count());
     let miri_slots = ProcessSlots::new(options.jobs);
+    let listings = Listings::default();
     thread::scope(|scope| {
         for _ in 0..workers.clamp(1, jobs.len().max(1)) {
             scope.spawn(|| {
@@ -374,7 +375,7 @@ fn run_compiled(
                             .map(|m| m.bin_name(&exercise.name))
                             .unwrap_or_default();
                         let built = &compiled[&(owner, exercise.name.clone())];
-                        execute(&kit.root, &bin, exercise, built, options, cancel)
+                        execute(&kit.root, &bin, exercise, built, &listings, options, cancel)
                             .and_then(|o| match o {
                                 Some(o) => checks.complete(o, owner, exercise),
                                 None => Ok(None),
@@ -472,6 +473,7 @@ fn execute(
     bin_name: &str,
     exercise: &Exercise,
     compiled: &Compiled,
+    listings: &Listings,
     options: &RunOptions,
     cancel: &Cancel,
 ) -> Result<Option<Outcome>> {
@@ -528,7 +530,7 @@ fn execute(
         }
     }
     if let Some(exe) = &compiled.test_exe {
-        let Some(names) = list_tests(exe, &compiled.tests_under, cancel)? else {
+        let Some(names) = listings.tests_under(exe, &compiled.tests_under, cancel)? else {
             return Ok(None);
         };
         let judged: Vec<Option<TestResult>> = thread::scope(|scope| {
@@ -610,9 +612,44 @@ fn learner_command(program: &Path, options: &RunOptions) -> Command {
     cmd
 }
 
-/// The hidden tests in a test binary, under the modules `under` (tests the learner wrote in the
-/// file are not graded). `None` when cancelled.
-fn list_tests(exe: &Path, under: &str, cancel: &Cancel) -> Result<Option<Vec<String>>> {
+/// Each test binary's tests, listed once in a run: a batch's binary holds the tests of every
+/// copy in it, and each copy takes those under its own module.
+#[derive(Default)]
+struct Listings(Mutex<HashMap<PathBuf, Arc<Listing>>>);
+
+/// One binary's tests, or why they could not be listed; `None` inside when cancelled.
+type Listing = OnceLock<Result<Option<Vec<String>>, String>>;
+
+impl Listings {
+    /// The hidden tests in a test binary, under the modules `under` (tests the learner wrote in
+    /// the file are not graded). `None` when cancelled.
+    fn tests_under(&self, exe: &Path, under: &str, cancel: &Cancel) -> Result<Option<Vec<String>>> {
+        let listing = Arc::clone(
+            self.0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(exe.to_owned())
+                .or_default(),
+        );
+        // The first copy to ask lists the binary; the others wait for it.
+        let all = listing.get_or_init(|| list_tests(exe, cancel).map_err(|e| format!("{e:#}")));
+        let all = match all {
+            Ok(Some(all)) => all,
+            Ok(None) => return Ok(None),
+            Err(e) => anyhow::bail!("{e}"),
+        };
+        let prefix = format!("{under}{HIDDEN_MODULE}::");
+        Ok(Some(
+            all.iter()
+                .filter(|name| name.starts_with(&prefix))
+                .cloned()
+                .collect(),
+        ))
+    }
+}
+
+/// Every test in a test binary. `None` when cancelled.
+fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
     let mut cmd = Command::new(exe);
     shared_std::set_loader_path(&mut cmd);
     cmd.args(["--list", "--format", "terse"]);
@@ -631,14 +668,12 @@ fn list_tests(exe: &Path, under: &str, cancel: &Cancel) -> Result<Option<Vec<Str
             finished.stderr.text().trim()
         ),
     }
-    let prefix = format!("{under}{HIDDEN_MODULE}::");
     Ok(Some(
         finished
             .stdout
             .text()
             .lines()
             .filter_map(|line| line.strip_suffix(": test"))
-            .filter(|name| name.starts_with(&prefix))
             .map(str::to_owned)
             .collect(),
     ))
