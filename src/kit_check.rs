@@ -13,7 +13,7 @@ use crate::build_crate::{self, Group};
 use crate::compile;
 use crate::kit::{Kit, Source};
 use crate::miri;
-use crate::outcome::MiriCheck;
+use crate::outcome::{MiriCheck, Outcome};
 use crate::rules_build;
 use crate::runner::{self, ManyEnd, RunEnd, RunOptions};
 use crate::shipped;
@@ -133,7 +133,12 @@ pub fn passing_as_shipped(
     let RunEnd::Done(results) = end else {
         anyhow::bail!("the run of the shipped exercises was cancelled");
     };
-    Ok(results
+    Ok(passing_in(kit, &results))
+}
+
+/// The exercises of a run of the shipped kit that pass.
+pub fn passing_in(kit: &Kit, results: &[(usize, Outcome)]) -> Vec<Finding> {
+    results
         .iter()
         .filter(|(_, o)| o.passed())
         .map(|(i, o)| {
@@ -151,7 +156,7 @@ pub fn passing_as_shipped(
                 kit.display_path(&shipped::dir(kit))
             ))
         })
-        .collect())
+        .collect()
 }
 
 /// Every case of the wrong-fix corpus still applies to its shipped exercise and gets the verdict
