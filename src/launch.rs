@@ -10,9 +10,15 @@
 //! (no copy), and the small launcher applies the limits before `exec`:
 //! the death signal (Linux), the data-memory limit and the nice value. Without a launcher (a
 //! program that only links the library and names none), [`crate::supervise`] forks as before.
+//!
+//! The launcher's standard input is the writing end of a pipe, as std's own spawn reports a
+//! failed `exec`: it moves that end to a descriptor closed on `exec`, gives the program
+//! `/dev/null` as its input, and writes there why it could not start it. The parent reads until
+//! the end closes: nothing means the program runs; a reason is the same error a failed spawn
+//! gives. The program never holds that end, so it cannot pass for the launcher.
 
-use std::ffi::{OsStr, OsString};
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -20,8 +26,9 @@ use std::sync::OnceLock;
 /// ARGS...` (`-` for no memory limit, `0` for the normal priority).
 pub const LAUNCH: &str = "__launch";
 
-/// How the launcher says it could not start the program, as shells do.
-pub const CANNOT_START: i32 = 127;
+/// The launcher's exit status when it could not start the program (it says why on its report
+/// pipe), as shells do.
+const CANNOT_START: i32 = 127;
 
 static HELPER: OnceLock<PathBuf> = OnceLock::new();
 
@@ -41,10 +48,14 @@ pub struct Setup {
 }
 
 /// `command`, to be started through the launcher instead: the same program, arguments,
-/// environment changes and folder. `None` when no launcher is named. (Any `pre_exec` closure
-/// of `command` would be lost: the callers of [`crate::supervise`] set none.)
-pub fn through_helper(command: &Command, setup: Setup) -> Option<Command> {
-    let helper = HELPER.get()?;
+/// environment changes and folder, and the launcher's report pipe as its input (read it with
+/// [`Launched::started`] once spawned). `None` when no launcher is named. (What the getters of
+/// `Command` do not show is lost: `env_clear`, `arg0`, a `pre_exec` closure; the callers of
+/// [`crate::supervise`] use none of them.)
+pub fn through_helper(command: &Command, setup: Setup) -> std::io::Result<Option<Launched>> {
+    let Some(helper) = HELPER.get() else {
+        return Ok(None);
+    };
     let mut launched = Command::new(helper);
     launched
         .arg(LAUNCH)
@@ -67,42 +78,70 @@ pub fn through_helper(command: &Command, setup: Setup) -> Option<Command> {
     if let Some(dir) = command.get_current_dir() {
         launched.current_dir(dir);
     }
-    Some(launched)
+    let (report, report_end) = std::io::pipe()?;
+    launched.stdin(report_end);
+    Ok(Some(Launched {
+        command: launched,
+        report,
+    }))
 }
 
-/// Whether `program` can be found, as `exec` would look for it: a path must name a file; a bare
-/// name must be a file in a folder of `PATH`. Checked before starting the launcher, so that a
-/// missing tool (clippy, cargo) is an error at once, as a failed `spawn` is, and never a child
-/// that exits with [`CANNOT_START`].
-pub fn findable(program: &OsStr, folder: Option<&Path>) -> std::io::Result<()> {
-    let path = Path::new(program);
-    let found = if path.components().count() > 1 {
-        folder
-            .map_or_else(|| path.to_owned(), |f| f.join(path))
-            .is_file()
-    } else {
-        std::env::var_os("PATH")
-            .is_some_and(|dirs| std::env::split_paths(&dirs).any(|dir| dir.join(path).is_file()))
-    };
-    if found {
-        Ok(())
-    } else {
-        Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("{} not found", path.display()),
-        ))
+/// A command to start through the launcher, and the pipe it reports on.
+pub struct Launched {
+    pub command: Command,
+    report: std::io::PipeReader,
+}
+
+impl Launched {
+    /// Once the launcher is spawned: waits until it has become the program (`Ok`), or returns
+    /// why it could not (the launcher has then exited; the caller reaps it).
+    pub fn started(self) -> std::io::Result<()> {
+        let Launched {
+            mut command,
+            mut report,
+        } = self;
+        // The command holds the pipe's writing end too: without dropping it, the end never
+        // closes.
+        command.stdin(std::process::Stdio::null());
+        drop(command);
+        let mut why = String::new();
+        std::io::Read::read_to_string(&mut report, &mut why)?;
+        if why.is_empty() {
+            Ok(())
+        } else {
+            Err(std::io::Error::other(why))
+        }
     }
 }
 
 /// The launcher itself: applies the limits to this process and becomes the program. Returns
-/// only when that fails, with [`CANNOT_START`] (and a line on stderr saying why).
+/// only when that fails, having written why on its report pipe (its standard input).
 pub fn main(args: &[OsString]) -> i32 {
+    use std::io::Write;
+    use std::os::fd::FromRawFd;
     use std::os::unix::process::CommandExt;
 
-    let say = |why: &str| {
-        eprintln!("rustprep: the launcher cannot start the program: {why}");
+    // SAFETY: plain system calls on this process's own descriptors: standard input (the report
+    // pipe, as the parent gave it) is copied above 2, closed on exec, and replaced by /dev/null.
+    let report_fd = unsafe { libc::fcntl(0, libc::F_DUPFD_CLOEXEC, 3) };
+    let null = std::fs::File::open("/dev/null");
+    if let Ok(null) = &null {
+        // SAFETY: both descriptors are open; dup2 onto 0 replaces the pipe's end there.
+        unsafe { libc::dup2(std::os::fd::AsRawFd::as_raw_fd(null), 0) };
+    }
+    // SAFETY: `report_fd` was just made by fcntl and is owned by nothing else (-1: not made).
+    let mut report = (report_fd >= 0).then(|| unsafe { std::fs::File::from_raw_fd(report_fd) });
+    let set_up = report.is_some() && null.is_ok();
+    let mut say = |why: &str| {
+        match report.as_mut() {
+            Some(report) => drop(report.write_all(why.as_bytes())),
+            None => eprintln!("rustprep: the launcher cannot start the program: {why}"),
+        }
         CANNOT_START
     };
+    if !set_up {
+        return say("its descriptors could not be set up");
+    }
     let [parent, memory, nice, dashes, program, rest @ ..] = args else {
         return say("usage: __launch PARENT DATA NICE -- PROGRAM ARGS...");
     };
@@ -128,7 +167,9 @@ pub fn main(args: &[OsString]) -> i32 {
             return say("the memory limit is not a number");
         };
         if let Err(e) = rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes) {
-            return say(&format!("cannot limit its memory: {e}"));
+            return say(&format!(
+                "cannot limit its data memory to {bytes} bytes: {e}"
+            ));
         }
     }
     match nice.to_str().and_then(|n| n.parse::<i32>().ok()) {
@@ -141,5 +182,5 @@ pub fn main(args: &[OsString]) -> i32 {
         None => return say("the nice value is not a number"),
     }
     let error = Command::new(program).args(rest).exec();
-    say(&format!("{}: {error}", Path::new(program).display()))
+    say(&error.to_string())
 }

@@ -35,8 +35,11 @@ fn main() -> ExitCode {
         let code = rustprep::rustc_limits::main(limits, &args);
         return ExitCode::from(u8::try_from(code).unwrap_or(1));
     }
-    // Children start through this binary's launcher (see rustprep::launch).
-    #[cfg(unix)]
+    // Children start through this binary's launcher (see rustprep::launch): on Linux the very
+    // binary running, even if its file is replaced or deleted while a session goes on.
+    #[cfg(target_os = "linux")]
+    rustprep::launch::use_helper("/proc/self/exe".into());
+    #[cfg(all(unix, not(target_os = "linux")))]
     if let Ok(exe) = std::env::current_exe() {
         rustprep::launch::use_helper(exe);
     }

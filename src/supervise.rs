@@ -146,6 +146,10 @@ pub struct Finished {
 /// How often a running child is checked for cancellation and its deadline.
 const TICK: Duration = Duration::from_millis(25);
 
+/// Runs `command` to its end under `limits`, its input /dev/null and its output captured. On Unix
+/// it starts through rustprep's launcher where one is named ([`crate::launch`]), which carries
+/// the program, its arguments, environment changes and folder: a command here may not rely on
+/// `env_clear`, `arg0` or `pre_exec`.
 pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
     let start = Instant::now();
     // Worked out before the child exists: nothing may fail between its start and its end.
@@ -163,30 +167,33 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
                 0
             },
         };
-        match crate::launch::through_helper(command, setup) {
-            Some(launched) => {
-                crate::launch::findable(command.get_program(), command.get_current_dir())
-                    .with_context(|| format!("failed to start `{program}`"))?;
-                Some(launched)
-            }
-            None => {
-                limit_between_fork_and_exec(command, limits);
-                None
-            }
+        let launched = crate::launch::through_helper(command, setup)
+            .with_context(|| format!("failed to start `{program}`"))?;
+        if launched.is_none() {
+            limit_between_fork_and_exec(command, limits);
         }
+        launched
     };
     #[cfg(unix)]
-    let command = launched.as_mut().unwrap_or(command);
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let command = match &mut launched {
+        // Its input is the launcher's report pipe; the program gets /dev/null.
+        Some(launched) => &mut launched.command,
+        None => command.stdin(Stdio::null()),
+    };
+    #[cfg(windows)]
+    command.stdin(Stdio::null());
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
         command.process_group(0);
     }
     let mut child = spawn(command).with_context(|| format!("failed to start `{program}`"))?;
+    #[cfg(unix)]
+    if let Some(Err(why)) = launched.map(crate::launch::Launched::started) {
+        let _ = child.wait();
+        return Err(why).with_context(|| format!("failed to start `{program}`"));
+    }
 
     let (out_tx, out_rx) = mpsc::channel();
     let readers = take_pipes(&mut child);
@@ -457,7 +464,10 @@ mod tests {
         cmd.args(["-c", "ulimit -d; ulimit -H -d; nice"]);
         let finished = run(&mut cmd, &limits, &Cancel::default()).unwrap();
         assert!(matches!(finished.ending, Ending::Exited(s) if s.success()));
-        let nice = limits::BACKGROUND_NICE;
+        // Unprivileged, a process may only raise its nice value: from above 10, it keeps its own.
+        // SAFETY: a plain system call about this process.
+        let own = unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let nice = limits::BACKGROUND_NICE.max(own);
         assert_eq!(finished.stdout.text(), format!("65536\n65536\n{nice}\n"));
     }
 
