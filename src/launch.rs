@@ -5,10 +5,10 @@
 //! `fork`, which copies the parent's page tables and, in a parent with many threads, makes every
 //! later write of theirs fault and flush the other cores' TLBs. The kit check's process, of some
 //! 50 threads, starts about 6,000 test processes for the wrong-fix corpus: forking them took half
-//! of the corpus's system CPU (68-73 s of 220 s; 35 s through the launcher, and the corpus 15 %
-//! faster). Through the launcher, the parent's standard library uses `posix_spawn`
-//! (no copy), and the small launcher applies the limits before `exec`:
-//! the death signal (Linux), the data-memory limit and the nice value. Without a launcher (a
+//! of the corpus's system CPU (68-73 s of some 220 s of CPU; 35 s through the launcher, and the
+//! corpus 14 % faster). Through the launcher, the parent's standard library uses `posix_spawn`
+//! (no copy), and the small launcher applies the limits before `exec`: the death signal (Linux),
+//! the data-memory limit and the nice value. Without a launcher (a
 //! program that only links the library and names none), [`crate::supervise`] forks as before.
 //!
 //! The launcher's standard input is the writing end of a pipe, as std's own spawn reports a
