@@ -26,6 +26,8 @@ use std::sync::OnceLock;
 /// ARGS...` (`-` for no memory limit, `0` for the normal priority).
 pub const LAUNCH: &str = "__launch";
 
+const USAGE: &str = "usage: __launch PARENT DATA NICE -- PROGRAM ARGS...";
+
 /// The launcher's exit status when it could not start the program (it says why on its report
 /// pipe), as shells do.
 const CANNOT_START: i32 = 127;
@@ -38,13 +40,39 @@ pub fn use_helper(binary: PathBuf) {
     let _ = HELPER.set(binary);
 }
 
-/// What the launcher applies to the child before it runs.
+/// What a child gets before it runs: from the launcher, or between `fork` and `exec` where there
+/// is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Setup {
     /// RLIMIT_DATA, soft and hard, in bytes.
     pub memory: Option<u64>,
     /// The nice value to take (0: unchanged).
     pub nice: i32,
+}
+
+impl Setup {
+    /// Applies the setup to this process: the death signal (Linux: it goes when the thread
+    /// that started it ends, and so when rustprep is killed), the memory limit and the nice
+    /// value. Async-signal-safe (plain system calls, nothing allocated), so it may run between
+    /// `fork` and `exec`.
+    pub fn apply(self) -> std::io::Result<()> {
+        // SAFETY: plain system calls on this process.
+        #[cfg(target_os = "linux")]
+        unsafe {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+        }
+        if let Some(bytes) = self.memory {
+            rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes)?;
+        }
+        if self.nice != 0 {
+            // SAFETY: a plain system call on this process. Failing to lower one's own priority
+            // changes nothing that matters: ignored.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, self.nice);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// `command`, to be started through the launcher instead: the same program, arguments,
@@ -143,44 +171,30 @@ pub fn main(args: &[OsString]) -> i32 {
         return say("its descriptors could not be set up");
     }
     let [parent, memory, nice, dashes, program, rest @ ..] = args else {
-        return say("usage: __launch PARENT DATA NICE -- PROGRAM ARGS...");
+        return say(USAGE);
     };
-    if dashes != "--" {
-        return say("usage: __launch PARENT DATA NICE -- PROGRAM ARGS...");
+    let memory = match memory.to_str() {
+        Some("-") => None,
+        memory => match memory.and_then(|m| m.parse().ok()) {
+            Some(bytes) => Some(bytes),
+            None => return say(USAGE),
+        },
+    };
+    let (Some(nice), true) = (nice.to_str().and_then(|n| n.parse().ok()), dashes == "--") else {
+        return say(USAGE);
+    };
+    let setup = Setup { memory, nice };
+    if let Err(e) = setup.apply() {
+        return say(&format!("cannot set its limits ({setup:?}): {e}"));
     }
+    // Whoever started this is already gone: the death signal came too late to be sent.
     #[cfg(target_os = "linux")]
-    {
-        // SAFETY: plain system calls on this process.
-        let parent_now = unsafe {
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-            libc::getppid()
-        };
-        // Whoever started this is already gone: the death signal came too late to be sent.
-        if parent.to_str().and_then(|p| p.parse().ok()) != Some(parent_now) {
-            return say("its parent is gone");
-        }
+    // SAFETY: a plain system call about this process.
+    if parent.to_str().and_then(|p| p.parse().ok()) != Some(unsafe { libc::getppid() }) {
+        return say("its parent is gone");
     }
     #[cfg(not(target_os = "linux"))]
     let _ = parent;
-    if memory != "-" {
-        let Some(bytes) = memory.to_str().and_then(|m| m.parse().ok()) else {
-            return say("the memory limit is not a number");
-        };
-        if let Err(e) = rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes) {
-            return say(&format!(
-                "cannot limit its data memory to {bytes} bytes: {e}"
-            ));
-        }
-    }
-    match nice.to_str().and_then(|n| n.parse::<i32>().ok()) {
-        Some(0) => {}
-        // SAFETY: a plain system call on this process. Failing to lower one's own priority
-        // changes nothing that matters: ignored.
-        Some(n) => unsafe {
-            libc::setpriority(libc::PRIO_PROCESS, 0, n);
-        },
-        None => return say("the nice value is not a number"),
-    }
     let error = Command::new(program).args(rest).exec();
     say(&error.to_string())
 }

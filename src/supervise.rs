@@ -157,8 +157,10 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         .checked_add(limits.timeout)
         .unwrap_or_else(|| start + Duration::from_secs(365 * 24 * 3600));
     let program = command.get_program().to_string_lossy().into_owned();
+    command.stdin(Stdio::null());
     #[cfg(unix)]
     let mut launched = {
+        use std::os::unix::process::CommandExt;
         let setup = crate::launch::Setup {
             memory: limits.memory,
             nice: if limits.background {
@@ -170,24 +172,23 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         let launched = crate::launch::through_helper(command, setup)
             .with_context(|| format!("failed to start `{program}`"))?;
         if launched.is_none() {
-            limit_between_fork_and_exec(command, limits);
+            // No launcher: the same setup, between fork and exec.
+            // SAFETY: `apply` is async-signal-safe and allocates nothing.
+            unsafe {
+                command.pre_exec(move || setup.apply());
+            }
         }
         launched
     };
+    // Through the launcher, its input is the report pipe; the program gets /dev/null.
     #[cfg(unix)]
     let command = match &mut launched {
-        // Its input is the launcher's report pipe; the program gets /dev/null.
         Some(launched) => &mut launched.command,
-        None => command.stdin(Stdio::null()),
+        None => command,
     };
-    #[cfg(windows)]
-    command.stdin(Stdio::null());
     command.stdout(Stdio::piped()).stderr(Stdio::piped());
     #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        command.process_group(0);
-    }
+    std::os::unix::process::CommandExt::process_group(command, 0);
     let mut child = spawn(command).with_context(|| format!("failed to start `{program}`"))?;
     #[cfg(unix)]
     if let Some(Err(why)) = launched.map(crate::launch::Launched::started) {
@@ -256,39 +257,6 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         stderr,
         elapsed: start.elapsed(),
     })
-}
-
-/// Without a launcher ([`crate::launch`]): the child's limits, set between `fork` and `exec`.
-#[cfg(unix)]
-fn limit_between_fork_and_exec(command: &mut Command, limits: &Limits) {
-    use std::os::unix::process::CommandExt;
-    // If rustprep itself is killed (SIGKILL gives it no chance to stop its runs), the child goes
-    // too. (The sandbox's supervisor also takes every process the child left.)
-    #[cfg(target_os = "linux")]
-    // SAFETY: prctl is async-signal-safe and nothing here allocates.
-    unsafe {
-        command.pre_exec(|| {
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-            Ok(())
-        });
-    }
-    if limits.background {
-        // SAFETY: setpriority is a plain system call, async-signal-safe; nothing allocates.
-        // Failing to lower one's own priority changes nothing that matters: ignored.
-        unsafe {
-            command.pre_exec(|| {
-                libc::setpriority(libc::PRIO_PROCESS, 0, limits::BACKGROUND_NICE);
-                Ok(())
-            });
-        }
-    }
-    if let Some(bytes) = limits.memory {
-        // SAFETY: the closure runs in the child between fork and exec, where only
-        // async-signal-safe calls are allowed; setrlimit is one, and nothing allocates.
-        unsafe {
-            command.pre_exec(move || rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes));
-        }
-    }
 }
 
 fn read_capped(mut pipe: impl Read, cap: usize) -> Captured {
