@@ -1,16 +1,21 @@
-//! The toolchain exercises are built with, asked of `rustc` once per rustprep process: its own
-//! `rustc` binary (not rustup's proxy, which costs a process start on every compile) and its
-//! library folder. [`prefetch`] asks on a thread of its own, so that a one-off run does not wait
-//! for the answer: it comes while cargo starts.
+//! The toolchain exercises are built with: its own `rustc` binary (not rustup's proxy, which
+//! costs a process start on every compile) and its library folder, asked of `rustc` once per
+//! rustprep process, or read from the answer kept in the build folder.
 //!
 //! The same `rustc` that cargo would start answers (`RUSTC`, else the one on the path, resolved
-//! by rustup from the current folder as cargo's is), so both build with one toolchain.
+//! by rustup from the current folder as cargo's is), so both build with one toolchain. Asking
+//! costs two process starts (rustup's proxy, then rustc), some 25 ms before every compile of a
+//! one-off `rustprep run`; so the answer is kept beside what it depends on (the variables rustup
+//! and cargo read, the `rustc` the path finds, rustup's settings, any `rust-toolchain` file from
+//! the current folder up) and is asked again when any of them, or the toolchain's own `rustc`,
+//! changed.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Toolchain {
     /// The compiler itself, in the toolchain's `bin` folder.
     pub rustc: PathBuf,
@@ -20,8 +25,16 @@ pub struct Toolchain {
 
 static TOOLCHAIN: OnceLock<Option<Toolchain>> = OnceLock::new();
 
-/// Starts asking in the background, if nobody has yet.
-pub fn prefetch() {
+/// The build folder where the answer is kept, named by the first [`prefetch`].
+static KEPT_IN: OnceLock<PathBuf> = OnceLock::new();
+
+/// The file, in the build folder, that keeps the answer.
+const KEPT_FILE: &str = "toolchain.txt";
+
+/// Starts finding the toolchain in the background, if nobody has yet, keeping the answer in
+/// `build_dir` (the kit's build folder).
+pub fn prefetch(build_dir: &Path) {
+    let _ = KEPT_IN.set(build_dir.to_owned());
     if TOOLCHAIN.get().is_none() {
         std::thread::spawn(get);
     }
@@ -30,7 +43,126 @@ pub fn prefetch() {
 /// The toolchain, or `None` when `rustc` could not say (cargo then builds everything, and its
 /// own errors say what is wrong).
 pub fn get() -> Option<&'static Toolchain> {
-    TOOLCHAIN.get_or_init(ask).as_ref()
+    TOOLCHAIN
+        .get_or_init(|| match KEPT_IN.get() {
+            Some(dir) => {
+                let here = std::env::current_dir().ok();
+                let key = depends_on(here.as_deref(), &|name| std::env::var_os(name));
+                kept_or_asked(&dir.join(KEPT_FILE), &key)
+            }
+            None => ask(),
+        })
+        .as_ref()
+}
+
+/// The answer kept in `file` when it was kept for `key` and its `rustc` has not changed since;
+/// else rustc's answer, kept there for the next time.
+fn kept_or_asked(file: &Path, key: &str) -> Option<Toolchain> {
+    if let Some(kept) = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|text| read_kept(&text, key))
+    {
+        return Some(kept);
+    }
+    let toolchain = ask()?;
+    if let Some(text) = kept_text(&toolchain, key) {
+        // An answer that cannot be kept only costs the next start the same question.
+        let _ = std::fs::create_dir_all(file.parent().unwrap_or(Path::new(".")));
+        let _ = crate::atomic_file::write(file, text.as_bytes());
+    }
+    Some(toolchain)
+}
+
+/// The kept answer: the key's lines, a line `--`, the compiler, its stamp, the library folder.
+fn kept_text(toolchain: &Toolchain, key: &str) -> Option<String> {
+    let rustc = toolchain.rustc.to_str()?;
+    let library_dir = toolchain.library_dir.to_str()?;
+    let stamp = stamp(&toolchain.rustc)?;
+    (![rustc, library_dir].iter().any(|p| p.contains('\n')))
+        .then(|| format!("{key}--\n{rustc}\n{stamp}\n{library_dir}\n"))
+}
+
+fn read_kept(text: &str, key: &str) -> Option<Toolchain> {
+    let answer = text.strip_prefix(key)?.strip_prefix("--\n")?;
+    let mut lines = answer.lines();
+    let (rustc, kept_stamp, library_dir) = (lines.next()?, lines.next()?, lines.next()?);
+    let toolchain = Toolchain {
+        rustc: PathBuf::from(rustc),
+        library_dir: PathBuf::from(library_dir),
+    };
+    (lines.next().is_none()
+        && stamp(&toolchain.rustc).as_deref() == Some(kept_stamp)
+        && toolchain.library_dir.is_dir())
+    .then_some(toolchain)
+}
+
+/// Everything the answer of `rustc --print sysroot` run in `here` depends on, one line each;
+/// `var` reads the environment.
+fn depends_on(here: Option<&Path>, var: &dyn Fn(&str) -> Option<OsString>) -> String {
+    let mut key = String::from("rustprep toolchain 1\n");
+    // rustup reads these (its home, the toolchain named for this process); cargo reads RUSTC.
+    for name in [
+        "RUSTC",
+        "PATH",
+        "RUSTUP_TOOLCHAIN",
+        "RUSTUP_HOME",
+        "CARGO_HOME",
+        "HOME",
+    ] {
+        key += &format!("{name}={:?}\n", var(name));
+    }
+    key += &format!("here={here:?}\n");
+    let rustc = PathBuf::from(var("RUSTC").unwrap_or_else(|| "rustc".into()));
+    let found = on_path(&rustc, var("PATH")).and_then(|p| stamp(&p));
+    key += &format!("rustc {found:?}\n");
+    let home = var("HOME").map(|h| PathBuf::from(h).join(".rustup"));
+    if let Some(rustup_home) = var("RUSTUP_HOME").map(PathBuf::from).or(home) {
+        // The default toolchain and the folders' overrides.
+        let settings = stamp(&rustup_home.join("settings.toml"));
+        key += &format!("settings {settings:?}\n");
+    }
+    for dir in here.iter().flat_map(|h| h.ancestors()) {
+        for name in ["rust-toolchain", "rust-toolchain.toml"] {
+            if let Some(stamp) = stamp(&dir.join(name)) {
+                key += &format!("{:?} {stamp}\n", dir.join(name));
+            }
+        }
+    }
+    key
+}
+
+/// Where `program` is found: itself when it names a folder, else the first match on `path`.
+fn on_path(program: &Path, path: Option<OsString>) -> Option<PathBuf> {
+    if program.components().count() > 1 {
+        return Some(program.to_owned());
+    }
+    let file = format!(
+        "{}{}",
+        program.to_string_lossy(),
+        std::env::consts::EXE_SUFFIX
+    );
+    std::env::split_paths(&path?)
+        .map(|dir| dir.join(&file))
+        .find(|path| path.is_file())
+}
+
+/// A file's identity and last change, to tell it was replaced or rewritten.
+fn stamp(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    #[cfg(unix)]
+    let id = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let id = ();
+    Some(format!("{} {modified} {id:?}", meta.len()))
 }
 
 fn ask() -> Option<Toolchain> {
@@ -63,5 +195,89 @@ mod tests {
             .expect("the toolchain's rustc starts");
         assert!(String::from_utf8_lossy(&version.stdout).starts_with("rustc "));
         assert!(toolchain.library_dir.is_dir());
+    }
+
+    /// A toolchain made up in `dir`: what rustc would never answer, so that getting it back
+    /// proves the kept answer was read.
+    fn made_up(dir: &Path) -> Toolchain {
+        let rustc = dir.join("rustc");
+        std::fs::write(&rustc, "not a compiler").unwrap();
+        Toolchain {
+            rustc,
+            library_dir: dir.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_kept_answer_is_used_only_for_its_key_and_its_compiler_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kept").join(KEPT_FILE);
+        let asked = ask().expect("rustc says where its toolchain is");
+
+        // Nothing kept: rustc is asked, and its answer kept.
+        assert_eq!(kept_or_asked(&file, "key\n"), Some(asked));
+        assert!(read_kept(&std::fs::read_to_string(&file).unwrap(), "key\n").is_some());
+
+        let fake = made_up(dir.path());
+        std::fs::write(&file, kept_text(&fake, "key\n").unwrap()).unwrap();
+        assert_eq!(kept_or_asked(&file, "key\n"), Some(made_up(dir.path())));
+        // Another key (another folder, path, rustup setting...): asked again.
+        assert_ne!(
+            kept_or_asked(&file, "other key\n"),
+            Some(made_up(dir.path()))
+        );
+
+        // The compiler replaced since (a toolchain updated in place): asked again.
+        let fake = made_up(dir.path());
+        std::fs::write(&file, kept_text(&fake, "key\n").unwrap()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::write(&fake.rustc, "another compiler").unwrap();
+        assert_ne!(kept_or_asked(&file, "key\n"), Some(fake));
+    }
+
+    #[test]
+    fn the_key_changes_with_what_rustup_would_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let [bin, home, project] = ["bin", "rustup", "project/crate"].map(|d| dir.path().join(d));
+        for d in [&bin, &home, &project] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(
+            bin.join(format!("rustc{}", std::env::consts::EXE_SUFFIX)),
+            "a",
+        )
+        .unwrap();
+        std::fs::write(home.join("settings.toml"), "default_toolchain = \"stable\"").unwrap();
+        let env = |toolchain: Option<&str>| {
+            let (bin, home) = (bin.clone(), home.clone());
+            let toolchain = toolchain.map(OsString::from);
+            move |name: &str| match name {
+                "PATH" => Some(bin.clone().into_os_string()),
+                "RUSTUP_HOME" => Some(home.clone().into_os_string()),
+                "RUSTUP_TOOLCHAIN" => toolchain.clone(),
+                _ => None,
+            }
+        };
+        let key = |toolchain| depends_on(Some(&project), &env(toolchain));
+        let first = key(None);
+        assert_eq!(key(None), first, "nothing changed");
+        let mut seen = vec![first];
+        let mut changed = |what: &str, key: String| {
+            assert!(!seen.contains(&key), "{what} left the key as it was");
+            seen.push(key);
+        };
+        changed("RUSTUP_TOOLCHAIN", key(Some("nightly")));
+        std::fs::write(
+            dir.path().join("project/rust-toolchain.toml"),
+            "[toolchain]",
+        )
+        .unwrap();
+        changed("a rust-toolchain.toml above", key(None));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::write(home.join("settings.toml"), "default_toolchain = \"beta\"").unwrap();
+        changed("rustup's settings", key(None));
+        std::fs::remove_file(bin.join(format!("rustc{}", std::env::consts::EXE_SUFFIX))).unwrap();
+        changed("the rustc on the path", key(None));
+        changed("the folder", depends_on(Some(&bin), &env(None)));
     }
 }

@@ -110,15 +110,15 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
 
 /// Runs a command on the kit `kit` names (or the one around here).
 fn in_kit(kit: Option<&std::path::Path>, command: KitCommand) -> Result<Exit> {
-    // The learner's loop compiles at once: rustc is asked where its toolchain is while the kit
-    // and the progress are read, not after.
+    let kit = open_kit(kit)?;
+    // The learner's loop compiles at once: the toolchain is found while the progress is read
+    // and the screen drawn, not after.
     if matches!(
         command,
         KitCommand::Watch { .. } | KitCommand::Run { .. } | KitCommand::Interview { .. }
     ) {
-        crate::toolchain::prefetch();
+        crate::toolchain::prefetch(&crate::layout::build_dir(&kit.root));
     }
-    let kit = open_kit(kit)?;
     let state = load_state(&kit);
     match command {
         KitCommand::Watch {
