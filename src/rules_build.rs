@@ -27,6 +27,7 @@ use crate::rules::breaches::CheckDiagnostic;
 use crate::rules_cache::Cached;
 use crate::rustc_limits::{self, CompileLimits};
 use crate::supervise::{self, Cancel, Ending, Limits};
+use crate::toolchain::Toolchain;
 
 /// What the rules' check build reported for each exercise, keyed as [`compile::CompiledMap`].
 pub type CheckedMap = HashMap<(usize, String), Vec<CheckDiagnostic>>;
@@ -196,7 +197,8 @@ fn check_one(
     let stub = build_crate::stub_path(member_dir, &build_crate::rules_target(exercise));
     let crate_name = format!("rp_rules_{exercise}");
     let clippy_toml = std::fs::read(ws.rules_config_dir.join("clippy.toml")).unwrap_or_default();
-    let toolchain = crate::toolchain::get().map_or_else(String::new, |t| {
+    let toolchain_found = crate::toolchain::get();
+    let toolchain = toolchain_found.map_or_else(String::new, |t| {
         let modified = std::fs::metadata(&t.rustc).and_then(|m| m.modified());
         format!("{} {modified:?}", t.rustc.display())
     });
@@ -217,7 +219,9 @@ fn check_one(
         .prefix("rules-out-")
         .tempdir_in(member_dir)
         .with_context(|| format!("failed to create a folder in {}", member_dir.display()))?;
-    let mut cmd = Command::new("clippy-driver");
+    // The toolchain's own driver, not rustup's proxy (a process start less); the same one.
+    let driver = toolchain_found.and_then(Toolchain::clippy_driver);
+    let mut cmd = Command::new(driver.as_deref().unwrap_or(Path::new("clippy-driver")));
     cmd.args(["--edition", &ws.edition, "--test", "--cfg", "clippy"])
         .args(["--crate-name", &crate_name])
         .args([

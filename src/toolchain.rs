@@ -23,6 +23,16 @@ pub struct Toolchain {
     pub library_dir: PathBuf,
 }
 
+impl Toolchain {
+    /// The toolchain's own clippy-driver, beside its rustc, when the clippy component is there.
+    pub fn clippy_driver(&self) -> Option<PathBuf> {
+        let driver = self
+            .rustc
+            .with_file_name(format!("clippy-driver{}", std::env::consts::EXE_SUFFIX));
+        driver.is_file().then_some(driver)
+    }
+}
+
 static TOOLCHAIN: OnceLock<Option<Toolchain>> = OnceLock::new();
 
 /// The build folder where the answer is kept, named by the first [`prefetch`].
@@ -195,6 +205,21 @@ mod tests {
             .expect("the toolchain's rustc starts");
         assert!(String::from_utf8_lossy(&version.stdout).starts_with("rustc "));
         assert!(toolchain.library_dir.is_dir());
+    }
+
+    #[test]
+    fn the_toolchain_clippy_driver_runs_without_rustup() {
+        let Some(driver) = get().and_then(Toolchain::clippy_driver) else {
+            eprintln!("skipped: this toolchain has no clippy (rustup component add clippy)");
+            return;
+        };
+        let version = Command::new(driver)
+            .arg("--version")
+            .env_remove("RUSTUP_TOOLCHAIN")
+            .env_remove("RUSTUP_HOME")
+            .output()
+            .expect("the toolchain's clippy-driver starts");
+        assert!(String::from_utf8_lossy(&version.stdout).starts_with("clippy "));
     }
 
     /// A toolchain made up in `dir`: what rustc would never answer, so that getting it back
