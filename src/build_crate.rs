@@ -119,6 +119,12 @@ pub fn workspace_dir(kit: &Kit, sources: &[Source], group: Group) -> PathBuf {
 }
 
 /// A folder of the build folder that all the workspaces of `group` share (`stem-plain`).
+/// The target folder every build of `group` shares (tests and programs; the model answers'
+/// examples build beside those with dependencies, and so share their builds of them).
+pub fn target_dir(kit: &Kit, group: Group) -> PathBuf {
+    group_dir(kit, group, "target")
+}
+
 fn group_dir(kit: &Kit, group: Group, stem: &str) -> PathBuf {
     kit.build_dir().join(match group {
         Group::Plain => format!("{stem}-plain"),
@@ -173,7 +179,7 @@ pub fn prepare(
     let suffix = suffix(group);
     let ws_dir = workspace_dir(kit, sources, group);
     let (target_dir, rules_target_dir) = (
-        group_dir(kit, group, "target"),
+        target_dir(kit, group),
         group_dir(kit, group, "target-rules"),
     );
 
@@ -332,7 +338,7 @@ fn package_manifest(kit: &Kit, group: Group, member: &BuildCrate, about: &str) -
 /// build of a crate, work that costs about half as much again as the build itself: worth it only
 /// in the learner's own crate, rebuilt on every save; a class, the corpus and the solutions
 /// are built once.
-fn profile(incremental: bool) -> String {
+pub fn profile(incremental: bool) -> String {
     format!("[profile.dev]\ndebug = false\nincremental = {incremental}\n\n")
 }
 
@@ -383,7 +389,7 @@ pub fn prepare_batch(
     atomic_file::write_if_changed(&member.manifest(), manifest.as_bytes())?;
     Ok(Workspace {
         manifest: member.manifest(),
-        target_dir: group_dir(kit, group, "target"),
+        target_dir: target_dir(kit, group),
         rules_target_dir: group_dir(kit, group, "target-rules"),
         rules_config_dir: dir.join("rules"),
         edition: kit.settings.edition.clone(),

@@ -82,8 +82,14 @@ pub(crate) const CFG_CLIPPY: [&str; 2] = ["--cfg", "clippy"];
 
 /// The environment every build of a generated workspace gets.
 pub fn set_build_env(cmd: &mut Command, ws: &Workspace) {
-    cmd.env("CARGO_TARGET_DIR", &ws.target_dir)
-        .env("CARGO_TERM_COLOR", "never")
+    cmd.env("CARGO_TARGET_DIR", &ws.target_dir);
+    set_build_flags(cmd);
+}
+
+/// The flags and terminal settings of every cargo build of rustprep's: builds that share a
+/// target folder share their dependencies' builds only when these are the same.
+pub fn set_build_flags(cmd: &mut Command) {
+    cmd.env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TERM_PROGRESS_WHEN", "never");
     // The user's own compiler flags (`-D warnings`, say) would turn an exercise's expected
     // warnings into errors: exercises build the same everywhere.
