@@ -306,11 +306,13 @@ pub fn rule_paths(
         let ws = build_crate::prepare_one(kit, &Source::Solutions, group)?;
         match rules_build::check(
             kit,
+            &[Source::Solutions],
             &ws,
             &ruled,
             rules_build::CheckSettings {
                 jobs: options.jobs,
                 limits: None,
+                batch: false,
             },
             cancel,
         )? {

@@ -50,7 +50,8 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
             if ruled.is_empty() {
                 continue;
             }
-            let handle = scope.spawn(move || rules_build::check(kit, ws, &ruled, settings, cancel));
+            let handle =
+                scope.spawn(move || rules_build::check(kit, sources, ws, &ruled, settings, cancel));
             running.insert(*group, handle);
             ended.insert(*group, OnceLock::new());
         }

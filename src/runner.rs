@@ -182,6 +182,7 @@ pub fn run_many(
         let settings = CheckSettings {
             jobs: options.jobs,
             limits: options.compile_limits,
+            batch: options.batch,
         };
         let checks = RuleChecks::start(
             scope,

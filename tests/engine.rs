@@ -587,6 +587,99 @@ fn verify_solutions_never_takes_a_batch_built_for_another_set_of_wrong_fixes() {
     }
 }
 
+#[test]
+fn verify_solutions_checks_the_rules_of_wrong_fixes_together_and_tells_each_its_own() {
+    // The corpus of an exercise is checked against its rules as one crate, a module a case:
+    // a forbidden lint that fires before type checking (unsafe_code) in one case must not hide
+    // a lint that fires after it (clippy::unwrap_used) in another, and each case gets its own.
+    let kit = Kit::new("basics");
+    let info = kit.read("info.toml");
+    kit.write(
+        "info.toml",
+        &info.replace(
+            "hint = \"Give back what you were given.\"",
+            "hint = \"Give back what you were given.\"\nrules = [\n  \
+             { lint = \"unsafe_code\", why = \"No unsafe here.\" },\n  \
+             { lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" },\n]",
+        ),
+    );
+    let case =
+        |name: &str, verdict: &str, body: &str| returning_case(name, verdict, "Ruled.", body);
+    let corpus = [
+        case("unwraps_a_copy", "rule", "Some(v).unwrap()"),
+        case("gives_it_back", "pass", "v"),
+        case(
+            "copies_unsafely",
+            "rule",
+            "unsafe { std::mem::transmute::<Vec<u32>, Vec<u32>>(v) }",
+        ),
+        case("gives_it_back_by_name", "pass", "std::convert::identity(v)"),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+    assert_the_kit_check_of_moves1_passes(&kit);
+    let batched = glob_one(&kit.path("target/rustprep"), "/gen/moves1-rules-batch.rs");
+    assert_eq!(batched.matches("pub mod s").count(), 4, "{batched}");
+    // Each breach is its own case's: a corpus that calls one of them right is told.
+    let out = assert_a_corpus_wrong_about_the_first_case_is_told_as(
+        &kit,
+        &corpus,
+        "the correct fix `unwraps_a_copy` of moves1 gets `rule broken`, not `pass`",
+    );
+    assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
+}
+
+#[test]
+fn verify_solutions_checks_alone_the_rules_of_wrong_fixes_that_cannot_share_a_crate() {
+    // Two cases that export a macro of the same name do not compile as one crate: each is
+    // checked alone, and a breach in one is still found.
+    let kit = Kit::new("basics");
+    let info = kit.read("info.toml");
+    kit.write(
+        "info.toml",
+        &info.replace(
+            "hint = \"Give back what you were given.\"",
+            "hint = \"Give back what you were given.\"\n\
+             rules = [{ lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" }]",
+        ),
+    );
+    let case = |name: &str, verdict: &str, body: &str| {
+        let replace = format!(
+            "    {body}\\n}}\\n\\n#[macro_export]\\nmacro_rules! twin {{\\n    () => {{}};\\n}}\\n\\nfn unused() {{"
+        );
+        corpus_case(name, verdict, "A twin.", "    Vec::new()", &replace)
+    };
+    let corpus = [
+        case("unwraps_a_copy", "rule", "Some(v).unwrap()"),
+        case("gives_it_back", "pass", "v"),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+    assert_the_kit_check_of_moves1_passes(&kit);
+    assert_a_corpus_wrong_about_the_first_case_is_told_as(
+        &kit,
+        &corpus,
+        "the correct fix `unwraps_a_copy` of moves1 gets `rule broken`, not `pass`",
+    );
+}
+
+/// Writes `corpus` back with its first case called correct, and checks that the kit check of
+/// moves1 says `told`.
+fn assert_a_corpus_wrong_about_the_first_case_is_told_as(
+    kit: &Kit,
+    corpus: &[String],
+    told: &str,
+) -> Output {
+    let first = corpus[0].replacen("verdict = \"rule\"", "verdict = \"pass\"", 1);
+    let rest: Vec<String> = corpus[1..].to_vec();
+    kit.write(
+        "tests/wrong_fixes/02_moves/moves1.toml",
+        &[vec![first], rest].concat().concat(),
+    );
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(1);
+    assert!(out.stdout.contains(told), "{out:?}");
+    out
+}
+
 /// The file at `<a folder of dir><suffix>`: exactly one must exist.
 fn glob_one(dir: &Path, suffix: &str) -> String {
     let found: Vec<_> = std::fs::read_dir(dir)
