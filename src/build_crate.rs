@@ -118,13 +118,13 @@ pub fn workspace_dir(kit: &Kit, sources: &[Source], group: Group) -> PathBuf {
     kit.build_dir().join(format!("{ws_id}{}", suffix(group)))
 }
 
-/// A folder of the build folder that all the workspaces of `group` share (`stem-plain`).
 /// The target folder every build of `group` shares (tests and programs; the model answers'
 /// examples build beside those with dependencies, and so share their builds of them).
 pub fn target_dir(kit: &Kit, group: Group) -> PathBuf {
     group_dir(kit, group, "target")
 }
 
+/// A folder of the build folder that all the workspaces of `group` share (`stem-plain`).
 fn group_dir(kit: &Kit, group: Group, stem: &str) -> PathBuf {
     kit.build_dir().join(match group {
         Group::Plain => format!("{stem}-plain"),

@@ -106,7 +106,8 @@ fn reads_stale_libraries(results: &CheckedMap) -> bool {
 struct Reported {
     errors: Vec<CheckDiagnostic>,
     config: Vec<String>,
-    /// clippy did not finish, or failed without a word: what it reported is not all there is.
+    /// clippy did not finish, broke down, or its output was cut short: what it reported is not
+    /// all there is (a batch is then checked copy by copy).
     #[serde(default)]
     incomplete: bool,
 }
@@ -407,8 +408,14 @@ impl Clippy<'_> {
                 reported.take(diag, root_prefix);
             }
         }
-        // It failed and said nothing: clippy itself broke down (an internal error).
-        reported.incomplete = !status.success() && reported.errors.is_empty();
+        // rustc ends 0, or 1 after its errors; anything else (an internal error's 101, a signal,
+        // the memory limit), failing without a word, or output cut short means clippy broke
+        // down somewhere, and what it did not reach is not known to be clean.
+        reported.incomplete = match status.code() {
+            Some(0) => false,
+            Some(1) => reported.errors.is_empty(),
+            _ => true,
+        } || finished.stderr.dropped > 0;
         let ws_dir = ws.manifest.parent().unwrap_or(Path::new("."));
         cached.store(
             &dep_info::files_read(&out.path().join(crate_name), ws_dir),

@@ -57,8 +57,10 @@ pub fn get() -> Option<&'static Toolchain> {
         .get_or_init(|| match KEPT_IN.get() {
             Some(dir) => {
                 let here = std::env::current_dir().ok();
-                let key = depends_on(here.as_deref(), &|name| std::env::var_os(name));
-                kept_or_asked(&dir.join(KEPT_FILE), &key)
+                match depends_on(here.as_deref(), &|name| std::env::var_os(name)) {
+                    Some(key) => kept_or_asked(&dir.join(KEPT_FILE), &key),
+                    None => ask(),
+                }
             }
             None => ask(),
         })
@@ -68,6 +70,10 @@ pub fn get() -> Option<&'static Toolchain> {
 /// The answer kept in `file` when it was kept for `key` and its `rustc` has not changed since;
 /// else rustc's answer, kept there for the next time.
 fn kept_or_asked(file: &Path, key: &str) -> Option<Toolchain> {
+    // Only a regular file is read or replaced (a FIFO would block).
+    if std::fs::symlink_metadata(file).is_ok_and(|m| !m.is_file()) {
+        return ask();
+    }
     if let Some(kept) = std::fs::read_to_string(file)
         .ok()
         .and_then(|text| read_kept(&text, key))
@@ -107,9 +113,10 @@ fn read_kept(text: &str, key: &str) -> Option<Toolchain> {
 }
 
 /// Everything the answer of `rustc --print sysroot` run in `here` depends on, one line each;
-/// `var` reads the environment.
-fn depends_on(here: Option<&Path>, var: &dyn Fn(&str) -> Option<OsString>) -> String {
-    let mut key = String::from("rustprep toolchain 1\n");
+/// `var` reads the environment. `None` when the `rustc` that answers chooses its toolchain by
+/// more than that (another version manager's shim, a wrapper): it is then asked every time.
+fn depends_on(here: Option<&Path>, var: &dyn Fn(&str) -> Option<OsString>) -> Option<String> {
+    let mut key = String::from("rustprep toolchain 2\n");
     // rustup reads these (its home, the toolchain named for this process); cargo reads RUSTC.
     for name in [
         "RUSTC",
@@ -118,18 +125,26 @@ fn depends_on(here: Option<&Path>, var: &dyn Fn(&str) -> Option<OsString>) -> St
         "RUSTUP_HOME",
         "CARGO_HOME",
         "HOME",
+        "USERPROFILE",
     ] {
         key += &format!("{name}={:?}\n", var(name));
     }
     key += &format!("here={here:?}\n");
     let rustc = PathBuf::from(var("RUSTC").unwrap_or_else(|| "rustc".into()));
-    let found = on_path(&rustc, var("PATH")).and_then(|p| stamp(&p));
-    key += &format!("rustc {found:?}\n");
-    let home = var("HOME").map(|h| PathBuf::from(h).join(".rustup"));
-    if let Some(rustup_home) = var("RUSTUP_HOME").map(PathBuf::from).or(home) {
-        // The default toolchain and the folders' overrides.
-        let settings = stamp(&rustup_home.join("settings.toml"));
-        key += &format!("settings {settings:?}\n");
+    let found = on_path(&rustc, var("PATH"))?;
+    if !chooses_by_the_key(&found) {
+        return None;
+    }
+    key += &format!("rustc {:?}\n", stamp(&found));
+    let home = var("HOME").or_else(|| var("USERPROFILE"));
+    let rustup_home = var("RUSTUP_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.map(|h| PathBuf::from(h).join(".rustup")));
+    if let Some(rustup_home) = rustup_home {
+        // The default toolchain and the folders' overrides; the toolchains installed and linked.
+        for file in ["settings.toml", "toolchains"] {
+            key += &format!("{file} {:?}\n", stamp(&rustup_home.join(file)));
+        }
     }
     for dir in here.iter().flat_map(|h| h.ancestors()) {
         for name in ["rust-toolchain", "rust-toolchain.toml"] {
@@ -138,7 +153,34 @@ fn depends_on(here: Option<&Path>, var: &dyn Fn(&str) -> Option<OsString>) -> St
             }
         }
     }
-    key
+    Some(key)
+}
+
+/// Whether the `rustc` at `found` chooses its toolchain by what [`depends_on`] reads: rustup's
+/// proxy (a link to rustup), or a compiler itself, in its toolchain's `bin` folder.
+fn chooses_by_the_key(found: &Path) -> bool {
+    let Ok(real) = std::fs::canonicalize(found) else {
+        return false;
+    };
+    let stem = real.file_stem().map(|s| s.to_string_lossy().into_owned());
+    if stem.as_deref().is_some_and(|s| s.starts_with("rustup")) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        // rustup installs its proxies as hard links to itself.
+        use std::os::unix::fs::MetadataExt;
+        let rustup = found.with_file_name("rustup");
+        let id = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()));
+        if id(found).is_some_and(|found| Some(found) == id(&rustup)) {
+            return true;
+        }
+    }
+    stem.as_deref() == Some("rustc")
+        && real
+            .parent()
+            .and_then(Path::parent)
+            .is_some_and(|toolchain| toolchain.join("lib").join("rustlib").is_dir())
 }
 
 /// Where `program` is found: itself when it names a folder, else the first match on `path`.
@@ -264,14 +306,12 @@ mod tests {
     fn the_key_changes_with_what_rustup_would_read() {
         let dir = tempfile::tempdir().unwrap();
         let [bin, home, project] = ["bin", "rustup", "project/crate"].map(|d| dir.path().join(d));
-        for d in [&bin, &home, &project] {
+        for d in [&bin, &home, &project, &dir.path().join("lib/rustlib")] {
             std::fs::create_dir_all(d).unwrap();
         }
-        std::fs::write(
-            bin.join(format!("rustc{}", std::env::consts::EXE_SUFFIX)),
-            "a",
-        )
-        .unwrap();
+        // A compiler in its toolchain's `bin` folder, beside `lib/rustlib`.
+        let rustc = bin.join(format!("rustc{}", std::env::consts::EXE_SUFFIX));
+        std::fs::write(&rustc, "a").unwrap();
         std::fs::write(home.join("settings.toml"), "default_toolchain = \"stable\"").unwrap();
         let env = |toolchain: Option<&str>| {
             let (bin, home) = (bin.clone(), home.clone());
@@ -283,7 +323,7 @@ mod tests {
                 _ => None,
             }
         };
-        let key = |toolchain| depends_on(Some(&project), &env(toolchain));
+        let key = |toolchain| depends_on(Some(&project), &env(toolchain)).expect("a key");
         let first = key(None);
         assert_eq!(key(None), first, "nothing changed");
         let mut seen = vec![first];
@@ -301,8 +341,49 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(10));
         std::fs::write(home.join("settings.toml"), "default_toolchain = \"beta\"").unwrap();
         changed("rustup's settings", key(None));
-        std::fs::remove_file(bin.join(format!("rustc{}", std::env::consts::EXE_SUFFIX))).unwrap();
+        std::fs::create_dir_all(home.join("toolchains/linked")).unwrap();
+        changed("a toolchain installed or linked", key(None));
+        std::fs::write(&rustc, "another compiler").unwrap();
         changed("the rustc on the path", key(None));
-        changed("the folder", depends_on(Some(&bin), &env(None)));
+        changed(
+            "the folder",
+            depends_on(Some(&bin), &env(None)).expect("a key"),
+        );
+    }
+
+    #[test]
+    fn only_rustup_or_a_compiler_itself_has_its_answer_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = |name: &str| format!("{name}{}", std::env::consts::EXE_SUFFIX);
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let path = |_: &str| -> Option<OsString> { None };
+        let shim = bin.join(exe("rustc"));
+        // Another version manager's shim: it chooses by files the key does not read.
+        std::fs::write(&shim, "#!/bin/sh\nexec asdf exec rustc \"$@\"\n").unwrap();
+        assert!(!chooses_by_the_key(&shim));
+        let on_path = |name: &str| (name == "PATH").then(|| bin.clone().into_os_string());
+        assert_eq!(
+            depends_on(Some(dir.path()), &on_path),
+            None,
+            "a shim on the path"
+        );
+        assert_eq!(
+            depends_on(Some(dir.path()), &path),
+            None,
+            "no rustc on the path"
+        );
+        // A compiler in its toolchain.
+        std::fs::create_dir_all(dir.path().join("lib/rustlib")).unwrap();
+        assert!(chooses_by_the_key(&shim));
+        // rustup's proxy, a hard link to rustup.
+        #[cfg(unix)]
+        {
+            let other = tempfile::tempdir().unwrap();
+            let rustup = other.path().join("rustup");
+            std::fs::write(&rustup, "rustup").unwrap();
+            std::fs::hard_link(&rustup, other.path().join("rustc")).unwrap();
+            assert!(chooses_by_the_key(&other.path().join("rustc")));
+        }
     }
 }

@@ -619,6 +619,8 @@ fn verify_solutions_checks_the_rules_of_wrong_fixes_together_and_tells_each_its_
     assert_the_kit_check_of_moves1_passes(&kit);
     let batched = glob_one(&kit.path("target/rustprep"), "/gen/moves1-rules-batch.rs");
     assert_eq!(batched.matches("pub mod s").count(), 4, "{batched}");
+    // And what it found was taken: no case was checked again alone.
+    assert_eq!(rules_checks_of_cases(&kit), 1, "only the batch was checked");
     // Each breach is its own case's: a corpus that calls one of them right is told.
     let out = assert_a_corpus_wrong_about_the_first_case_is_told_as(
         &kit,
@@ -654,11 +656,29 @@ fn verify_solutions_checks_alone_the_rules_of_wrong_fixes_that_cannot_share_a_cr
     ];
     kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
     assert_the_kit_check_of_moves1_passes(&kit);
+    assert_eq!(
+        rules_checks_of_cases(&kit),
+        3,
+        "the batch, then each case alone"
+    );
     assert_a_corpus_wrong_about_the_first_case_is_told_as(
         &kit,
         &corpus,
         "the correct fix `unwraps_a_copy` of moves1 gets `rule broken`, not `pass`",
     );
+}
+
+/// How many rules' checks kept a record of reading a case of the corpus: one for a batch, one
+/// for each case checked alone.
+fn rules_checks_of_cases(kit: &Kit) -> usize {
+    let build = kit.path("target/rustprep");
+    std::fs::read_dir(&build)
+        .unwrap()
+        .filter_map(|entry| std::fs::read_dir(entry.ok()?.path().join("rules-cache")).ok())
+        .flatten()
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .filter(|record| record.contains("wrong-fixes"))
+        .count()
 }
 
 /// Writes `corpus` back with its first case called correct, and checks that the kit check of
