@@ -45,7 +45,12 @@ pub fn compile(
         .map(|&i| &kit.list.exercises()[i])
         .filter(|e| Group::of(e) == group && batchable(kit, e))
         .map(|e| (e, (0..sources.len()).filter(|&s| owns(s, e)).collect()))
-        .filter(|(_, owners): &(_, Vec<usize>)| owners.len() >= 2)
+        .filter(|(e, owners): &(_, Vec<usize>)| {
+            owners.len() >= 2
+                && owners
+                    .iter()
+                    .all(|&s| build_crate::shareable(&kit.file_in(&sources[s], e)))
+        })
         .collect();
     if batches.is_empty() {
         return Ok(BatchEnd::Done(CompiledMap::new()));

@@ -342,6 +342,19 @@ pub fn profile(incremental: bool) -> String {
     format!("[profile.dev]\ndebug = false\nincremental = {incremental}\n\n")
 }
 
+/// Whether a copy's file means in a batch's module what it means at its own crate's root: not
+/// when it names a path through `super`, which from a module reaches the batch's root and at a
+/// crate's root is an error. (A path through `crate` fails to resolve in a batch, so the batch
+/// is dropped; this one would resolve.)
+pub fn shareable(file: &Path) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    std::fs::read_to_string(file).is_ok_and(|text| {
+        !text.match_indices("super").any(|(at, _)| {
+            !word(text[..at].chars().next_back()) && !word(text[at + 5..].chars().next())
+        })
+    })
+}
+
 /// The module that holds a source's copy of an exercise in a batch crate.
 pub fn batch_module(source: usize) -> String {
     format!("s{source}")
@@ -558,5 +571,22 @@ mod tests {
             .parse()
             .unwrap();
         assert_eq!(table["p"].as_str(), Some("/a\"b\\c"));
+    }
+    #[test]
+    fn a_copy_that_names_a_path_through_super_is_not_shared() {
+        let dir = tempfile::tempdir().unwrap();
+        let shareable_text = |text: &str| {
+            let file = dir.path().join("copy.rs");
+            std::fs::write(&file, text).unwrap();
+            shareable(&file)
+        };
+        assert!(!shareable_text("use super::*;\nfn f() {}"));
+        assert!(!shareable_text("pub(super) fn f() {}"));
+        assert!(!shareable_text("fn f() { super::g() }"));
+        assert!(shareable_text(
+            "// `trait B: A` makes A a supertrait of B\nfn f() {}"
+        ));
+        assert!(shareable_text("fn superb() {}\nfn f_super() {}"));
+        assert!(!shareable(&dir.path().join("missing.rs")));
     }
 }

@@ -217,10 +217,12 @@ fn check_each(
         let mut batches: Vec<Job<'_>> = Vec::new();
         for exercise in exercises {
             let e = files.kit.list.get(exercise)?;
+            // A copy that would mean something else in a module is checked alone.
             let copies: Vec<(usize, PathBuf)> = work
                 .iter()
                 .filter(|(_, _, name)| *name == exercise)
                 .map(|&(s, _, _)| (s, files.kit.file_in(&files.sources[s], e)))
+                .filter(|(_, file)| build_crate::shareable(file))
                 .collect();
             if copies.len() >= 2 {
                 batches.push(Job::Batch(exercise, copies));
@@ -292,7 +294,9 @@ fn in_parallel<J: Sync, R: Send>(
 /// the batch cannot tell: an error that is no lint (a compiler error, in one copy or from
 /// batching itself: a path starting at `crate::`, a macro exported twice) stops rustc before the
 /// late lints of every copy, and an error outside the copies' files belongs to none. Lint
-/// errors, even forbidden ones, stop nothing, and each names its copy's file.
+/// errors, even forbidden ones, stop nothing, and each names its copy's file. (A lint about the
+/// crate as a whole, `unused_crate_dependencies` say, would see every copy at once: none of the
+/// kit's rules is one.)
 fn split_batch(reported: Reported, copies: &[(usize, String)]) -> Option<Vec<(usize, Reported)>> {
     if reported.incomplete {
         return None;

@@ -528,6 +528,32 @@ fn verify_solutions_grades_one_by_one_the_wrong_fixes_that_cannot_share_a_crate(
 }
 
 #[test]
+fn verify_solutions_never_batches_a_wrong_fix_that_reaches_through_super() {
+    // In a batch's module, `super` is the batch's root; at a crate's root it is an error. A case
+    // that uses it at its top level does not compile alone, and must be told so even when the
+    // corpus calls it right and its exercise's other cases share a crate.
+    let kit = Kit::new("basics");
+    let case = |name: &str, verdict: &str, body: &str| {
+        let replace = format!("    {body}\\n}}\\n\\nuse super::*;\\n\\nfn unused() {{");
+        corpus_case(name, verdict, "Reaches up.", "    Vec::new()", &replace)
+    };
+    let corpus = [
+        case("reaches_up", "pass", "v"),
+        returning_case("gives_it_back", "pass", "Right.", "v"),
+        returning_case("loses_the_vector", "fail", "Lost.", "vec![1]"),
+    ];
+    kit.write("tests/wrong_fixes/02_moves/moves1.toml", &corpus.concat());
+    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
+    out.assert_code(1);
+    assert!(
+        out.stdout
+            .contains("the correct fix `reaches_up` of moves1 gets `compile error`, not `pass`"),
+        "{out:?}"
+    );
+    assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
+}
+
+#[test]
 fn verify_solutions_batches_wrong_fixes_whose_tests_count_allocations() {
     // A batch crate has one global allocator: the counting allocator of each copy's hidden
     // tests must be that one, and still see what its own copy allocates.
