@@ -141,7 +141,7 @@ pub fn run_many(
     cancel: &Cancel,
     on_event: &(dyn Fn(Event<'_>) + Sync),
 ) -> Result<ManyEnd> {
-    crate::toolchain::prefetch(&crate::layout::build_dir(&kit.root));
+    crate::toolchain::prefetch(&kit.build_dir());
     let exercises = kit.list.exercises();
     let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
     let owners = owners(kit, sources, indices);

@@ -54,15 +54,13 @@ pub fn prefetch(build_dir: &Path) {
 /// own errors say what is wrong).
 pub fn get() -> Option<&'static Toolchain> {
     TOOLCHAIN
-        .get_or_init(|| match KEPT_IN.get() {
-            Some(dir) => {
-                let here = std::env::current_dir().ok();
-                match depends_on(here.as_deref(), &|name| std::env::var_os(name)) {
-                    Some(key) => kept_or_asked(&dir.join(KEPT_FILE), &key),
-                    None => ask(),
-                }
+        .get_or_init(|| {
+            let here = std::env::current_dir().ok();
+            let key = depends_on(here.as_deref(), &|name| std::env::var_os(name));
+            match (KEPT_IN.get(), key) {
+                (Some(dir), Some(key)) => kept_or_asked(&dir.join(KEPT_FILE), &key),
+                _ => ask(),
             }
-            None => ask(),
         })
         .as_ref()
 }

@@ -117,7 +117,7 @@ fn in_kit(kit: Option<&std::path::Path>, command: KitCommand) -> Result<Exit> {
         command,
         KitCommand::Watch { .. } | KitCommand::Run { .. } | KitCommand::Interview { .. }
     ) {
-        crate::toolchain::prefetch(&crate::layout::build_dir(&kit.root));
+        crate::toolchain::prefetch(&kit.build_dir());
     }
     let state = load_state(&kit);
     match command {
