@@ -490,19 +490,41 @@ fn assert_a_corpus_wrong_about_the_first_case_is_told(
     corpus: &[String],
     name: &str,
 ) -> Output {
+    assert_a_corpus_calling_the_first_case_right_is_told(
+        kit,
+        &corpus[..2],
+        "fail",
+        &format!("the correct fix `{name}` of moves1 gets `fail`, not `pass`"),
+    )
+}
+
+/// Writes `corpus` back with its first case (whose verdict is `was`) called correct, and checks
+/// that the kit check of moves1 says `told`.
+fn assert_a_corpus_calling_the_first_case_right_is_told(
+    kit: &Kit,
+    corpus: &[String],
+    was: &str,
+    told: &str,
+) -> Output {
+    let first = corpus[0].replacen(&format!("verdict = \"{was}\""), "verdict = \"pass\"", 1);
     kit.write(
         "tests/wrong_fixes/02_moves/moves1.toml",
-        &[corpus[0].replace("\"fail\"", "\"pass\""), corpus[1].clone()].concat(),
+        &[&[first], &corpus[1..]].concat().concat(),
     );
     let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
     out.assert_code(1);
-    assert!(
-        out.stdout.contains(&format!(
-            "the correct fix `{name}` of moves1 gets `fail`, not `pass`"
-        )),
-        "{out:?}"
-    );
+    assert!(out.stdout.contains(told), "{out:?}");
     out
+}
+
+/// Gives moves1 the rules `rules` (the entries of a TOML array).
+fn give_moves1_rules(kit: &Kit, rules: &str) {
+    let info = kit.read("info.toml");
+    let hint = "hint = \"Give back what you were given.\"";
+    kit.write(
+        "info.toml",
+        &info.replace(hint, &format!("{hint}\nrules = [{rules}]")),
+    );
 }
 
 #[test]
@@ -619,15 +641,10 @@ fn verify_solutions_checks_the_rules_of_wrong_fixes_together_and_tells_each_its_
     // a forbidden lint that fires before type checking (unsafe_code) in one case must not hide
     // a lint that fires after it (clippy::unwrap_used) in another, and each case gets its own.
     let kit = Kit::new("basics");
-    let info = kit.read("info.toml");
-    kit.write(
-        "info.toml",
-        &info.replace(
-            "hint = \"Give back what you were given.\"",
-            "hint = \"Give back what you were given.\"\nrules = [\n  \
-             { lint = \"unsafe_code\", why = \"No unsafe here.\" },\n  \
-             { lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" },\n]",
-        ),
+    give_moves1_rules(
+        &kit,
+        "{ lint = \"unsafe_code\", why = \"No unsafe here.\" }, \
+         { lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" }",
     );
     let case =
         |name: &str, verdict: &str, body: &str| returning_case(name, verdict, "Ruled.", body);
@@ -648,9 +665,10 @@ fn verify_solutions_checks_the_rules_of_wrong_fixes_together_and_tells_each_its_
     // And what it found was taken: no case was checked again alone.
     assert_eq!(rules_checks_of_cases(&kit), 1, "only the batch was checked");
     // Each breach is its own case's: a corpus that calls one of them right is told.
-    let out = assert_a_corpus_wrong_about_the_first_case_is_told_as(
+    let out = assert_a_corpus_calling_the_first_case_right_is_told(
         &kit,
         &corpus,
+        "rule",
         "the correct fix `unwraps_a_copy` of moves1 gets `rule broken`, not `pass`",
     );
     assert!(out.stdout.contains("Kit check: 1 problem(s)"), "{out:?}");
@@ -661,14 +679,9 @@ fn verify_solutions_checks_alone_the_rules_of_wrong_fixes_that_cannot_share_a_cr
     // Two cases that export a macro of the same name do not compile as one crate: each is
     // checked alone, and a breach in one is still found.
     let kit = Kit::new("basics");
-    let info = kit.read("info.toml");
-    kit.write(
-        "info.toml",
-        &info.replace(
-            "hint = \"Give back what you were given.\"",
-            "hint = \"Give back what you were given.\"\n\
-             rules = [{ lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" }]",
-        ),
+    give_moves1_rules(
+        &kit,
+        "{ lint = \"clippy::unwrap_used\", why = \"No unwrap here.\" }",
     );
     let case = |name: &str, verdict: &str, body: &str| {
         let replace = format!(
@@ -687,9 +700,10 @@ fn verify_solutions_checks_alone_the_rules_of_wrong_fixes_that_cannot_share_a_cr
         3,
         "the batch, then each case alone"
     );
-    assert_a_corpus_wrong_about_the_first_case_is_told_as(
+    assert_a_corpus_calling_the_first_case_right_is_told(
         &kit,
         &corpus,
+        "rule",
         "the correct fix `unwraps_a_copy` of moves1 gets `rule broken`, not `pass`",
     );
 }
@@ -705,25 +719,6 @@ fn rules_checks_of_cases(kit: &Kit) -> usize {
         .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
         .filter(|record| record.contains("wrong-fixes"))
         .count()
-}
-
-/// Writes `corpus` back with its first case called correct, and checks that the kit check of
-/// moves1 says `told`.
-fn assert_a_corpus_wrong_about_the_first_case_is_told_as(
-    kit: &Kit,
-    corpus: &[String],
-    told: &str,
-) -> Output {
-    let first = corpus[0].replacen("verdict = \"rule\"", "verdict = \"pass\"", 1);
-    let rest: Vec<String> = corpus[1..].to_vec();
-    kit.write(
-        "tests/wrong_fixes/02_moves/moves1.toml",
-        &[vec![first], rest].concat().concat(),
-    );
-    let out = kit.rustprep(&["verify", "--solutions", "moves1"]).output();
-    out.assert_code(1);
-    assert!(out.stdout.contains(told), "{out:?}");
-    out
 }
 
 /// The file at `<a folder of dir><suffix>`: exactly one must exist.
