@@ -244,6 +244,12 @@ fn check_each(
         return Ok(CheckEnd::Cancelled);
     };
     found.extend(results.into_iter().flatten());
+    Ok(done(found))
+}
+
+/// What each check reported, filed by its copy, and what clippy said of the rules'
+/// configuration (each check says it again: kept once).
+fn done(found: impl IntoIterator<Item = (Key, Reported)>) -> CheckEnd {
     let mut results = CheckedMap::new();
     let mut config = Vec::new();
     for (key, reported) in found {
@@ -252,7 +258,7 @@ fn check_each(
     }
     config.sort();
     config.dedup();
-    Ok(CheckEnd::Done(results, config))
+    CheckEnd::Done(results, config)
 }
 
 /// `run` on each of `jobs`, `threads` at a time; `None` when cancelled.
@@ -484,14 +490,5 @@ fn check_through_cargo(
             stderr.trim_end()
         );
     }
-    let mut results = CheckedMap::new();
-    let mut config = Vec::new();
-    for (key, r) in reported {
-        config.extend(r.config);
-        results.insert(key, r.errors);
-    }
-    // Each target compiled says it again.
-    config.sort();
-    config.dedup();
-    Ok(CheckEnd::Done(results, config))
+    Ok(done(reported))
 }
