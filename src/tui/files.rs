@@ -11,16 +11,24 @@
 //! events the kernel sends with that one (a rename's pair, a change of permissions), so the
 //! learner's verdict starts without the quiet spell and one save still gives one run.
 //!
+//! A burst counts as a save of an exercise only when that file is not as it was last seen (its
+//! contents, size, modification time, and on Unix its inode and change time): a file closed
+//! after being opened for writing, with nothing written, is no save. Such a close comes late
+//! whenever rustprep writes a file (atomically) while another of its threads starts a process:
+//! the child holds a copy of the new file's descriptor until its `exec` closes it, and under load
+//! that can be after the watch has begun, which once took an interview on to its exercise with no
+//! key pressed.
+//!
 //! Only the folders that hold exercise files are watched, each on its own, not the whole tree:
 //! an editor's build in `exercises/target/` (rust-analyzer's, through `exercises/Cargo.toml`)
 //! would otherwise send events for as long as it lasts, keeping a burst, and the save in it,
 //! from ever ending, and would give the poller thousands of files to read.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
@@ -48,6 +56,11 @@ pub fn start<E: From<Ui> + Send + 'static>(
     // macOS's FSEvents reports real paths, with symbolic links resolved (its temporary folder
     // is under one, /var -> /private/var): watch, and compare, the real path.
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+    // Seen before the watch begins: a save between the two gives an event and counts.
+    let mut last_seen: HashMap<usize, Option<Seen>> = paths
+        .iter()
+        .map(|(p, index)| (*index, Seen::now(&dir.join(p))))
+        .collect();
 
     let (raw_tx, raw_rx) = mpsc::channel::<Written>();
     let handler = move |res: notify::Result<notify::Event>| {
@@ -100,12 +113,15 @@ pub fn start<E: From<Ui> + Send + 'static>(
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
             let burst = gather(first, &raw_rx, debounce, &is_exercise);
-            let saved: BTreeSet<usize> = burst
+            let saved: BTreeSet<(usize, &Path)> = burst
                 .iter()
-                .filter_map(|p| exercise_index(&exercises_dir, &paths, p))
+                .filter_map(|p| exercise_index(&exercises_dir, &paths, p).map(|i| (i, p.as_path())))
                 .collect();
-            for index in saved {
-                if tx.send(E::from(Ui::Saved(index))).is_err() {
+            for (index, path) in saved {
+                let now = Seen::now(path);
+                let unchanged = now.is_some() && last_seen.get(&index) == Some(&now);
+                last_seen.insert(index, now);
+                if !unchanged && tx.send(E::from(Ui::Saved(index))).is_err() {
                     return;
                 }
             }
@@ -118,6 +134,38 @@ pub fn start<E: From<Ui> + Send + 'static>(
 struct Written {
     path: PathBuf,
     complete: bool,
+}
+
+/// What a file was when last looked at: a write changes at least one of these, even one that
+/// writes the same contents again (as `:w` in vim does, to run the exercise again).
+#[derive(Debug, PartialEq, Eq)]
+struct Seen {
+    contents: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+    /// The inode, and the change time's seconds and nanoseconds.
+    #[cfg(unix)]
+    changed: (u64, i64, i64),
+}
+
+impl Seen {
+    /// The file at `path` now; `None` when it cannot be read.
+    fn now(path: &Path) -> Option<Seen> {
+        let meta = std::fs::metadata(path).ok()?;
+        let contents = std::fs::read(path).ok()?;
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ino(), meta.ctime(), meta.ctime_nsec())
+        };
+        Some(Seen {
+            contents: crate::fnv::fnv1a(&contents),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            changed,
+        })
+    }
 }
 
 /// Whether an event of this kind says a save is complete: the file was closed after writing,
@@ -300,6 +348,39 @@ mod tests {
         ] {
             assert!(!says_complete(partial), "{partial:?}");
         }
+    }
+
+    /// The saves received within `wait` of each other, by the exercise's index; notes are left.
+    fn saves(rx: &Receiver<Ui>, wait: Duration) -> Vec<usize> {
+        let mut saved = Vec::new();
+        while let Ok(ui) = rx.recv_timeout(wait) {
+            if let Ui::Saved(index) = ui {
+                saved.push(index);
+            }
+        }
+        saved
+    }
+
+    #[test]
+    fn a_close_that_wrote_nothing_is_no_save_and_writing_the_same_again_is_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("moves.rs");
+        std::fs::write(&file, "fn main() {}\n").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let paths = vec![(PathBuf::from("moves.rs"), 4)];
+        let _watch = start(dir.path(), paths, Duration::from_millis(20), false, tx).unwrap();
+
+        // Opened for writing and closed with nothing written, as a child process's copy of the
+        // descriptor of a file just written is closed by its `exec`.
+        drop(std::fs::OpenOptions::new().write(true).open(&file).unwrap());
+        let wait = crate::limits::BURST_LONGEST * 2;
+        assert_eq!(saves(&rx, wait), Vec::<usize>::new(), "a close is no save");
+
+        // A second later, the same contents written again: a save, to run the exercise again.
+        std::fs::write(&file, "fn main() {}\n").unwrap();
+        let first = rx.recv_timeout(Duration::from_secs(60));
+        assert!(matches!(first, Ok(Ui::Saved(4))), "the save was not seen");
+        assert_eq!(saves(&rx, wait), Vec::<usize>::new(), "one save, one run");
     }
 
     #[test]
