@@ -18,7 +18,7 @@ use crate::rules_build;
 use crate::runner::{self, ManyEnd, RunEnd, RunOptions};
 use crate::shipped;
 use crate::supervise::Cancel;
-use crate::wrong_fixes::{self, Verdict};
+use crate::wrong_fixes::{self, Case, Verdict};
 
 /// One thing wrong with the kit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,9 +169,8 @@ pub fn wrong_fixes(
 ) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
     let root = kit.build_dir().join("wrong-fixes");
-    // (source, exercise index, case) for each case that applies.
-    let mut graded = Vec::new();
-    let mut sources = Vec::new();
+    // Each exercise's cases that apply, with their text.
+    let mut applied: Vec<Vec<(usize, Case, String)>> = Vec::new();
     let mut skipped_for_miri = 0;
     for &i in indices {
         let e = &kit.list.exercises()[i];
@@ -195,22 +194,31 @@ pub fn wrong_fixes(
                 kit.display_path(&crate::shipped::dir(kit))
             )
         })?;
+        let mut these = Vec::new();
         for case in cases {
             if case.needs_miri && !miri::available() {
                 skipped_for_miri += 1;
                 continue;
             }
             match wrong_fixes::apply(&shipped, &case) {
-                Ok(text) => {
-                    sources.push(wrong_fixes::materialize(&root, e, &case, &text)?);
-                    graded.push((i, case));
-                }
+                Ok(text) => these.push((i, case, text)),
                 Err(why) => findings.push(finding(format!(
                     "the wrong fix `{}` of {} no longer applies to the shipped exercise: {why}",
                     case.name, e.name
                 ))),
             }
         }
+        applied.push(these);
+    }
+    // The cases in turn, an exercise's first case, then the next exercise's first, and so on: an
+    // exercise's wrong fixes tend to wait alike (on the same deadlock's time limit), and taken
+    // in a row they held every test slot asleep while the cores stood idle.
+    let mut graded = Vec::new();
+    let mut sources = Vec::new();
+    for (i, case, text) in interleaved(applied) {
+        let e = &kit.list.exercises()[i];
+        sources.push(wrong_fixes::materialize(&root, e, &case, &text)?);
+        graded.push((i, case));
     }
     if skipped_for_miri > 0 {
         findings.push(notice(format!(
@@ -288,6 +296,19 @@ pub fn wrong_fixes(
         }
     }
     Ok(findings)
+}
+
+/// The items of `lists` taken in turn: the first of each list, then the second of each, and so on.
+fn interleaved<T>(lists: Vec<Vec<T>>) -> Vec<T> {
+    let mut lists: Vec<std::vec::IntoIter<T>> = lists.into_iter().map(Vec::into_iter).collect();
+    let mut all = Vec::new();
+    loop {
+        let before = all.len();
+        all.extend(lists.iter_mut().filter_map(Iterator::next));
+        if all.len() == before {
+            return all;
+        }
+    }
 }
 
 /// Every path a rule disallows leads to an item: a misspelt path would forbid nothing.
@@ -388,4 +409,16 @@ pub fn clippy(kit: &Kit, indices: &[usize]) -> Result<Vec<Finding>> {
         }
     }
     Ok(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_taken_in_turn_to_the_end_of_the_longest() {
+        let lists = vec![vec![1, 2, 3], vec![], vec![10], vec![20, 21]];
+        assert_eq!(interleaved(lists), vec![1, 10, 20, 2, 21, 3]);
+        assert_eq!(interleaved(Vec::<Vec<u8>>::new()), Vec::<u8>::new());
+    }
 }
