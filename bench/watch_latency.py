@@ -3,13 +3,13 @@
 
     python3 bench/watch_latency.py [--saves 16] [--idle 60] [--plain NAME] [--tokio NAME] [--verbose]
 
-Runs `rustprep watch` in a tmux session on a copy of this kit (your own progress is untouched).
-For a plain exercise and a tokio one it saves the solution and the shipped version in turn
-(rename over the file, as editors do) and measures the time from the save to the verdict on
-screen (capture-pane polled every 10 ms). After each save, the same contents go through the
-baseline of bench/baseline.py (bare incremental `rustc --test` + run), interleaved. Then it
-leaves watch idle and reads its CPU time and peak memory (VmHWM) from /proc. Figures are
-medians; nothing is asserted.
+Runs `rustprep watch` in a pseudo-terminal (bench/terminal.py) on a copy of this kit (your own
+progress is untouched). For a plain exercise and a tokio one it saves the solution and the
+shipped version in turn (rename over the file, as editors do) and measures the time from the
+save to the frame that shows the verdict, timed when the frame's last byte reaches the terminal.
+After each save, the same contents go through the baseline of bench/baseline.py (bare
+incremental `rustc --test` + run), interleaved. Then it leaves watch idle and reads its CPU time
+and peak memory (VmHWM) from /proc. Figures are medians; nothing is asserted.
 """
 import argparse
 import json
@@ -21,27 +21,11 @@ import tempfile
 import time
 
 from baseline import Bare, add_binary_option, exercise, rustprep_binary
+from terminal import Terminal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PLAIN = "moved_book_title"
 TOKIO = "newsletter_never_sent"
-
-
-def tmux(*args):
-    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
-
-
-def screen(session):
-    return tmux("capture-pane", "-p", "-t", session)
-
-
-def wait_for(session, text, timeout=600):
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout:
-        if text in screen(session):
-            return time.perf_counter()
-        time.sleep(0.01)
-    raise TimeoutError(f"{text!r} never appeared:\n{screen(session)}")
 
 
 def save(path, contents):
@@ -49,6 +33,11 @@ def save(path, contents):
     with open(tmp, "w") as f:
         f.write(contents)
     os.replace(tmp, path)
+
+
+def is_running(text):
+    """Whether a frame of watch says a run is going on (its verdict is still to come)."""
+    return "⟳" in text
 
 
 def proc_stat(pid):
@@ -85,6 +74,7 @@ def main():
     subprocess.run([binary, "--kit", kit, "verify", args.plain, args.tokio], capture_output=True)
     rows = []
     peak = idle_cpu = None
+    watch = None
     try:
         for name in [args.plain, args.tokio]:
             rel, _ = exercise(kit, name)
@@ -94,11 +84,10 @@ def main():
             path = os.path.join(kit, "exercises", rel)
             shipped = open(path).read()
             solved = open(os.path.join(kit, "solutions", rel)).read()
-            session = "rustprep-bench"
-            tmux("kill-session", "-t", session)
-            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50",
-                 f"cd {kit} && {binary} watch")
-            wait_for(session, "not")  # the first verdict, with a cold cache for this exercise
+            watch = Terminal([binary, "watch"], cwd=kit)
+            # The first verdict, with a cold cache for this exercise.
+            _, running = watch.wait(is_running)
+            watch.wait(lambda text: not is_running(text), running)
             bare = Bare(kit, name)
             bare.round(shipped)
             latencies, base = [], []
@@ -106,34 +95,33 @@ def main():
                 # Alternate: the fix, then the shipped file with a change that keeps it broken.
                 contents, expect = (solved, "passes") if i % 2 == 0 else (shipped + f"// {i}\n", "not ")
                 time.sleep(0.3)
+                after = watch.frame_count()
                 start = time.perf_counter()
                 save(path, contents)
+                # A verdict too long for the window is cut before the line that names it: a
+                # frame that does not pass is one drawn once the run is over.
                 if expect == "passes":
-                    end = wait_for(session, "passes")
+                    end, _ = watch.wait(lambda text: "passes" in text, after)
                 else:
-                    while "passes" in screen(session):
-                        time.sleep(0.01)
-                    end = time.perf_counter()
+                    end, _ = watch.wait(lambda text: "passes" not in text and not is_running(text),
+                                        after)
                 latencies.append(end - start)
                 base.append(bare.round(contents))
                 if args.verbose:
                     print(f"{name} round {i} ({expect.strip()}): {latencies[-1]:.3f}s, bare {base[-1]:.3f}s")
             if name == args.tokio:
-                # The watcher itself, not the tmux process whose command line names it.
-                candidates = subprocess.run(["pgrep", "-f", f"{binary} watch"], capture_output=True,
-                                            text=True).stdout.split()
-                pid = next(int(p) for p in candidates
-                           if os.path.realpath(f"/proc/{p}/exe") == os.path.realpath(binary))
+                pid = watch.process.pid
                 before = proc_stat(pid)
                 time.sleep(args.idle)
                 idle_cpu = (proc_stat(pid) - before) / args.idle * 100
                 peak = vm_hwm(pid)
-            tmux("send-keys", "-t", session, "q")
-            time.sleep(1)
+            watch.close()
+            watch = None
             bare.close()
             rows.append((name, statistics.median(latencies), statistics.median(base)))
     finally:
-        tmux("kill-session", "-t", "rustprep-bench")
+        if watch is not None:
+            watch.close()
         shutil.rmtree(work, ignore_errors=True)
 
     print(f"{'exercise':<28} {'save-to-verdict':>16} {'bare rustc+run':>15} {'ratio':>6}")

@@ -30,23 +30,26 @@ impl Terminal {
     }
 
     /// Replaces the screen with `frame` (which may carry ANSI colour). Body lines past the height
-    /// are cut, saying how many; the key bar always stays.
+    /// are cut, saying how many; the key bar always stays. The frame goes to the terminal in one
+    /// write, not a line at a time as `Stdout` would flush it.
     pub fn draw(&mut self, frame: &Frame) -> Result<()> {
         let (width, height) = self.size();
         let shown = fit(frame, usize::from(width.max(1)), usize::from(height.max(3)));
+        let mut bytes = Vec::with_capacity(shown.iter().map(|l| l.len() + 2).sum::<usize>() + 32);
         queue!(
-            self.out,
+            bytes,
             terminal::BeginSynchronizedUpdate,
             cursor::MoveTo(0, 0),
             terminal::Clear(terminal::ClearType::All)
         )?;
         for (i, line) in shown.iter().enumerate() {
             if i > 0 {
-                self.out.write_all(b"\r\n")?;
+                bytes.extend_from_slice(b"\r\n");
             }
-            self.out.write_all(line.as_bytes())?;
+            bytes.extend_from_slice(line.as_bytes());
         }
-        queue!(self.out, terminal::EndSynchronizedUpdate)?;
+        queue!(bytes, terminal::EndSynchronizedUpdate)?;
+        self.out.write_all(&bytes)?;
         self.out.flush()?;
         Ok(())
     }
