@@ -10,6 +10,7 @@ bench/watch_latency.py.
 import fcntl
 import os
 import re
+import select
 import struct
 import subprocess
 import termios
@@ -20,36 +21,45 @@ END = b"\x1b[?2026l"
 ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]")
 
 
-def _controlling_terminal():
-    # In the child, before exec: a session of its own, with the terminal on fd 0 as its
-    # controlling terminal (as a terminal emulator's shell has).
-    os.setsid()
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
 class Terminal:
     def __init__(self, argv, cwd, rows=50, cols=120):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = dict(os.environ, TERM="xterm-256color")
+        # A session of its own; crossterm takes its standard input, a terminal, as the terminal.
         self.process = subprocess.Popen(argv, cwd=cwd, stdin=slave, stdout=slave, stderr=slave,
-                                        env=env, preexec_fn=_controlling_terminal)
+                                        env=env, start_new_session=True)
         os.close(slave)
         self.master = master
         self.frames = []  # (seconds on time.perf_counter's clock, text without escapes)
+        self.ended = False  # the terminal closed: nothing more will be drawn
+        self.stop = threading.Event()
         self.changed = threading.Condition()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
     def _read(self):
+        # The reader owns the terminal's end: it closes it when it stops, so that its number is
+        # never read after another terminal has taken it.
+        try:
+            self._frames()
+        finally:
+            os.close(self.master)
+            with self.changed:
+                self.ended = True
+                self.changed.notify_all()
+
+    def _frames(self):
         pending = b""
-        while True:
+        while not self.stop.is_set():
+            if not select.select([self.master], [], [], 0.1)[0]:
+                continue
             try:
                 data = os.read(self.master, 65536)
             except OSError:  # EIO: every process holding the terminal has closed it
-                break
+                return
             if not data:
-                break
+                return
             now = time.perf_counter()
             pending += data
             while END in pending:
@@ -75,8 +85,10 @@ class Terminal:
                         return at, index
                 seen = len(self.frames)
                 left = give_up - time.perf_counter()
+                last = self.frames[-1][1] if self.frames else "(nothing drawn)"
+                if self.ended:
+                    raise RuntimeError(f"the terminal closed (exit {self.process.poll()}); the last frame:\n{last}")
                 if left <= 0:
-                    last = self.frames[-1][1] if self.frames else "(nothing drawn)"
                     raise TimeoutError(f"no frame was ready within {timeout} s; the last:\n{last}")
                 self.changed.wait(left)
 
@@ -86,9 +98,11 @@ class Terminal:
     def close(self):
         """Asks the command to quit (`q`), then ends it if it is still there."""
         try:
-            self.press("q")
+            if not self.ended:
+                self.press("q")
             self.process.wait(timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             self.process.kill()
             self.process.wait()
-        os.close(self.master)
+        self.stop.set()
+        self.reader.join()

@@ -169,8 +169,9 @@ pub fn wrong_fixes(
 ) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
     let root = kit.build_dir().join("wrong-fixes");
-    // Each exercise's cases that apply, with their text.
-    let mut applied: Vec<Vec<(usize, Case, String)>> = Vec::new();
+    // Each exercise's cases that apply, with their text, numbered in the order of the files.
+    let mut applied: Vec<Vec<(usize, usize, Case, String)>> = Vec::new();
+    let mut numbered = 0;
     let mut skipped_for_miri = 0;
     for &i in indices {
         let e = &kit.list.exercises()[i];
@@ -201,7 +202,10 @@ pub fn wrong_fixes(
                 continue;
             }
             match wrong_fixes::apply(&shipped, &case) {
-                Ok(text) => these.push((i, case, text)),
+                Ok(text) => {
+                    these.push((numbered, i, case, text));
+                    numbered += 1;
+                }
                 Err(why) => findings.push(finding(format!(
                     "the wrong fix `{}` of {} no longer applies to the shipped exercise: {why}",
                     case.name, e.name
@@ -215,10 +219,12 @@ pub fn wrong_fixes(
     // in a row they held every test slot asleep while the cores stood idle.
     let mut graded = Vec::new();
     let mut sources = Vec::new();
-    for (i, case, text) in interleaved(applied) {
+    let mut numbers = Vec::new();
+    for (number, i, case, text) in interleaved(applied) {
         let e = &kit.list.exercises()[i];
         sources.push(wrong_fixes::materialize(&root, e, &case, &text)?);
         graded.push((i, case));
+        numbers.push(number);
     }
     if skipped_for_miri > 0 {
         findings.push(notice(format!(
@@ -256,7 +262,10 @@ pub fn wrong_fixes(
             per_source[c] = outcome;
         }
     }
-    for ((index, case), outcomes) in graded.iter().zip(per_source) {
+    // Told in the order of the files, an exercise's cases together.
+    let mut told: Vec<_> = numbers.iter().zip(graded.iter().zip(per_source)).collect();
+    told.sort_by_key(|(number, _)| **number);
+    for (_, ((index, case), outcomes)) in told {
         let e = &kit.list.exercises()[*index];
         let Some((_, outcome)) = outcomes.iter().find(|(i, _)| i == index) else {
             continue;

@@ -11,20 +11,21 @@
 //! events the kernel sends with that one (a rename's pair, a change of permissions), so the
 //! learner's verdict starts without the quiet spell and one save still gives one run.
 //!
-//! A burst counts as a save of an exercise only when that file is not as it was last seen (its
-//! contents, size, modification time, and on Unix its inode and change time): a file closed
-//! after being opened for writing, with nothing written, is no save. Such a close comes late
-//! whenever rustprep writes a file (atomically) while another of its threads starts a process:
-//! the child holds a copy of the new file's descriptor until its `exec` closes it, and under load
-//! that can be after the watch has begun, which once took an interview on to its exercise with no
-//! key pressed.
+//! A burst in which a file was only closed after writing (no create, change or rename of it)
+//! counts as a save only when the file is not as it was last seen (its contents, size and
+//! modification time, and on Unix its inode and change time). Such a close can come late, with
+//! nothing written since: rustprep writes a file (atomically) while another of its threads starts
+//! a process, whose child holds a copy of the file's descriptor until its `exec` closes it; under
+//! load that can be after the watch has begun, and it once took an interview on to its exercise
+//! with no key pressed. Any write also sends a change event (Linux's inotify), so a save, even
+//! of the same contents, still counts.
 //!
 //! Only the folders that hold exercise files are watched, each on its own, not the whole tree:
 //! an editor's build in `exercises/target/` (rust-analyzer's, through `exercises/Cargo.toml`)
 //! would otherwise send events for as long as it lasts, keeping a burst, and the save in it,
 //! from ever ending, and would give the poller thousands of files to read.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -56,7 +57,7 @@ pub fn start<E: From<Ui> + Send + 'static>(
     // macOS's FSEvents reports real paths, with symbolic links resolved (its temporary folder
     // is under one, /var -> /private/var): watch, and compare, the real path.
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
-    // Seen before the watch begins: a save between the two gives an event and counts.
+    // Taken before the watch begins, so that no save the watch reports is already in it.
     let mut last_seen: HashMap<usize, Option<Seen>> = paths
         .iter()
         .map(|(p, index)| (*index, Seen::now(&dir.join(p))))
@@ -76,10 +77,12 @@ pub fn start<E: From<Ui> + Send + 'static>(
         {
             // A rename's event names the old path first and the new one last.
             let last = event.paths.len().saturating_sub(1);
+            let close = matches!(event.kind, EventKind::Access(AccessKind::Close(_)));
             for (i, path) in event.paths.into_iter().enumerate() {
                 let _ = raw_tx.send(Written {
                     path,
                     complete: complete && i == last,
+                    close,
                 });
             }
         }
@@ -113,13 +116,15 @@ pub fn start<E: From<Ui> + Send + 'static>(
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
             let burst = gather(first, &raw_rx, debounce, &is_exercise);
-            let saved: BTreeSet<(usize, &Path)> = burst
+            let saved: BTreeMap<usize, (&Path, bool)> = burst
                 .iter()
-                .filter_map(|p| exercise_index(&exercises_dir, &paths, p).map(|i| (i, p.as_path())))
+                .filter_map(|(p, closes)| {
+                    exercise_index(&exercises_dir, &paths, p).map(|i| (i, (p.as_path(), *closes)))
+                })
                 .collect();
-            for (index, path) in saved {
+            for (index, (path, only_closed)) in saved {
                 let now = Seen::now(path);
-                let unchanged = now.is_some() && last_seen.get(&index) == Some(&now);
+                let unchanged = only_closed && now.is_some() && last_seen.get(&index) == Some(&now);
                 last_seen.insert(index, now);
                 if !unchanged && tx.send(E::from(Ui::Saved(index))).is_err() {
                     return;
@@ -130,14 +135,15 @@ pub fn start<E: From<Ui> + Send + 'static>(
     Ok(FileWatch { _watcher: watcher })
 }
 
-/// One file event's path, and whether the event says the file's new contents are all there.
+/// One file event's path, whether the event says the file's new contents are all there, and
+/// whether it was a close.
 struct Written {
     path: PathBuf,
     complete: bool,
+    close: bool,
 }
 
-/// What a file was when last looked at: a write changes at least one of these, even one that
-/// writes the same contents again (as `:w` in vim does, to run the exercise again).
+/// What a file was when last looked at, to tell whether a close came after a write.
 #[derive(Debug, PartialEq, Eq)]
 struct Seen {
     contents: u64,
@@ -180,7 +186,8 @@ fn says_complete(kind: EventKind) -> bool {
     )
 }
 
-/// The paths of one burst of events: `first`, and every event that follows the one before it
+/// The paths of one burst of events, each with whether all its events were closes: `first`,
+/// and every event that follows the one before it
 /// within `quiet` (one save's events come within a millisecond or two of each other). Once an
 /// event says a file `wanted` names is complete, it waits only [`crate::limits::SAVE_TAIL`] for
 /// the rest of that save's events.
@@ -191,14 +198,15 @@ fn gather(
     events: &Receiver<Written>,
     quiet: Duration,
     wanted: &dyn Fn(&Path) -> bool,
-) -> BTreeSet<PathBuf> {
-    let mut burst = BTreeSet::new();
+) -> BTreeMap<PathBuf, bool> {
+    let mut burst = BTreeMap::new();
     let deadline = Instant::now() + crate::limits::BURST_LONGEST;
     let mut next = Some(first);
     let mut complete = false;
     while let Some(written) = next {
         complete |= written.complete && wanted(&written.path);
-        burst.insert(written.path);
+        let only_closes = burst.entry(written.path).or_insert(true);
+        *only_closes &= written.close;
         let wait = if complete {
             crate::limits::SAVE_TAIL
         } else {
@@ -281,7 +289,12 @@ mod tests {
         Written {
             path: PathBuf::from(path),
             complete,
+            close: false,
         }
+    }
+
+    fn paths(burst: &BTreeMap<PathBuf, bool>) -> BTreeSet<PathBuf> {
+        burst.keys().cloned().collect()
     }
 
     #[test]
@@ -298,7 +311,7 @@ mod tests {
         let started = Instant::now();
         // A quiet spell longer than a burst may last: only the complete event ends it sooner.
         let burst = gather(first, &rx, Duration::from_secs(600), &|_| true);
-        assert_eq!(burst, BTreeSet::from([PathBuf::from("moves.rs")]));
+        assert_eq!(paths(&burst), BTreeSet::from([PathBuf::from("moves.rs")]));
         assert!(
             started.elapsed() < crate::limits::BURST_LONGEST,
             "the burst waited for its longest"
@@ -307,6 +320,25 @@ mod tests {
             rx.try_recv().is_err(),
             "what had come with it joined the burst"
         );
+    }
+
+    #[test]
+    fn a_burst_tells_a_file_only_closed_from_one_written() {
+        let (tx, rx) = mpsc::channel();
+        let closed = |path: &str| Written {
+            path: PathBuf::from(path),
+            complete: true,
+            close: true,
+        };
+        for event in [closed("a.rs"), written("b.rs", false), closed("b.rs")] {
+            tx.send(event).expect("the receiver is here");
+        }
+        drop(tx);
+        let first = rx.recv().expect("an event was sent");
+        let burst = gather(first, &rx, Duration::from_millis(20), &|_| true);
+        let only_closed = |path: &str| burst[&PathBuf::from(path)];
+        assert!(only_closed("a.rs"));
+        assert!(!only_closed("b.rs"), "b.rs was written too");
     }
 
     #[test]
@@ -324,7 +356,7 @@ mod tests {
         });
         later.join().expect("the sender ran");
         assert_eq!(
-            burst,
+            paths(&burst),
             BTreeSet::from([PathBuf::from("moves.rs"), PathBuf::from("moves.rs.tmp")])
         );
     }

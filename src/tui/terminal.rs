@@ -30,8 +30,9 @@ impl Terminal {
     }
 
     /// Replaces the screen with `frame` (which may carry ANSI colour). Body lines past the height
-    /// are cut, saying how many; the key bar always stays. The frame goes to the terminal in one
-    /// write, not a line at a time as `Stdout` would flush it.
+    /// are cut, saying how many; the key bar always stays. The frame goes to the terminal whole (in
+    /// two writes: `Stdout` writes up to the last line break at once and the rest at the flush),
+    /// not a line at a time as it flushes lines written one by one.
     pub fn draw(&mut self, frame: &Frame) -> Result<()> {
         let (width, height) = self.size();
         let shown = fit(frame, usize::from(width.max(1)), usize::from(height.max(3)));
