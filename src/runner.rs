@@ -17,6 +17,7 @@ use std::thread;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use tempfile::TempDir;
 
 use crate::batch::{self, BatchEnd};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
@@ -520,7 +521,8 @@ fn execute(
         let Some(_slot) = options.test_slots.acquire(cancel) else {
             return Ok(None);
         };
-        match supervise::run(&mut learner_command(bin, options), &limits, cancel)
+        let (mut cmd, _scratch) = learner_command(bin, options)?;
+        match supervise::run(&mut cmd, &limits, cancel)
             .with_context(|| format!("failed to run `{bin_name}`"))?
         {
             Finished {
@@ -542,7 +544,7 @@ fn execute(
                         let Some(_slot) = options.test_slots.acquire(cancel) else {
                             return Ok(None);
                         };
-                        let mut cmd = learner_command(exe, options);
+                        let (mut cmd, _scratch) = learner_command(exe, options)?;
                         cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
                             .env("RUST_BACKTRACE", "0");
                         // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
@@ -602,15 +604,23 @@ fn execute(
 }
 
 /// A command that runs learner code (a test binary, an exercise's program), in the sandbox when
-/// there is one.
-fn learner_command(program: &Path, options: &RunOptions) -> Command {
+/// there is one, with the scratch folder it is confined to: keep it until the command has ended,
+/// then drop it, which removes it.
+fn learner_command(program: &Path, options: &RunOptions) -> Result<(Command, Option<TempDir>)> {
     let reads: Vec<&Path> = shared_std::library_dir().into_iter().collect();
-    let mut cmd = match &options.sandbox {
-        Some(sandbox) => sandbox.command(program, &reads),
-        None => Command::new(program),
+    let (mut cmd, scratch) = match &options.sandbox {
+        Some(sandbox) => {
+            let scratch = crate::sandbox::scratch()
+                .context("failed to create a scratch folder for a test in the sandbox")?;
+            (
+                sandbox.command(program, scratch.path(), &reads),
+                Some(scratch),
+            )
+        }
+        None => (Command::new(program), None),
     };
     shared_std::set_loader_path(&mut cmd);
-    cmd
+    Ok((cmd, scratch))
 }
 
 /// Each test binary's tests, listed once in a run: a batch's binary holds the tests of every

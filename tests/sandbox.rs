@@ -28,6 +28,8 @@ struct Escape {
     json: Value,
     info_before: String,
     info_after: String,
+    /// The temporary folder rustprep was given (`TMPDIR`).
+    tmp: std::path::PathBuf,
     _listener: TcpListener,
 }
 
@@ -51,7 +53,12 @@ fn escape_with(mode: &str, extra: Option<(&str, &str)>) -> Escape {
     let info_before = std::fs::read_to_string(scene.kit().join("info.toml")).unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").expect("a port on loopback");
     let port = listener.local_addr().unwrap().port().to_string();
-    let mut env = vec![("ESCAPE_PORT", port.as_str())];
+    let tmp = scene.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let mut env = vec![
+        ("ESCAPE_PORT", port.as_str()),
+        ("TMPDIR", tmp.to_str().expect("a UTF-8 path")),
+    ];
     env.extend(extra);
     let output = scene.rustprep_with_env(
         &[
@@ -77,6 +84,7 @@ fn escape_with(mode: &str, extra: Option<(&str, &str)>) -> Escape {
         output,
         info_before,
         info_after,
+        tmp,
         _listener: listener,
     }
 }
@@ -193,6 +201,12 @@ fn assert_contained(run: &Escape) {
     assert!(left.is_empty(), "left running: {left:#?}");
     let daemons = run.daemons();
     assert!(daemons.is_empty(), "outlived the run: {daemons:?}");
+    // Each test's scratch folder is gone with it (the confined supervisor cannot remove it).
+    let kept: Vec<_> = std::fs::read_dir(&run.tmp)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(kept.is_empty(), "left in the temporary folder: {kept:?}");
 }
 
 #[cfg(target_os = "linux")]

@@ -1,9 +1,15 @@
-//! `rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...`: the supervisor of one confined test
-//! process. It makes itself a child subreaper that dies with rustprep, takes a user and network
-//! namespace where the system allows, creates a scratch folder, confines itself with Landlock
-//! (which its child inherits), starts the program there, and when the program ends (or a
-//! SIGTERM asks) kills every process the program left behind before it exits with the program's
-//! own status, so a supervisor above it sees the program's exit code or signal as its own.
+//! `rustprep __contain [--probe] --scratch DIR [--read DIR]... -- PROGRAM ARGS...`: the supervisor
+//! of one confined test process. It makes itself a child subreaper that dies with rustprep, takes
+//! a user and network namespace where the system allows, confines itself with Landlock (which its
+//! child inherits) to write only in the scratch folder, starts the program there, and when the
+//! program ends (or a SIGTERM asks) kills every process the program left behind before it exits
+//! with the program's own status, so a supervisor above it sees the program's exit code or
+//! signal as its own.
+//!
+//! The scratch folder is made, and removed, by the caller ([`super::scratch`]): once confined,
+//! the supervisor may write in it but not in the folder that holds it, so it could not remove
+//! it (every test under the sandbox used to leave an empty folder in the system's temporary
+//! folder).
 //!
 //! `--probe` sets everything up, prints what holds as one line ([`Confinement::to_line`]) and
 //! exits: rustprep runs it once to know what this machine offers.
@@ -59,24 +65,31 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
-    let usage =
-        || "usage: rustprep __contain [--probe] [--read DIR]... -- PROGRAM ARGS...".to_owned();
+    let usage = || {
+        "usage: rustprep __contain [--probe] --scratch DIR [--read DIR]... -- PROGRAM ARGS..."
+            .to_owned()
+    };
     let (options, command) = match args.iter().position(|a| a == "--") {
         Some(end) => (&args[..end], &args[end + 1..]),
         None => (args, &[][..]),
     };
     let mut probe = false;
+    let mut scratch = None;
     let mut reads = Vec::new();
     let mut options = options.iter();
     while let Some(option) = options.next() {
         match option.to_str() {
             Some("--probe") => probe = true,
             Some("--read") => reads.push(PathBuf::from(options.next().ok_or_else(usage)?)),
+            Some("--scratch") => scratch = Some(PathBuf::from(options.next().ok_or_else(usage)?)),
             _ => return Err(usage()),
         }
     }
-    if command.is_empty() && !probe {
+    let Some(scratch) = scratch.filter(|_| probe || !command.is_empty()) else {
         return Err(usage());
+    };
+    if !scratch.is_dir() {
+        return Err(format!("no scratch folder at {}", scratch.display()));
     }
     let mut confinement = Confinement {
         subreaper: die_with_parent_and_adopt_orphans()?,
@@ -84,16 +97,12 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
         network_namespace: own_network(),
         ..Confinement::default()
     };
-    let scratch = tempfile::Builder::new()
-        .prefix("rustprep-test-")
-        .tempdir()
-        .map_err(|e| format!("no scratch folder: {e}"))?;
     // Absolute: the program runs in the scratch folder.
     let program = command
         .first()
         .map(|p| std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p)));
     reads.extend(program.clone());
-    confine(&mut confinement, scratch.path(), &reads)?;
+    confine(&mut confinement, &scratch, &reads)?;
     if probe {
         println!("{}", confinement.to_line());
         return Ok(0);
@@ -102,8 +111,8 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
     limit_files();
     let mut cmd = Command::new(&program);
     cmd.args(&command[1..])
-        .current_dir(scratch.path())
-        .env("TMPDIR", scratch.path());
+        .current_dir(&scratch)
+        .env("TMPDIR", &scratch);
     // SAFETY: prctl and signal are async-signal-safe, and nothing here allocates.
     unsafe {
         cmd.pre_exec(|| {
@@ -151,7 +160,6 @@ fn contain(args: &[OsString]) -> Result<i32, String> {
         }
     };
     kill_descendants();
-    drop(scratch);
     match status {
         Some(status) => Ok(exit_as(status)),
         None => Ok(128 + libc::SIGTERM),

@@ -128,12 +128,21 @@ pub fn prepare(mode: SandboxMode) -> Result<(Option<Sandbox>, Option<Unavailable
     }
 }
 
+/// A fresh scratch folder for one confined process, in the system's temporary folder; removed
+/// with what the process left in it when dropped, which its caller does once the process has
+/// ended.
+pub fn scratch() -> std::io::Result<tempfile::TempDir> {
+    tempfile::Builder::new().prefix("rustprep-test-").tempdir()
+}
+
 #[cfg(target_os = "linux")]
 fn probe() -> Result<Sandbox, Unavailable> {
     let exe = std::env::current_exe()
         .map_err(|e| Unavailable::NotHere(format!("rustprep cannot find its own binary: {e}")))?;
+    let scratch = scratch().map_err(|e| Unavailable::NotHere(format!("no scratch folder: {e}")))?;
     let out = Command::new(&exe)
-        .args([CONTAIN, "--probe"])
+        .args([CONTAIN, "--probe", "--scratch"])
+        .arg(scratch.path())
         .output()
         .map_err(|e| Unavailable::NotHere(format!("the supervisor did not start: {e}")))?;
     let text = String::from_utf8_lossy(&out.stdout);
@@ -151,11 +160,16 @@ fn probe() -> Result<Sandbox, Unavailable> {
 }
 
 impl Sandbox {
-    /// A command that runs `program` confined, free to read the folders `reads` too (the shared
-    /// std, say); its arguments are added after.
-    pub fn command(&self, program: &std::path::Path, reads: &[&std::path::Path]) -> Command {
+    /// A command that runs `program` confined, writing only in `scratch` (see [`scratch`]), free
+    /// to read the folders `reads` too (the shared std, say); its arguments are added after.
+    pub fn command(
+        &self,
+        program: &std::path::Path,
+        scratch: &std::path::Path,
+        reads: &[&std::path::Path],
+    ) -> Command {
         let mut cmd = Command::new(&self.exe);
-        cmd.arg(CONTAIN);
+        cmd.arg(CONTAIN).arg("--scratch").arg(scratch);
         for dir in reads {
             cmd.arg("--read").arg(dir);
         }
