@@ -4,11 +4,17 @@
 //! failed spawn is. Unix only: elsewhere children are started without it.
 #![cfg(unix)]
 
+#[cfg(target_os = "linux")]
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
+#[cfg(target_os = "linux")]
+use std::process::Stdio;
+#[cfg(target_os = "linux")]
 use std::time::{Duration, Instant};
 
-use rustprep::launch::{self, LAUNCH};
+use rustprep::launch;
+#[cfg(target_os = "linux")]
+use rustprep::launch::LAUNCH;
 use rustprep::limits::BACKGROUND_NICE;
 use rustprep::supervise::{self, Cancel, Ending, Limits};
 
