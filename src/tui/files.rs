@@ -186,11 +186,10 @@ fn says_complete(kind: EventKind) -> bool {
     )
 }
 
-/// The paths of one burst of events, each with whether all its events were closes: `first`,
-/// and every event that follows the one before it
-/// within `quiet` (one save's events come within a millisecond or two of each other). Once an
-/// event says a file `wanted` names is complete, it waits only [`crate::limits::SAVE_TAIL`] for
-/// the rest of that save's events.
+/// The paths of one burst of events, each with whether all its events were closes: `first`, and
+/// every event that follows the one before it within `quiet` (one save's events come within a
+/// millisecond or two of each other). Once an event says a file `wanted` names is complete, it
+/// waits only [`crate::limits::SAVE_TAIL`] for the rest of that save's events.
 /// The burst always ends, at [`crate::limits::BURST_LONGEST`] at the latest, however steady
 /// the stream (a build writing files, a sync): what comes after is the next burst.
 fn gather(
