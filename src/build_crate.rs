@@ -572,6 +572,7 @@ mod tests {
             .unwrap();
         assert_eq!(table["p"].as_str(), Some("/a\"b\\c"));
     }
+
     #[test]
     fn a_copy_that_names_a_path_through_super_is_not_shared() {
         let dir = tempfile::tempdir().unwrap();
