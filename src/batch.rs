@@ -9,10 +9,12 @@
 //! copy's tests still run one process each, under the copy's module (see
 //! [`Compiled::tests_under`]). A batched copy's outcome carries no compiler warnings.
 
+use std::sync::Mutex;
+
 use anyhow::Result;
 
 use crate::build_crate::{self, Group};
-use crate::compile::{self, CompileEnd, CompiledMap, Wanted};
+use crate::compile::{self, CompileEnd, CompiledMap, OnReady, Wanted};
 use crate::dep_info;
 use crate::exercise::{Exercise, Mode};
 use crate::kit::{Kit, Source};
@@ -22,15 +24,16 @@ use crate::supervise::Cancel;
 use crate::compile::Compiled;
 
 pub enum BatchEnd {
-    /// What each copy of a batched exercise gave, keyed by (source index, exercise name); an
-    /// exercise is here for every source `owns`, or for none.
+    /// What each copy of a batched exercise gave, keyed by (source index, exercise name), as told
+    /// to `on_ready`; an exercise is here for every source `owns`, or for none.
     Done(CompiledMap),
     Cancelled,
 }
 
 /// Compiles, for each exercise of `group` at `indices` that at least two sources own, the
 /// owners' copies as one batch. `owns(source, exercise)`: whether that source's copy is one to
-/// compile.
+/// compile. Each copy is told to `on_ready` as soon as its batch has built.
+#[allow(clippy::too_many_arguments)]
 pub fn compile(
     kit: &Kit,
     sources: &[Source],
@@ -39,6 +42,7 @@ pub fn compile(
     owns: &dyn Fn(usize, &Exercise) -> bool,
     jobs: usize,
     cancel: &Cancel,
+    on_ready: OnReady<'_>,
 ) -> Result<BatchEnd> {
     let batches: Vec<(&Exercise, Vec<usize>)> = indices
         .iter()
@@ -64,19 +68,16 @@ pub fn compile(
             bin: false,
         })
         .collect();
-    let CompileEnd::Done(built) = compile::compile(&ws, &wanted, jobs, &kit.root, None, cancel)?
-    else {
-        return Ok(BatchEnd::Cancelled);
-    };
     let ws_dir = ws.manifest.parent().unwrap_or(&kit.root);
     let support = crate::layout::test_support_dir(&kit.root);
-    let mut copies = CompiledMap::new();
-    for (exercise, owners) in &batches {
-        let Some(batch) = built.get(&(0, exercise.name.clone())) else {
-            continue;
+    // Only a batch that built cleanly is told, and each of its copies with it.
+    let copies = Mutex::new(CompiledMap::new());
+    let batch_built = |_: usize, name: &str, batch: &compile::Compiled| {
+        let Some((exercise, owners)) = batches.iter().find(|(e, _)| e.name == name) else {
+            return;
         };
-        let Some(exe) = batch.test_exe.as_ref().filter(|_| !batch.has_errors) else {
-            continue;
+        let Some(exe) = batch.test_exe.as_ref() else {
+            return;
         };
         let mut allowed: Vec<_> = owners
             .iter()
@@ -85,16 +86,25 @@ pub fn compile(
         allowed.push(kit.hidden_tests(exercise));
         let read = dep_info::files_read(exe, ws_dir);
         if !dep_info::outside(&read, &allowed, &[ws_dir.join("gen"), support.clone()]).is_empty() {
-            continue;
+            return;
         }
         for &s in owners {
             let mut copy = compile::Compiled::default();
             copy.test_exe = Some(exe.clone());
             copy.tests_under = format!("{}::", build_crate::batch_module(s));
-            copies.insert((s, exercise.name.clone()), copy);
+            on_ready(s, name, &copy);
+            copies
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((s, exercise.name.clone()), copy);
         }
+    };
+    match compile::compile(&ws, &wanted, jobs, &kit.root, None, cancel, &batch_built)? {
+        CompileEnd::Done(_) => Ok(BatchEnd::Done(
+            copies.into_inner().unwrap_or_else(|e| e.into_inner()),
+        )),
+        CompileEnd::Cancelled => Ok(BatchEnd::Cancelled),
     }
-    Ok(BatchEnd::Done(copies))
 }
 
 /// Whether an exercise's copies can share a crate: only tests (a program's `main` is its crate's

@@ -4,6 +4,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -149,8 +153,14 @@ pub(crate) fn rules_cargo(ws: &Workspace) -> Command {
     cmd
 }
 
+/// Told of an exercise of a member (its source's index, its name, what it gave) as soon as every
+/// wanted target of it has built without an error, while the rest of the build goes on: its
+/// tests can start at once. What it gave is final, and in the map [`compile`] returns too.
+pub type OnReady<'a> = &'a (dyn Fn(usize, &str, &Compiled) + Sync);
+
 /// Compiles the `wanted` targets of `ws`; with `limits`, each generated crate's rustc runs under
-/// them, and one that exceeds them fails alone.
+/// them, and one that exceeds them fails alone. Each exercise that builds is told to `on_ready`
+/// as soon as it has.
 pub fn compile(
     ws: &Workspace,
     wanted: &[Wanted],
@@ -158,6 +168,7 @@ pub fn compile(
     kit_root: &std::path::Path,
     limits: Option<CompileLimits>,
     cancel: &Cancel,
+    on_ready: OnReady<'_>,
 ) -> Result<CompileEnd> {
     let mut cmd = cargo_build(ws, jobs);
     if let Some(limits) = limits {
@@ -182,8 +193,30 @@ pub fn compile(
             }
         }
     }
+
+    let mut sorter = Sorter::new(ws, wanted, kit_root, on_ready);
+    let (lines, received) = mpsc::channel::<String>();
     let limits = Limits::build();
-    let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run cargo")?;
+    let ended = AtomicBool::new(false);
+    let finished = thread::scope(|scope| {
+        let (sorter, ended) = (&mut sorter, &ended);
+        let sorting = scope.spawn(move || {
+            loop {
+                match received.recv_timeout(LINE_WAIT) {
+                    Ok(line) => sorter.take(&line),
+                    Err(mpsc::RecvTimeoutError::Timeout) if !ended.load(Ordering::SeqCst) => {}
+                    // Every line is in, or cargo has ended and its output pipe is still held
+                    // open (see `supervise`): what came is all there is.
+                    Err(_) => break,
+                }
+            }
+        });
+        let finished = supervise::run_with_lines(&mut cmd, &limits, cancel, lines);
+        ended.store(true, Ordering::SeqCst);
+        let _ = sorting.join();
+        finished
+    })
+    .context("failed to run cargo")?;
     match finished.ending {
         Ending::Cancelled => return Ok(CompileEnd::Cancelled),
         Ending::TimedOut { .. } => bail!(
@@ -192,43 +225,12 @@ pub fn compile(
         ),
         Ending::Exited(_) => {}
     }
-
-    let root_prefix = format!("{}/", kit_root.display());
-    let mut by_bin: HashMap<String, &str> = HashMap::new();
-    let mut results = CompiledMap::new();
-    for member in &ws.members {
-        for w in wanted
-            .iter()
-            .filter(|w| member.exercises.contains(&w.exercise))
-        {
-            by_bin.insert(member.bin_name(&w.exercise), &w.exercise);
-            results.insert((member.source, w.exercise.clone()), Compiled::default());
-        }
-    }
-    let stdout = finished.stdout.text();
-    crate::libraries::record(&ws.target_dir, &stdout);
-    for (member, target, msg) in messages(ws, &stdout) {
-        let exercise = by_bin.get(&target.name).copied().unwrap_or(&target.name);
-        let Some(entry) = results.get_mut(&(member, exercise.to_owned())) else {
-            continue;
-        };
-        match msg.reason.as_str() {
-            "compiler-message" => {
-                if let Some(diag) = msg.message {
-                    take_diagnostic(entry, diag, &root_prefix);
-                }
-            }
-            "compiler-artifact" => {
-                let is_test = msg.profile.as_ref().is_some_and(|p| p.test);
-                if is_test {
-                    entry.test_exe = msg.executable;
-                } else if target.kind.iter().any(|k| k == "bin") {
-                    entry.bin_exe = msg.executable;
-                }
-            }
-            _ => {}
-        }
-    }
+    let Sorter {
+        mut results,
+        libraries,
+        ..
+    } = sorter;
+    crate::libraries::record(&ws.target_dir, &libraries);
 
     // A target that produced neither a binary nor an error: when none did, cargo itself failed
     // (a dependency could not be fetched, a lock could not be taken), which is not the
@@ -238,10 +240,7 @@ pub fn compile(
         .iter()
         .filter(|((_, exercise), c)| {
             let w = wanted.iter().find(|w| &w.exercise == exercise);
-            !c.has_errors
-                && w.is_some_and(|w| {
-                    (w.test && c.test_exe.is_none()) || (w.bin && c.bin_exe.is_none())
-                })
+            !c.has_errors && w.is_some_and(|w| !w.built(c))
         })
         .map(|(key, _)| key)
         .collect();
@@ -260,6 +259,109 @@ pub fn compile(
     }
     results.values_mut().for_each(Compiled::finish);
     Ok(CompileEnd::Done(results))
+}
+
+/// How long the reader of cargo's messages waits for the next before it looks whether cargo has
+/// ended.
+const LINE_WAIT: Duration = Duration::from_millis(50);
+
+impl Wanted {
+    /// Whether every wanted target of this exercise has built.
+    fn built(&self, compiled: &Compiled) -> bool {
+        (!self.test || compiled.test_exe.is_some()) && (!self.bin || compiled.bin_exe.is_some())
+    }
+}
+
+/// Sorts cargo's messages, as they come, to the exercises they are about, and tells each
+/// exercise that has built.
+struct Sorter<'a> {
+    members: MemberLookup<'a>,
+    wanted: &'a [Wanted],
+    /// The exercise each member's program is of, by the program's name.
+    by_bin: HashMap<String, &'a str>,
+    root_prefix: String,
+    on_ready: OnReady<'a>,
+    results: CompiledMap,
+    /// Diagnostics kept so far, in bytes: past [`crate::limits::BUILD_OUTPUT_CAP`] their text
+    /// is dropped (an error still counts).
+    kept: usize,
+    /// The messages about the libraries built (the dependencies'), for [`crate::libraries`].
+    libraries: String,
+}
+
+impl<'a> Sorter<'a> {
+    fn new(
+        ws: &'a Workspace,
+        wanted: &'a [Wanted],
+        kit_root: &Path,
+        on_ready: OnReady<'a>,
+    ) -> Self {
+        let mut by_bin = HashMap::new();
+        let mut results = CompiledMap::new();
+        for member in &ws.members {
+            for w in wanted
+                .iter()
+                .filter(|w| member.exercises.contains(&w.exercise))
+            {
+                by_bin.insert(member.bin_name(&w.exercise), w.exercise.as_str());
+                results.insert((member.source, w.exercise.clone()), Compiled::default());
+            }
+        }
+        Self {
+            members: MemberLookup::new(ws),
+            wanted,
+            by_bin,
+            root_prefix: format!("{}/", kit_root.display()),
+            on_ready,
+            results,
+            kept: 0,
+            libraries: String::new(),
+        }
+    }
+
+    fn take(&mut self, line: &str) {
+        let Some((member, target, msg)) = self.members.message(line) else {
+            if line.contains("compiler-artifact") {
+                self.libraries.push_str(line);
+                self.libraries.push('\n');
+            }
+            return;
+        };
+        let exercise = self
+            .by_bin
+            .get(&target.name)
+            .copied()
+            .unwrap_or(&target.name);
+        let Some(entry) = self.results.get_mut(&(member, exercise.to_owned())) else {
+            return;
+        };
+        match msg.reason.as_str() {
+            "compiler-message" => {
+                if let Some(mut diag) = msg.message {
+                    self.kept += diag.rendered.as_ref().map_or(0, String::len);
+                    if self.kept > crate::limits::BUILD_OUTPUT_CAP {
+                        diag.rendered = None;
+                    }
+                    take_diagnostic(entry, diag, &self.root_prefix);
+                }
+            }
+            "compiler-artifact" => {
+                let is_test = msg.profile.as_ref().is_some_and(|p| p.test);
+                if is_test {
+                    entry.test_exe = msg.executable;
+                } else if target.kind.iter().any(|k| k == "bin") {
+                    entry.bin_exe = msg.executable;
+                }
+                let wanted = self.wanted.iter().find(|w| w.exercise == exercise);
+                if !entry.has_errors && wanted.is_some_and(|w| w.built(entry)) {
+                    let mut ready = entry.clone();
+                    ready.finish();
+                    (self.on_ready)(member, exercise, &ready);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Adds what rustc said to what an exercise's compile gave; paths lose the kit's root
@@ -289,32 +391,38 @@ pub(crate) fn messages<'a>(
     stdout: &'a str,
 ) -> impl Iterator<Item = (usize, Target, Message)> + 'a {
     let members = MemberLookup::new(ws);
-    stdout.lines().filter_map(move |line| {
-        let mut msg = serde_json::from_str::<Message>(line).ok()?;
-        let target = msg.target.take()?;
-        let member = members.find(msg.manifest_path.as_ref()?)?;
-        Some((ws.members[member].source, target, msg))
-    })
+    stdout.lines().filter_map(move |line| members.message(line))
 }
 
 /// Finds the workspace member a cargo message is about, by its manifest's path. Paths are
 /// compared canonicalized: the kit may be reached through a symbolic link.
-struct MemberLookup {
+struct MemberLookup<'a> {
+    ws: &'a Workspace,
     manifests: Vec<PathBuf>,
     seen: std::cell::RefCell<HashMap<PathBuf, Option<usize>>>,
 }
 
-impl MemberLookup {
-    fn new(ws: &Workspace) -> Self {
+impl<'a> MemberLookup<'a> {
+    fn new(ws: &'a Workspace) -> Self {
         let manifests = ws
             .members
             .iter()
             .map(|m| canonical(&m.manifest()))
             .collect();
         Self {
+            ws,
             manifests,
             seen: Default::default(),
         }
+    }
+
+    /// A line of cargo's JSON, if it is a message about a member: the index of the member's
+    /// source, the target it is about, and the message.
+    fn message(&self, line: &str) -> Option<(usize, Target, Message)> {
+        let mut msg = serde_json::from_str::<Message>(line).ok()?;
+        let target = msg.target.take()?;
+        let member = self.find(msg.manifest_path.as_ref()?)?;
+        Some((self.ws.members[member].source, target, msg))
     }
 
     fn find(&self, manifest: &Path) -> Option<usize> {

@@ -24,6 +24,7 @@ pub mod fnv;
 pub mod info_file;
 pub mod interview;
 pub mod invocation;
+pub mod job_queue;
 pub mod judge;
 pub mod kit;
 pub mod kit_check;

@@ -11,7 +11,6 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
 use std::time::Instant;
@@ -21,11 +20,12 @@ use tempfile::TempDir;
 
 use crate::batch::{self, BatchEnd};
 use crate::build_crate::{self, Group, HIDDEN_MODULE, Workspace};
-use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Wanted};
+use crate::compile::{self, CompileEnd, Compiled, Wanted};
 use crate::dep_info;
 use crate::direct_rustc;
 use crate::exercise::{Exercise, Mode};
 use crate::file_kind;
+use crate::job_queue::JobQueue;
 use crate::judge::{judge_main, judge_test};
 use crate::kit::{Kit, Source};
 use crate::libraries;
@@ -144,23 +144,26 @@ pub fn run_many(
 ) -> Result<ManyEnd> {
     crate::toolchain::prefetch(&kit.build_dir());
     let exercises = kit.list.exercises();
-    let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
-    let owners = owners(kit, sources, indices);
-    // Only the regular files a source has: a folder lacking one (or holding a FIFO, which rustc
-    // would wait on for ever) fails it without a build.
-    let owns = |s: usize, e: &Exercise| {
-        owners.get(&(s, e.name.as_str())) == Some(&s) && gradable(kit, &sources[s], e)
+    let mut plan = Plan {
+        kit,
+        sources,
+        indices,
+        jobs: (0..sources.len())
+            .flat_map(|s| indices.iter().map(move |&i| (s, i)))
+            .collect(),
+        owners: owners(kit, sources, indices),
+        workspaces: HashMap::new(),
     };
-
-    let graded = || (0..sources.len()).flat_map(move |s| indices.iter().map(move |&i| (s, i)));
-    let count = graded().filter(|&(s, i)| present(s, i)).count();
-    let distinct = graded()
-        .filter(|&(s, i)| present(s, i) && owners[&(s, exercises[i].name.as_str())] == s)
+    let present = |&(s, i): &(usize, usize)| gradable(kit, &sources[s], &exercises[i]);
+    let count = plan.jobs.iter().filter(|j| present(j)).count();
+    let distinct = plan
+        .jobs
+        .iter()
+        .filter(|&&(s, i)| present(&(s, i)) && plan.owner(s, &exercises[i]) == s)
         .count();
     if count > 0 {
         on_event(Event::Compiling { count, distinct });
     }
-    let mut workspaces: HashMap<Group, Workspace> = HashMap::new();
     // Held to the end of the run: its manifests are this run's.
     let mut _locks = Vec::new();
     for group in [Group::Plain, Group::WithDependencies] {
@@ -172,12 +175,16 @@ pub fn run_many(
             Some(lock) => _locks.push(lock),
             None => return Ok(ManyEnd::Cancelled),
         }
-        let ws = build_crate::prepare(kit, sources, group, &owns)?;
-        workspaces.insert(group, ws);
+        let ws = build_crate::prepare(kit, sources, group, &|s, e| plan.owns(s, e))?;
+        plan.workspaces.insert(group, ws);
     }
+    let plan = &plan;
     // The rules' check has a cancel of its own: once every outcome is in, a check no outcome
     // waited for (a compile error needs none) is stopped, and the verdict does not wait for it.
     let checks_cancel = cancel.child();
+    // Stops the build and the tests together: one of them failed, or the run was cancelled.
+    let run_cancel = cancel.child();
+    let queue = JobQueue::default();
     thread::scope(|scope| {
         // The rules are checked beside the test build and the tests: clippy needs no test binary.
         let settings = CheckSettings {
@@ -189,82 +196,196 @@ pub fn run_many(
             scope,
             kit,
             sources,
-            &workspaces,
+            &plan.workspaces,
             indices,
             settings,
             &checks_cancel,
         );
-        let mut compiled = CompiledMap::new();
-        for group in [Group::Plain, Group::WithDependencies] {
-            let Some(ws) = workspaces.get(&group) else {
-                continue;
-            };
-            let copies = if options.batch {
-                match batch::compile(kit, sources, indices, group, &owns, options.jobs, cancel)? {
-                    BatchEnd::Done(copies) => copies,
-                    BatchEnd::Cancelled => return Ok(ManyEnd::Cancelled),
-                }
-            } else {
-                CompiledMap::new()
-            };
-            let batched: HashSet<&str> = copies.keys().map(|(_, e)| e.as_str()).collect();
-            let wanted: Vec<Wanted> = indices
-                .iter()
-                .map(|&i| &exercises[i])
-                .filter(|e| Group::of(e) == group && !batched.contains(e.name.as_str()))
-                .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
-                .map(|e| Wanted {
-                    exercise: e.name.clone(),
-                    test: build_crate::has_hidden_tests(kit, e),
-                    bin: e.mode == Mode::Run,
-                })
-                .collect();
-            if wanted.is_empty() {
-                compiled.extend(copies);
-                continue;
+        // Each exercise's tests start as soon as its binary is built, beside the rest of the build.
+        let building = scope.spawn(|| {
+            let built = build(plan, &queue, options, &run_cancel);
+            queue.close();
+            if !matches!(built, Ok(true)) {
+                run_cancel.cancel();
             }
-            let limits = options.compile_limits;
-            // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
-            let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
-                ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
-                    let exercise = kit.list.get(&only.exercise)?;
-                    let files = [
-                        kit.file_in(&sources[member.source], exercise),
-                        kit.hidden_tests(exercise),
-                    ];
-                    let files = [files[0].as_path(), files[1].as_path()];
-                    let name = &only.exercise;
-                    direct_rustc::compile(ws, member, name, files, &crates, &kit.root, cancel)?
-                }
-                _ => None,
-            };
-            let end = match direct {
-                Some(end) => end,
-                None => compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel)?,
-            };
-            match end {
-                CompileEnd::Done(map) => compiled.extend(map),
-                CompileEnd::Cancelled => return Ok(ManyEnd::Cancelled),
-            }
-            refuse_outside_reads(kit, sources, ws, &mut compiled);
-            // A batch checked its own reads, against all its sources' files.
-            compiled.extend(copies);
+            built
+        });
+        let ran = run_jobs(plan, &queue, &checks, options, &run_cancel, on_event);
+        if ran.is_err() {
+            run_cancel.cancel();
         }
-        let end = run_compiled(
-            kit,
-            sources,
-            indices,
-            &owners,
-            &workspaces,
-            &compiled,
-            &checks,
-            options,
-            cancel,
-            on_event,
-        );
+        let built = building
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the build of the exercises panicked")));
         checks_cancel.cancel();
-        end
+        // A test's failure stops the build: it is the cause.
+        let results = ran?;
+        let (true, Some(results)) = (built?, results) else {
+            return Ok(ManyEnd::Cancelled);
+        };
+        let mut per_source: Vec<Vec<(usize, Outcome)>> = vec![Vec::new(); sources.len()];
+        for (&(source, index), outcome) in plan.jobs.iter().zip(results) {
+            per_source[source].push((index, outcome));
+        }
+        Ok(ManyEnd::Done(per_source))
     })
+}
+
+/// What a run is over, worked out before anything is built.
+struct Plan<'k> {
+    kit: &'k Kit,
+    sources: &'k [Source],
+    indices: &'k [usize],
+    /// Every (source, exercise index) graded, in the order their outcomes are given.
+    jobs: Vec<(usize, usize)>,
+    /// Which source builds each (source, exercise): see [`owners`].
+    owners: HashMap<(usize, &'k str), usize>,
+    workspaces: HashMap<Group, Workspace>,
+}
+
+impl Plan<'_> {
+    fn owner(&self, source: usize, exercise: &Exercise) -> usize {
+        self.owners[&(source, exercise.name.as_str())]
+    }
+
+    /// Whether `source` builds its own copy of `exercise`: only the regular files a source has
+    /// (a folder lacking one, or holding a FIFO, which rustc would wait on for ever, fails it
+    /// without a build), and only those no source before it has byte for byte.
+    fn owns(&self, source: usize, exercise: &Exercise) -> bool {
+        self.owners.get(&(source, exercise.name.as_str())) == Some(&source)
+            && gradable(self.kit, &self.sources[source], exercise)
+    }
+}
+
+/// A job of a run: the index of its (source, exercise) in the run's list, and the build its
+/// tests run from (shared by the sources whose files are the same); `None` when the source has
+/// no file to grade.
+type Job = (usize, Option<Arc<Compiled>>);
+
+/// Builds every exercise of `jobs`, group by group (batches first, when asked for), and queues
+/// each job once its build is there: as soon as it has built, or when the build ends for one
+/// that did not. Jobs with no file to grade are queued first. `Ok(false)` when cancelled.
+fn build(
+    plan: &Plan<'_>,
+    queue: &JobQueue<Job>,
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<bool> {
+    let Plan { kit, sources, .. } = *plan;
+    let exercises = kit.list.exercises();
+    // The jobs waiting for each build, by (owner, exercise).
+    let mut waiting: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (slot, &(source, index)) in plan.jobs.iter().enumerate() {
+        let exercise = &exercises[index];
+        if gradable(kit, &sources[source], exercise) {
+            let owner = plan.owner(source, exercise);
+            waiting
+                .entry((owner, exercise.name.clone()))
+                .or_default()
+                .push(slot);
+        } else {
+            queue.push((slot, None));
+        }
+    }
+    let waiting = Mutex::new(waiting);
+    let enqueue = |owner: usize, name: &str, built: Compiled| {
+        let slots = waiting
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&(owner, name.to_owned()))
+            .unwrap_or_default();
+        let built = Arc::new(built);
+        for slot in slots {
+            queue.push((slot, Some(Arc::clone(&built))));
+        }
+    };
+    let owns = |s: usize, e: &Exercise| plan.owns(s, e);
+    for group in [Group::Plain, Group::WithDependencies] {
+        let Some(ws) = plan.workspaces.get(&group) else {
+            continue;
+        };
+        let batched: HashSet<String> = if options.batch {
+            let ready = |s: usize, name: &str, copy: &Compiled| enqueue(s, name, copy.clone());
+            let end = batch::compile(
+                kit,
+                sources,
+                plan.indices,
+                group,
+                &owns,
+                options.jobs,
+                cancel,
+                &ready,
+            )?;
+            match end {
+                BatchEnd::Done(copies) => copies.into_keys().map(|(_, e)| e).collect(),
+                BatchEnd::Cancelled => return Ok(false),
+            }
+        } else {
+            HashSet::new()
+        };
+        let wanted: Vec<Wanted> = plan
+            .indices
+            .iter()
+            .map(|&i| &exercises[i])
+            .filter(|e| Group::of(e) == group && !batched.contains(&e.name))
+            .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
+            .map(|e| Wanted {
+                exercise: e.name.clone(),
+                test: build_crate::has_hidden_tests(kit, e),
+                bin: e.mode == Mode::Run,
+            })
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let limits = options.compile_limits;
+        // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
+        let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
+            ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
+                let exercise = kit.list.get(&only.exercise)?;
+                let files = [
+                    kit.file_in(&sources[member.source], exercise),
+                    kit.hidden_tests(exercise),
+                ];
+                let files = [files[0].as_path(), files[1].as_path()];
+                let name = &only.exercise;
+                direct_rustc::compile(ws, member, name, files, &crates, &kit.root, cancel)?
+            }
+            _ => None,
+        };
+        let queued = Mutex::new(HashSet::new());
+        let ready = |owner: usize, name: &str, built: &Compiled| {
+            let mut built = built.clone();
+            refuse_outside_reads(kit, sources, ws, owner, name, &mut built);
+            enqueue(owner, name, built);
+            queued
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert((owner, name.to_owned()));
+        };
+        let end = match direct {
+            Some(end) => end,
+            None => compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel, &ready)?,
+        };
+        let CompileEnd::Done(compiled) = end else {
+            return Ok(false);
+        };
+        let queued = queued.into_inner().unwrap_or_else(|e| e.into_inner());
+        for ((owner, name), mut built) in compiled {
+            if !queued.contains(&(owner, name.clone())) {
+                refuse_outside_reads(kit, sources, ws, owner, &name, &mut built);
+                enqueue(owner, &name, built);
+            }
+        }
+    }
+    let left = waiting.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(((owner, name), _)) = left.iter().next() {
+        anyhow::bail!(
+            "{name} of {} was not built",
+            kit.display_path(&kit.source_dir(&sources[*owner]))
+        );
+    }
+    Ok(true)
 }
 
 /// Whether a source's file of an exercise is there to grade: a file, and in a submission not a
@@ -279,63 +400,59 @@ fn is_link(path: &Path) -> bool {
 }
 
 /// An exercise whose build read a file outside it (an `include_str!` of the solutions, of a
-/// classmate's file) does not compile: what the learner wrote must stand on its own.
-fn refuse_outside_reads(kit: &Kit, sources: &[Source], ws: &Workspace, compiled: &mut CompiledMap) {
+/// classmate's file) does not compile: what the learner wrote must stand on its own. `owner` is
+/// the source whose member of `ws` built it.
+fn refuse_outside_reads(
+    kit: &Kit,
+    sources: &[Source],
+    ws: &Workspace,
+    owner: usize,
+    name: &str,
+    built: &mut Compiled,
+) {
     let ws_dir = ws.manifest.parent().unwrap_or(Path::new("."));
-    let support = crate::layout::test_support_dir(&kit.root);
-    for member in &ws.members {
-        for name in &member.exercises {
-            let Some(built) = compiled.get_mut(&(member.source, name.clone())) else {
-                continue;
-            };
-            let Ok(exercise) = kit.list.get(name) else {
-                continue;
-            };
-            let allowed = [
-                kit.file_in(&sources[member.source], exercise),
-                kit.hidden_tests(exercise),
-            ];
-            let dirs = [member.dir.join("gen"), support.clone()];
-            let outside: Vec<_> = [&built.test_exe, &built.bin_exe]
-                .into_iter()
-                .flatten()
-                .flat_map(|exe| {
-                    dep_info::outside(&dep_info::files_read(exe, ws_dir), &allowed, &dirs)
-                })
-                .collect();
-            if let Some(file) = outside.first() {
-                built.has_errors = true;
-                built.diagnostics.push_str(&format!(
-                    "error: this exercise reads {} at compile time, and an exercise may read only its own file (through include!, include_str! or include_bytes!)\n",
-                    kit.display_path(&std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()))
-                ));
-            }
-        }
+    let (Some(member), Ok(exercise)) = (
+        ws.members.iter().find(|m| m.source == owner),
+        kit.list.get(name),
+    ) else {
+        return;
+    };
+    let allowed = [
+        kit.file_in(&sources[owner], exercise),
+        kit.hidden_tests(exercise),
+    ];
+    let dirs = [
+        member.dir.join("gen"),
+        crate::layout::test_support_dir(&kit.root),
+    ];
+    let outside: Vec<_> = [&built.test_exe, &built.bin_exe]
+        .into_iter()
+        .flatten()
+        .flat_map(|exe| dep_info::outside(&dep_info::files_read(exe, ws_dir), &allowed, &dirs))
+        .collect();
+    if let Some(file) = outside.first() {
+        built.has_errors = true;
+        built.diagnostics.push_str(&format!(
+            "error: this exercise reads {} at compile time, and an exercise may read only its own file (through include!, include_str! or include_bytes!)\n",
+            kit.display_path(&std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()))
+        ));
     }
 }
 
-/// Runs every (source, exercise) of a compiled run, `options.jobs` at a time, each outcome
-/// completed with the breaches of its rules before it is reported.
-#[allow(clippy::too_many_arguments)]
-fn run_compiled(
-    kit: &Kit,
-    sources: &[Source],
-    indices: &[usize],
-    owners: &HashMap<(usize, &str), usize>,
-    workspaces: &HashMap<Group, Workspace>,
-    compiled: &CompiledMap,
+/// Runs the jobs of `queue` as they come, as many at once as there are test slots, each outcome
+/// completed with the breaches of its rules before it is reported. Outcomes in the order of
+/// `jobs`; `None` when cancelled.
+fn run_jobs(
+    plan: &Plan<'_>,
+    queue: &JobQueue<Job>,
     checks: &RuleChecks<'_, '_>,
     options: &RunOptions,
     cancel: &Cancel,
     on_event: &(dyn Fn(Event<'_>) + Sync),
-) -> Result<ManyEnd> {
+) -> Result<Option<Vec<Outcome>>> {
+    let Plan { kit, sources, .. } = *plan;
     let exercises = kit.list.exercises();
-    let present = |s: usize, i: usize| gradable(kit, &sources[s], &exercises[i]);
-    let jobs: Vec<(usize, usize)> = (0..sources.len())
-        .flat_map(|s| indices.iter().map(move |&i| (s, i)))
-        .collect();
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; jobs.len()]);
-    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; plan.jobs.len()]);
     let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     // Most of a test's time is spent waiting (on a lock, a channel, a deadlock's time limit), so
     // as many exercises run at once as there are test slots, which bound the processes; Miri,
@@ -344,40 +461,39 @@ fn run_compiled(
     let miri_slots = ProcessSlots::new(options.jobs);
     let listings = Listings::default();
     thread::scope(|scope| {
-        for _ in 0..workers.clamp(1, jobs.len().max(1)) {
+        for _ in 0..workers.clamp(1, plan.jobs.len().max(1)) {
             scope.spawn(|| {
-                loop {
-                    let slot = next.fetch_add(1, Ordering::SeqCst);
-                    if slot >= jobs.len() || cancel.is_cancelled() {
-                        break;
-                    }
-                    let (source, index) = jobs[slot];
+                while let Some((slot, built)) = queue.take(cancel) {
+                    let (source, index) = plan.jobs[slot];
                     let exercise = &exercises[index];
                     on_event(Event::Running { source, index });
-                    let outcome = if !present(source, index) {
-                        let file = kit.file_in(&sources[source], exercise);
-                        let path = kit.display_path(&file);
-                        Ok(Some(Outcome::missing(match &sources[source] {
-                            Source::Folder(_) if is_link(&file) => Note::Link { path },
-                            learner_or_not => Note::NotAFile {
-                                path,
-                                found: match file_kind::of(&file) {
-                                    // Present now, it was not a moment ago.
-                                    file_kind::Kind::File => file_kind::Kind::Missing,
-                                    kind => kind,
+                    let outcome = match built {
+                        None => {
+                            let file = kit.file_in(&sources[source], exercise);
+                            let path = kit.display_path(&file);
+                            Ok(Some(Outcome::missing(match &sources[source] {
+                                Source::Folder(_) if is_link(&file) => Note::Link { path },
+                                learner_or_not => Note::NotAFile {
+                                    path,
+                                    found: match file_kind::of(&file) {
+                                        // Present now, it was not a moment ago.
+                                        file_kind::Kind::File => file_kind::Kind::Missing,
+                                        kind => kind,
+                                    },
+                                    restorable: *learner_or_not == Source::Learner,
                                 },
-                                restorable: *learner_or_not == Source::Learner,
-                            },
-                        })))
-                    } else {
-                        let owner = owners[&(source, exercise.name.as_str())];
-                        let ws = &workspaces[&Group::of(exercise)];
-                        let member = ws.members.iter().find(|m| m.source == owner);
-                        let bin = member
-                            .map(|m| m.bin_name(&exercise.name))
-                            .unwrap_or_default();
-                        let built = &compiled[&(owner, exercise.name.clone())];
-                        execute(&kit.root, &bin, exercise, built, &listings, options, cancel)
+                            })))
+                        }
+                        Some(built) => {
+                            let owner = plan.owner(source, exercise);
+                            let ws = &plan.workspaces[&Group::of(exercise)];
+                            let member = ws.members.iter().find(|m| m.source == owner);
+                            let bin = member
+                                .map(|m| m.bin_name(&exercise.name))
+                                .unwrap_or_default();
+                            execute(
+                                &kit.root, &bin, exercise, &built, &listings, options, cancel,
+                            )
                             .and_then(|o| match o {
                                 Some(o) => checks.complete(o, owner, exercise),
                                 None => Ok(None),
@@ -404,6 +520,7 @@ fn run_compiled(
                                     }
                                 })
                             })
+                        }
                     };
                     match outcome {
                         Ok(Some(outcome)) => {
@@ -429,14 +546,7 @@ fn run_compiled(
         return Err(e);
     }
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    if results.iter().any(Option::is_none) {
-        return Ok(ManyEnd::Cancelled);
-    }
-    let mut per_source: Vec<Vec<(usize, Outcome)>> = vec![Vec::new(); sources.len()];
-    for ((source, index), outcome) in jobs.into_iter().zip(results.into_iter().flatten()) {
-        per_source[source].push((index, outcome));
-    }
-    Ok(ManyEnd::Done(per_source))
+    Ok(results.into_iter().collect())
 }
 
 /// Which source compiles each present (source, exercise): the first source that holds that

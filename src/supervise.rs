@@ -7,7 +7,7 @@
 //! the group id cannot have been reused by an unrelated process.
 
 use std::collections::VecDeque;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 #[cfg(unix)]
 use std::process::Child;
 use std::process::{Command, ExitStatus, Stdio};
@@ -151,6 +151,27 @@ const TICK: Duration = Duration::from_millis(25);
 /// the program, its arguments, environment changes and folder: a command here may not rely on
 /// `env_clear`, `arg0` or `pre_exec`.
 pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
+    run_inner(command, limits, cancel, None)
+}
+
+/// As [`run`], but each line of stdout, without its end, is sent on `lines` as it comes instead
+/// of kept (the [`Finished`] stdout is empty), so that a long build's messages are acted on
+/// before it ends. A line longer than the output cap is cut to it.
+pub fn run_with_lines(
+    command: &mut Command,
+    limits: &Limits,
+    cancel: &Cancel,
+    lines: mpsc::Sender<String>,
+) -> Result<Finished> {
+    run_inner(command, limits, cancel, Some(lines))
+}
+
+fn run_inner(
+    command: &mut Command,
+    limits: &Limits,
+    cancel: &Cancel,
+    mut lines: Option<mpsc::Sender<String>>,
+) -> Result<Finished> {
     let start = Instant::now();
     // Worked out before the child exists: nothing may fail between its start and its end.
     let deadline = start
@@ -202,8 +223,13 @@ pub fn run(command: &mut Command, limits: &Limits, cancel: &Cancel) -> Result<Fi
         if let Some(pipe) = pipe {
             let tx = out_tx.clone();
             let cap = limits.output_cap;
+            let lines = if index == 0 { lines.take() } else { None };
             thread::spawn(move || {
-                let _ = tx.send((index, read_capped(pipe, cap)));
+                let captured = match lines {
+                    Some(lines) => send_lines(pipe, cap, &lines),
+                    None => read_capped(pipe, cap),
+                };
+                let _ = tx.send((index, captured));
             });
         }
     }
@@ -279,6 +305,37 @@ fn read_capped(mut pipe: impl Read, cap: usize) -> Captured {
         }
     }
     captured
+}
+
+/// Sends each line of `pipe` as it comes, cut to `cap` bytes; reads to the end even once nobody
+/// listens, so that the child never blocks on a full pipe. Keeps nothing.
+fn send_lines(pipe: impl Read, cap: usize, lines: &mpsc::Sender<String>) -> Captured {
+    let mut reader = BufReader::with_capacity(64 * 1024, pipe);
+    let mut line = Vec::new();
+    // Within a line longer than the cap, whose start has been sent.
+    let mut skipping = false;
+    loop {
+        line.clear();
+        match (&mut reader)
+            .take(cap.max(1) as u64)
+            .read_until(b'\n', &mut line)
+        {
+            Ok(0) => break,
+            Ok(_) => {
+                let whole = line.last() == Some(&b'\n');
+                if whole {
+                    line.pop();
+                }
+                if !skipping {
+                    let _ = lines.send(String::from_utf8_lossy(&line).into_owned());
+                }
+                skipping = !whole;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    Captured::default()
 }
 
 enum Signal {
@@ -463,6 +520,40 @@ mod tests {
         assert!(text.ends_with("xxEND"), "{text}");
         assert_eq!(captured.dropped, output.len() as u64 - 100);
         assert!(text.contains(&format!("[... {} bytes cut ...]", captured.dropped)));
+    }
+
+    #[test]
+    fn lines_are_sent_as_they_come_and_a_long_one_is_cut() {
+        let (tx, rx) = mpsc::channel();
+        let input = format!("first\n{}\nlast", "y".repeat(25));
+        let kept = send_lines(input.as_bytes(), 10, &tx);
+        drop(tx);
+        assert_eq!(kept.text(), "");
+        let sent: Vec<String> = rx.iter().collect();
+        assert_eq!(sent, ["first", "yyyyyyyyyy", "last"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_line_reaches_the_listener_while_the_child_still_runs() {
+        let (tx, rx) = mpsc::channel();
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", "echo ready; sleep 5"]);
+        let limits = Limits {
+            timeout: Duration::from_secs(60),
+            ..Limits::default()
+        };
+        let cancel = Cancel::default();
+        thread::scope(|scope| {
+            let run = scope.spawn(|| run_with_lines(&mut cmd, &limits, &cancel, tx));
+            let first = rx.recv_timeout(Duration::from_secs(60));
+            let running = !run.is_finished();
+            cancel.cancel();
+            assert_eq!(first.as_deref(), Ok("ready"));
+            assert!(running, "the line came only once the child had ended");
+            let finished = run.join().unwrap().unwrap();
+            assert!(matches!(finished.ending, Ending::Cancelled));
+        });
     }
 
     #[test]
