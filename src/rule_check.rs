@@ -63,6 +63,23 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         }
     }
 
+    /// Whether [`RuleChecks::complete`] of `outcome` would wait for a check build still going on.
+    pub fn would_wait(&self, outcome: &Outcome, exercise: &Exercise) -> bool {
+        if !needs_check(outcome) || exercise.rules.is_empty() {
+            return false;
+        }
+        let group = Group::of(exercise);
+        self.ended.get(&group).is_some_and(|ended| {
+            ended.get().is_none()
+                && self
+                    .running
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&group)
+                    .is_some_and(|h| !h.is_finished())
+        })
+    }
+
     /// `outcome` (of the file `owner` compiled) with the breaches of `exercise`'s rules; `None`
     /// when the check was cancelled.
     pub fn complete(
@@ -71,11 +88,7 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
         owner: usize,
         exercise: &Exercise,
     ) -> Result<Option<Outcome>> {
-        // Nothing built, nothing to hold to the rules (a compile error, a compile that ran out
-        // of time).
-        if outcome.status == Status::CompileError
-            || (outcome.tests.is_empty() && outcome.status == Status::Timeout)
-        {
+        if !needs_check(&outcome) {
             return Ok(Some(outcome));
         }
         let mut found = match self.checked(exercise) {
@@ -132,4 +145,10 @@ impl<'scope, 'env> RuleChecks<'scope, 'env> {
             cause: BreachCause::GraderCfg,
         })
     }
+}
+
+/// Nothing built, nothing to hold to the rules (a compile error, a compile that ran out of time).
+fn needs_check(outcome: &Outcome) -> bool {
+    !(outcome.status == Status::CompileError
+        || (outcome.tests.is_empty() && outcome.status == Status::Timeout))
 }

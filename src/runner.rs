@@ -299,83 +299,11 @@ fn build(
             queue.push((slot, Some(Arc::clone(&built))));
         }
     };
-    let owns = |s: usize, e: &Exercise| plan.owns(s, e);
     for group in [Group::Plain, Group::WithDependencies] {
-        let Some(ws) = plan.workspaces.get(&group) else {
-            continue;
-        };
-        let batched: HashSet<String> = if options.batch {
-            let ready = |s: usize, name: &str, copy: &Compiled| enqueue(s, name, copy.clone());
-            let end = batch::compile(
-                kit,
-                sources,
-                plan.indices,
-                group,
-                &owns,
-                options.jobs,
-                cancel,
-                &ready,
-            )?;
-            match end {
-                BatchEnd::Done(copies) => copies.into_keys().map(|(_, e)| e).collect(),
-                BatchEnd::Cancelled => return Ok(false),
-            }
-        } else {
-            HashSet::new()
-        };
-        let wanted: Vec<Wanted> = plan
-            .indices
-            .iter()
-            .map(|&i| &exercises[i])
-            .filter(|e| Group::of(e) == group && !batched.contains(&e.name))
-            .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
-            .map(|e| Wanted {
-                exercise: e.name.clone(),
-                test: build_crate::has_hidden_tests(kit, e),
-                bin: e.mode == Mode::Run,
-            })
-            .collect();
-        if wanted.is_empty() {
-            continue;
-        }
-        let limits = options.compile_limits;
-        // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
-        let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
-            ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
-                let exercise = kit.list.get(&only.exercise)?;
-                let files = [
-                    kit.file_in(&sources[member.source], exercise),
-                    kit.hidden_tests(exercise),
-                ];
-                let files = [files[0].as_path(), files[1].as_path()];
-                let name = &only.exercise;
-                direct_rustc::compile(ws, member, name, files, &crates, &kit.root, cancel)?
-            }
-            _ => None,
-        };
-        let queued = Mutex::new(HashSet::new());
-        let ready = |owner: usize, name: &str, built: &Compiled| {
-            let mut built = built.clone();
-            refuse_outside_reads(kit, sources, ws, owner, name, &mut built);
-            enqueue(owner, name, built);
-            queued
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert((owner, name.to_owned()));
-        };
-        let end = match direct {
-            Some(end) => end,
-            None => compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel, &ready)?,
-        };
-        let CompileEnd::Done(compiled) = end else {
+        if let Some(ws) = plan.workspaces.get(&group)
+            && !build_group(plan, ws, &enqueue, options, cancel)?
+        {
             return Ok(false);
-        };
-        let queued = queued.into_inner().unwrap_or_else(|e| e.into_inner());
-        for ((owner, name), mut built) in compiled {
-            if !queued.contains(&(owner, name.clone())) {
-                refuse_outside_reads(kit, sources, ws, owner, &name, &mut built);
-                enqueue(owner, &name, built);
-            }
         }
     }
     let left = waiting.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -384,6 +312,96 @@ fn build(
             "{name} of {} was not built",
             kit.display_path(&kit.source_dir(&sources[*owner]))
         );
+    }
+    Ok(true)
+}
+
+/// Builds the exercises of one group (one workspace): batches first, when asked for, then the
+/// rest; each build is handed to `enqueue` as soon as it is there. `Ok(false)` when cancelled.
+fn build_group(
+    plan: &Plan<'_>,
+    ws: &Workspace,
+    enqueue: &(dyn Fn(usize, &str, Compiled) + Sync),
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<bool> {
+    let Plan { kit, sources, .. } = *plan;
+    let exercises = kit.list.exercises();
+    let group = ws.group;
+    let owns = |s: usize, e: &Exercise| plan.owns(s, e);
+    let batched: HashSet<String> = if options.batch {
+        // A batch checks its own reads, against all its sources' files.
+        let ready = |s: usize, name: &str, copy: &Compiled| enqueue(s, name, copy.clone());
+        let end = batch::compile(
+            kit,
+            sources,
+            plan.indices,
+            group,
+            &owns,
+            options.jobs,
+            cancel,
+            &ready,
+        )?;
+        match end {
+            BatchEnd::Done(copies) => copies.into_keys().map(|(_, e)| e).collect(),
+            BatchEnd::Cancelled => return Ok(false),
+        }
+    } else {
+        HashSet::new()
+    };
+    let wanted: Vec<Wanted> = plan
+        .indices
+        .iter()
+        .map(|&i| &exercises[i])
+        .filter(|e| Group::of(e) == group && !batched.contains(&e.name))
+        .filter(|e| ws.members.iter().any(|m| m.exercises.contains(&e.name)))
+        .map(|e| Wanted {
+            exercise: e.name.clone(),
+            test: build_crate::has_hidden_tests(kit, e),
+            bin: e.mode == Mode::Run,
+        })
+        .collect();
+    if wanted.is_empty() {
+        return Ok(true);
+    }
+    let limits = options.compile_limits;
+    // One exercise's tests, ungraded (no limits): the learner's loop, which skips cargo.
+    let direct = match (&wanted[..], &ws.members[..], libraries::crates(kit, group)) {
+        ([only], [member], Some(crates)) if limits.is_none() && only.test && !only.bin => {
+            let exercise = kit.list.get(&only.exercise)?;
+            let files = [
+                kit.file_in(&sources[member.source], exercise),
+                kit.hidden_tests(exercise),
+            ];
+            let files = [files[0].as_path(), files[1].as_path()];
+            let name = &only.exercise;
+            direct_rustc::compile(ws, member, name, files, &crates, &kit.root, cancel)?
+        }
+        _ => None,
+    };
+    let queued = Mutex::new(HashSet::new());
+    let ready = |owner: usize, name: &str, built: &Compiled| {
+        let mut built = built.clone();
+        refuse_outside_reads(kit, sources, ws, owner, name, &mut built);
+        enqueue(owner, name, built);
+        queued
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert((owner, name.to_owned()));
+    };
+    let end = match direct {
+        Some(end) => end,
+        None => compile::compile(ws, &wanted, options.jobs, &kit.root, limits, cancel, &ready)?,
+    };
+    let CompileEnd::Done(compiled) = end else {
+        return Ok(false);
+    };
+    let queued = queued.into_inner().unwrap_or_else(|e| e.into_inner());
+    for ((owner, name), mut built) in compiled {
+        if !queued.contains(&(owner, name.clone())) {
+            refuse_outside_reads(kit, sources, ws, owner, &name, &mut built);
+            enqueue(owner, &name, built);
+        }
     }
     Ok(true)
 }
@@ -460,6 +478,38 @@ fn run_jobs(
     let workers = options.jobs.max(options.test_slots.count());
     let miri_slots = ProcessSlots::new(options.jobs);
     let listings = Listings::default();
+    // Outcomes whose tests have run while the rules' check of their group still goes on: they
+    // are completed once there is no test left to start, so that no worker waits on the check
+    // while tests could run.
+    let deferred: Mutex<Vec<(usize, Outcome)>> = Mutex::default();
+    let defer = |slot: usize, outcome: Outcome| {
+        deferred
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((slot, outcome));
+    };
+    let next_deferred = || deferred.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    let complete =
+        |slot: usize, outcome: Outcome| complete(plan, slot, outcome, checks, &miri_slots, cancel);
+    // Tells an outcome and keeps it; `false` once the run is to stop.
+    let report = |slot: usize, outcome: Result<Option<Outcome>>| match outcome {
+        Ok(Some(outcome)) => {
+            let (source, index) = plan.jobs[slot];
+            on_event(Event::Finished {
+                source,
+                index,
+                outcome: &outcome,
+            });
+            results.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(outcome);
+            true
+        }
+        Ok(None) => false,
+        Err(e) => {
+            *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
+            cancel.cancel();
+            false
+        }
+    };
     thread::scope(|scope| {
         for _ in 0..workers.clamp(1, plan.jobs.len().max(1)) {
             scope.spawn(|| {
@@ -468,75 +518,25 @@ fn run_jobs(
                     let exercise = &exercises[index];
                     on_event(Event::Running { source, index });
                     let outcome = match built {
-                        None => {
-                            let file = kit.file_in(&sources[source], exercise);
-                            let path = kit.display_path(&file);
-                            Ok(Some(Outcome::missing(match &sources[source] {
-                                Source::Folder(_) if is_link(&file) => Note::Link { path },
-                                learner_or_not => Note::NotAFile {
-                                    path,
-                                    found: match file_kind::of(&file) {
-                                        // Present now, it was not a moment ago.
-                                        file_kind::Kind::File => file_kind::Kind::Missing,
-                                        kind => kind,
-                                    },
-                                    restorable: *learner_or_not == Source::Learner,
-                                },
-                            })))
-                        }
-                        Some(built) => {
-                            let owner = plan.owner(source, exercise);
-                            let ws = &plan.workspaces[&Group::of(exercise)];
-                            let member = ws.members.iter().find(|m| m.source == owner);
-                            let bin = member
-                                .map(|m| m.bin_name(&exercise.name))
-                                .unwrap_or_default();
-                            execute(
-                                &kit.root, &bin, exercise, &built, &listings, options, cancel,
-                            )
-                            .and_then(|o| match o {
-                                Some(o) => checks.complete(o, owner, exercise),
-                                None => Ok(None),
-                            })
-                            .and_then(|o| match (o, member) {
-                                (Some(o), Some(m)) if miri::wanted(&o, exercise) => {
-                                    let Some(_slot) = miri_slots.acquire(cancel) else {
-                                        return Ok(None);
-                                    };
-                                    miri::complete(o, ws, m, exercise, cancel)
-                                }
-                                (o, _) => Ok(o),
-                            })
-                            .map(|o| {
-                                o.map(|o| {
-                                    // The owner's file is byte for byte this source's own: only
-                                    // its path differs.
-                                    let from = kit.display_path(&kit.source_dir(&sources[owner]));
-                                    let to = kit.display_path(&kit.source_dir(&sources[source]));
-                                    if owner == source {
-                                        o
-                                    } else {
-                                        o.with_folder_renamed(&from, &to)
-                                    }
-                                })
-                            })
-                        }
+                        None => Ok(Some(missing(kit, &sources[source], exercise))),
+                        Some(built) => match test(plan, slot, &built, &listings, options, cancel) {
+                            Ok(Some(o)) if checks.would_wait(&o, exercise) => {
+                                defer(slot, o);
+                                continue;
+                            }
+                            Ok(Some(o)) => complete(slot, o),
+                            other => other,
+                        },
                     };
-                    match outcome {
-                        Ok(Some(outcome)) => {
-                            on_event(Event::Finished {
-                                source,
-                                index,
-                                outcome: &outcome,
-                            });
-                            results.lock().unwrap_or_else(|e| e.into_inner())[slot] = Some(outcome);
-                        }
-                        Ok(None) => break,
-                        Err(e) => {
-                            *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(e);
-                            cancel.cancel();
-                            break;
-                        }
+                    if !report(slot, outcome) {
+                        return;
+                    }
+                }
+                while !cancel.is_cancelled()
+                    && let Some((slot, outcome)) = next_deferred()
+                {
+                    if !report(slot, complete(slot, outcome)) {
+                        return;
                     }
                 }
             });
@@ -547,6 +547,91 @@ fn run_jobs(
     }
     let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(results.into_iter().collect())
+}
+
+/// The outcome of a source that has no file to grade for `exercise`.
+fn missing(kit: &Kit, source: &Source, exercise: &Exercise) -> Outcome {
+    let file = kit.file_in(source, exercise);
+    let path = kit.display_path(&file);
+    Outcome::missing(match source {
+        Source::Folder(_) if is_link(&file) => Note::Link { path },
+        learner_or_not => Note::NotAFile {
+            path,
+            found: match file_kind::of(&file) {
+                // Present now, it was not a moment ago.
+                file_kind::Kind::File => file_kind::Kind::Missing,
+                kind => kind,
+            },
+            restorable: *learner_or_not == Source::Learner,
+        },
+    })
+}
+
+/// Runs the tests of the job at `slot` from its build. `None` when cancelled.
+fn test(
+    plan: &Plan<'_>,
+    slot: usize,
+    built: &Compiled,
+    listings: &Listings,
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Option<Outcome>> {
+    let (source, index) = plan.jobs[slot];
+    let exercise = &plan.kit.list.exercises()[index];
+    let owner = plan.owner(source, exercise);
+    let bin = plan.workspaces[&Group::of(exercise)]
+        .members
+        .iter()
+        .find(|m| m.source == owner)
+        .map(|m| m.bin_name(&exercise.name))
+        .unwrap_or_default();
+    execute(
+        &plan.kit.root,
+        &bin,
+        exercise,
+        built,
+        listings,
+        options,
+        cancel,
+    )
+}
+
+/// The outcome of the job at `slot` once its tests have run, completed: the breaches of its
+/// exercise's rules, Miri's check where asked for, and paths in the job's own source (its
+/// build may be another source's, byte for byte the same file). `None` when cancelled.
+fn complete(
+    plan: &Plan<'_>,
+    slot: usize,
+    outcome: Outcome,
+    checks: &RuleChecks<'_, '_>,
+    miri_slots: &ProcessSlots,
+    cancel: &Cancel,
+) -> Result<Option<Outcome>> {
+    let Plan { kit, sources, .. } = *plan;
+    let (source, index) = plan.jobs[slot];
+    let exercise = &kit.list.exercises()[index];
+    let owner = plan.owner(source, exercise);
+    let ws = &plan.workspaces[&Group::of(exercise)];
+    let Some(mut outcome) = checks.complete(outcome, owner, exercise)? else {
+        return Ok(None);
+    };
+    if let Some(member) = ws.members.iter().find(|m| m.source == owner)
+        && miri::wanted(&outcome, exercise)
+    {
+        let Some(_slot) = miri_slots.acquire(cancel) else {
+            return Ok(None);
+        };
+        let Some(checked) = miri::complete(outcome, ws, member, exercise, cancel)? else {
+            return Ok(None);
+        };
+        outcome = checked;
+    }
+    if owner == source {
+        return Ok(Some(outcome));
+    }
+    let from = kit.display_path(&kit.source_dir(&sources[owner]));
+    let to = kit.display_path(&kit.source_dir(&sources[source]));
+    Ok(Some(outcome.with_folder_renamed(&from, &to)))
 }
 
 /// Which source compiles each present (source, exercise): the first source that holds that
