@@ -11,9 +11,9 @@ use std::io::{BufRead, BufReader, Read};
 #[cfg(unix)]
 use std::process::Child;
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -73,22 +73,60 @@ impl Default for Limits {
 }
 
 /// A switch another thread flips to stop a run early (a newer save, or the learner quitting).
+/// A child waited on under it is stopped at once when it flips, not at its supervisor's next look.
 #[derive(Debug, Clone, Default)]
 pub struct Cancel {
-    own: Arc<AtomicBool>,
+    own: Arc<Switch>,
     /// The switches of the cancels this one was made from: flipping any of them stops it too.
-    above: Vec<Arc<AtomicBool>>,
+    above: Vec<Arc<Switch>>,
+}
+
+#[derive(Debug, Default)]
+struct Switch {
+    flipped: AtomicBool,
+    /// The supervisors waiting under this switch, by the number of their registration.
+    waiting: Mutex<Vec<(u64, mpsc::Sender<Wake>)>>,
+}
+
+/// What wakes a supervisor waiting on its child.
+enum Wake {
+    /// Not sent on Windows, where the job object is asked instead.
+    #[cfg_attr(windows, allow(dead_code))]
+    Exited,
+    Cancelled,
+}
+
+/// Removes a supervisor's registration from the switches it waits under, when dropped.
+struct Registered<'a> {
+    switches: Vec<&'a Arc<Switch>>,
+    number: u64,
+}
+
+impl Drop for Registered<'_> {
+    fn drop(&mut self) {
+        for switch in &self.switches {
+            switch
+                .waiting
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|(n, _)| *n != self.number);
+        }
+    }
 }
 
 impl Cancel {
     pub fn cancel(&self) {
-        self.own.store(true, Ordering::SeqCst);
+        self.own.flipped.store(true, Ordering::SeqCst);
+        let waiting =
+            std::mem::take(&mut *self.own.waiting.lock().unwrap_or_else(|e| e.into_inner()));
+        for (_, waiter) in waiting {
+            let _ = waiter.send(Wake::Cancelled);
+        }
     }
 
     pub fn is_cancelled(&self) -> bool {
-        std::iter::once(&self.own)
-            .chain(&self.above)
-            .any(|flag| flag.load(Ordering::SeqCst))
+        self.switches()
+            .any(|switch| switch.flipped.load(Ordering::SeqCst))
     }
 
     /// A cancel of its own for part of a run: cancelled when this one is, or by itself alone.
@@ -99,6 +137,25 @@ impl Cancel {
             own: Arc::default(),
             above,
         }
+    }
+
+    fn switches(&self) -> impl Iterator<Item = &Arc<Switch>> {
+        std::iter::once(&self.own).chain(&self.above)
+    }
+
+    /// Has `waker` told when any switch of this cancel flips, until the registration is dropped.
+    fn register(&self, waker: &mpsc::Sender<Wake>) -> Registered<'_> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let number = NEXT.fetch_add(1, Ordering::Relaxed);
+        let switches: Vec<&Arc<Switch>> = self.switches().collect();
+        for switch in &switches {
+            switch
+                .waiting
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((number, waker.clone()));
+        }
+        Registered { switches, number }
     }
 }
 
@@ -235,16 +292,15 @@ fn run_inner(
     }
     drop(out_tx);
 
-    let exited = exit_watch(&child);
+    let (wake, woken) = mpsc::channel();
+    let _registered = cancel.register(&wake);
+    exit_watch(&child, wake);
     let mut stall = stall::Watch::new(child.id(), limits.stall, start, deadline);
     let mut ending = None;
     while ending.is_none() {
         let now = Instant::now();
-        if has_exited(
-            &exited,
-            &mut child,
-            TICK.min(deadline.saturating_duration_since(now)),
-        ) {
+        let wait = TICK.min(deadline.saturating_duration_since(now));
+        if has_exited(&woken, &mut child, wait, Until::ExitOrCancel) {
             break;
         }
         if cancel.is_cancelled() {
@@ -259,7 +315,7 @@ fn run_inner(
     }
     if ending.is_some() {
         signal_group(&mut child, Signal::Terminate);
-        has_exited(&exited, &mut child, limits.grace);
+        has_exited(&woken, &mut child, limits.grace, Until::Exit);
     }
     // NOTE: the group is killed before the child is reaped, so that the group id still names
     // this group: stragglers (threads are gone with the process, but grandchildren are not)
@@ -374,10 +430,16 @@ fn take_pipes(child: &mut Spawned) -> [Option<Box<dyn Read + Send>>; 2] {
     ]
 }
 
-/// On Unix, a channel that receives `()` once the child has exited, without reaping it.
+/// What a wait on the child ends at, besides its time: its exit, or also a cancel.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Until {
+    Exit,
+    ExitOrCancel,
+}
+
+/// On Unix, sends [`Wake::Exited`] on `wake` once the child has exited, without reaping it.
 #[cfg(unix)]
-fn exit_watch(child: &Child) -> mpsc::Receiver<()> {
-    let (tx, rx) = mpsc::channel();
+fn exit_watch(child: &Child, wake: mpsc::Sender<Wake>) {
     let pid = child.id() as libc::id_t;
     thread::spawn(move || {
         loop {
@@ -391,18 +453,28 @@ fn exit_watch(child: &Child) -> mpsc::Receiver<()> {
                 break;
             }
         }
-        let _ = tx.send(());
+        let _ = wake.send(Wake::Exited);
     });
-    rx
 }
 
-/// Whether the child exits within `wait`.
+/// Whether the child exits within `wait`; with [`Until::ExitOrCancel`], a cancel ends the wait
+/// early too (and the child has not exited).
 #[cfg(unix)]
-fn has_exited(watch: &mpsc::Receiver<()>, _child: &mut Spawned, wait: Duration) -> bool {
-    !matches!(
-        watch.recv_timeout(wait),
-        Err(mpsc::RecvTimeoutError::Timeout)
-    )
+fn has_exited(
+    woken: &mpsc::Receiver<Wake>,
+    _child: &mut Spawned,
+    wait: Duration,
+    until: Until,
+) -> bool {
+    let give_up = Instant::now() + wait;
+    loop {
+        match woken.recv_timeout(give_up.saturating_duration_since(Instant::now())) {
+            Ok(Wake::Exited) | Err(mpsc::RecvTimeoutError::Disconnected) => return true,
+            Ok(Wake::Cancelled) if until == Until::ExitOrCancel => return false,
+            Ok(Wake::Cancelled) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => return false,
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -418,17 +490,17 @@ fn signal_group(child: &mut Spawned, signal: Signal) {
 }
 
 /// On Windows the child's state is asked of the job object (waiting on it returns when every
-/// process in the job has ended), a tick at a time.
+/// process in the job has ended), a tick at a time; a cancel is seen at the next tick.
 #[cfg(windows)]
-struct JobWatch;
+fn exit_watch(_child: &Spawned, _wake: mpsc::Sender<Wake>) {}
 
 #[cfg(windows)]
-fn exit_watch(_child: &Spawned) -> JobWatch {
-    JobWatch
-}
-
-#[cfg(windows)]
-fn has_exited(_watch: &JobWatch, child: &mut Spawned, wait: Duration) -> bool {
+fn has_exited(
+    _woken: &mpsc::Receiver<Wake>,
+    child: &mut Spawned,
+    wait: Duration,
+    _until: Until,
+) -> bool {
     let give_up = Instant::now() + wait;
     loop {
         match child.try_wait() {
@@ -507,6 +579,25 @@ mod tests {
         let other = run.child().child();
         run.cancel();
         assert!(other.is_cancelled(), "the run stopping stops every part");
+    }
+
+    #[test]
+    fn a_cancel_wakes_the_supervisors_under_it_until_they_stop_waiting() {
+        let run = Cancel::default();
+        let part = run.child();
+        let (wake, woken) = mpsc::channel();
+        let registered = part.register(&wake);
+        run.cancel();
+        assert!(matches!(woken.try_recv(), Ok(Wake::Cancelled)));
+        drop(registered);
+        let other = Cancel::default();
+        let registered = other.register(&wake);
+        drop(registered);
+        other.cancel();
+        assert!(
+            woken.try_recv().is_err(),
+            "a supervisor no longer waiting is not woken"
+        );
     }
 
     #[test]
