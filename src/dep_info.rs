@@ -6,12 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-/// The files rustc read to build `binary`, from `binary.d`; relative paths are taken from
-/// `workspace_dir`, where cargo runs rustc. Empty when there is no dep-info.
+/// The files rustc read to build `binary`, from its dep-info file ([`dep_file`]); relative
+/// paths are taken from `workspace_dir`, where cargo runs rustc. Empty when there is no dep-info.
 pub fn files_read(binary: &Path, workspace_dir: &Path) -> Vec<PathBuf> {
-    let mut dep_file = binary.as_os_str().to_owned();
-    dep_file.push(".d");
-    let Ok(text) = std::fs::read_to_string(PathBuf::from(dep_file)) else {
+    let Ok(text) = std::fs::read_to_string(dep_file(binary)) else {
         return Vec::new();
     };
     // The first rule names the binary and everything it depends on.
@@ -32,6 +30,51 @@ pub fn files_read(binary: &Path, workspace_dir: &Path) -> Vec<PathBuf> {
             }
         })
         .collect()
+}
+
+/// The dep-info file rustc wrote for `binary`: `binary.d`, beside it in cargo's `deps/`. A
+/// program cargo hard-links up out of `deps/` (`target/debug/NAME`) gets a `NAME.d` of cargo's
+/// beside it only once the whole build is over, and not at all after a build in which anything
+/// failed: its dep-info is rustc's, beside the file in `deps/` it is a link of.
+fn dep_file(binary: &Path) -> PathBuf {
+    let beside = |file: &Path| {
+        let mut dep_file = file.as_os_str().to_owned();
+        dep_file.push(".d");
+        PathBuf::from(dep_file)
+    };
+    #[cfg(unix)]
+    if let Some(linked) = linked_in_deps(binary) {
+        return beside(&linked);
+    }
+    beside(binary)
+}
+
+/// The file in `deps/` beside `binary` that is `binary` itself (the same inode) under rustc's
+/// name for it (`CRATE_NAME-HASH`), if `binary` is not in `deps/` already.
+#[cfg(unix)]
+fn linked_in_deps(binary: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = binary.parent()?;
+    if dir.file_name() == Some("deps".as_ref()) {
+        return None;
+    }
+    let name = binary.file_name()?.to_str()?;
+    let meta = std::fs::metadata(binary).ok()?;
+    // rustc names the file after the crate, whose name has `_` where the program's has `-`.
+    let prefix = format!("{}-", name.replace('-', "_"));
+    std::fs::read_dir(dir.join("deps"))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix) && !n.contains('.'))
+        })
+        .map(|entry| entry.path())
+        .find(|path| {
+            std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()))
+        })
 }
 
 /// `target: deps` at the first colon that is not part of an escaped path.
@@ -90,6 +133,34 @@ mod tests {
         let (target, deps) = split_rule("/t/a: gen/a.rs /k/my\\ dir/a.rs /k/tests/a.rs").unwrap();
         assert_eq!(target, "/t/a");
         assert_eq!(paths(deps), ["gen/a.rs", "/k/my dir/a.rs", "/k/tests/a.rs"]);
+    }
+
+    /// As cargo leaves a program after a build in which another target failed: rustc's
+    /// dep-info beside the program in `deps/`, and none beside its link in the folder above.
+    #[cfg(unix)]
+    #[test]
+    fn a_program_linked_up_out_of_deps_is_read_from_rustcs_own_dep_info() {
+        let dir = tempfile::tempdir().unwrap();
+        let deps = dir.path().join("deps");
+        std::fs::create_dir(&deps).unwrap();
+        for other in ["my_prog-0000", "my_prog-0000.d", "my_prog-ffff.rmeta"] {
+            std::fs::write(deps.join(other), "old: /k/stale.rs\n").unwrap();
+        }
+        let built = deps.join("my_prog-1234");
+        std::fs::write(&built, "binary").unwrap();
+        std::fs::write(
+            deps.join("my_prog-1234.d"),
+            "x: /k/exercises/prog.rs /k/solutions/prog.rs\n",
+        )
+        .unwrap();
+        let program = dir.path().join("my-prog");
+        std::fs::hard_link(&built, &program).unwrap();
+        let expected = [
+            PathBuf::from("/k/exercises/prog.rs"),
+            PathBuf::from("/k/solutions/prog.rs"),
+        ];
+        assert_eq!(files_read(&program, dir.path()), expected);
+        assert_eq!(files_read(&built, dir.path()), expected);
     }
 
     #[test]

@@ -311,6 +311,29 @@ fn run_mode_main_exiting_3_is_a_fail_that_says_the_status() {
     );
 }
 
+/// A program may not read another file at compile time either, even when another exercise of
+/// the same build fails (cargo then writes no dep-info of its own beside the program).
+#[test]
+fn a_program_that_reads_a_file_of_the_kit_at_compile_time_does_not_compile() {
+    let kit = Kit::new("outcomes");
+    kit.write(
+        "exercises/01_outcomes/run_exits_zero.rs",
+        "fn main() {\n    println!(\"{}\", include_str!(\"../../info.toml\").len());\n}\n",
+    );
+    let run = kit
+        .rustprep(&["verify", "-v", "run_exits_zero", "does_not_compile"])
+        .output();
+    assert_eq!(
+        run.outcome_of("run_exits_zero").as_deref(),
+        Some("compile error"),
+        "{run:?}"
+    );
+    assert_says(
+        run.details_of("run_exits_zero"),
+        "reads info.toml at compile time",
+    );
+}
+
 #[test]
 fn verify_without_a_terminal_prints_no_ansi_escapes_not_even_rustcs() {
     let run = outcomes();
