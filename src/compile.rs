@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
@@ -155,7 +155,7 @@ pub(crate) fn rules_cargo(ws: &Workspace) -> Command {
 
 /// Told of an exercise of a member (its source's index, its name, what it gave) as soon as every
 /// wanted target of it has built without an error, while the rest of the build goes on: its
-/// tests can start at once. What it gave is final, and in the map [`compile`] returns too.
+/// tests can start at once. What it gave is final, and [`compile`] returns it in its map too.
 pub type OnReady<'a> = &'a (dyn Fn(usize, &str, &Compiled) + Sync);
 
 /// Compiles the `wanted` targets of `ws`; with `limits`, each generated crate's rustc runs under
@@ -201,19 +201,28 @@ pub fn compile(
     let finished = thread::scope(|scope| {
         let (sorter, ended) = (&mut sorter, &ended);
         let sorting = scope.spawn(move || {
+            // Once cargo has ended, what is still to come may take [`LINE_WAIT`] more: its
+            // output pipe may be held open, even written to, by a process that left its group
+            // (see `supervise`).
+            let mut last_call = None;
             loop {
-                match received.recv_timeout(LINE_WAIT) {
+                if last_call.is_none() && ended.load(Ordering::SeqCst) {
+                    last_call = Some(Instant::now() + LINE_WAIT);
+                }
+                let wait =
+                    last_call.map_or(LINE_WAIT, |at| at.saturating_duration_since(Instant::now()));
+                match received.recv_timeout(wait) {
                     Ok(line) => sorter.take(&line),
-                    Err(mpsc::RecvTimeoutError::Timeout) if !ended.load(Ordering::SeqCst) => {}
-                    // Every line is in, or cargo has ended and its output pipe is still held
-                    // open (see `supervise`): what came is all there is.
+                    Err(mpsc::RecvTimeoutError::Timeout) if last_call.is_none() => {}
                     Err(_) => break,
                 }
             }
         });
         let finished = supervise::run_with_lines(&mut cmd, &limits, cancel, lines);
         ended.store(true, Ordering::SeqCst);
-        let _ = sorting.join();
+        if let Err(panic) = sorting.join() {
+            std::panic::resume_unwind(panic);
+        }
         finished
     })
     .context("failed to run cargo")?;

@@ -49,7 +49,7 @@ impl<T> JobQueue<T> {
 
     /// The next job, waiting for one; `None` once the queue is closed and empty, or cancelled.
     pub fn take(&self, cancel: &Cancel) -> Option<T> {
-        // How often a waiter looks at the cancel switch, which wakes nobody.
+        // How often a waiter looks at the cancel switch (which wakes supervisors, not this queue).
         const LOOK: Duration = Duration::from_millis(50);
         let mut state = self.state();
         loop {

@@ -73,7 +73,8 @@ impl Default for Limits {
 }
 
 /// A switch another thread flips to stop a run early (a newer save, or the learner quitting).
-/// A child waited on under it is stopped at once when it flips, not at its supervisor's next look.
+/// On Unix a child waited on under it is stopped at once when it flips, not at its supervisor's
+/// next look.
 #[derive(Debug, Clone, Default)]
 pub struct Cancel {
     own: Arc<Switch>,
@@ -629,7 +630,7 @@ mod tests {
     fn a_line_reaches_the_listener_while_the_child_still_runs() {
         let (tx, rx) = mpsc::channel();
         let mut cmd = Command::new("sh");
-        cmd.args(["-c", "echo ready; sleep 5"]);
+        cmd.args(["-c", "echo ready; sleep 60"]);
         let limits = Limits {
             timeout: Duration::from_secs(60),
             ..Limits::default()

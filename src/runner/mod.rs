@@ -13,7 +13,7 @@
 mod build;
 mod execute;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 use std::thread;
@@ -129,8 +129,9 @@ pub fn run(
 }
 
 /// Runs the exercises at `indices` from every source (a class of submissions): one `cargo build`
-/// per group compiles them all, then `options.jobs` workers run them. A source lacking an
-/// exercise's file fails that exercise.
+/// per group compiles them all, and each exercise's tests start as soon as its binary is built,
+/// as many at once as the test slots allow. A source lacking an exercise's file fails that
+/// exercise.
 pub fn run_many(
     kit: &Kit,
     sources: &[Source],
@@ -141,22 +142,37 @@ pub fn run_many(
 ) -> Result<ManyEnd> {
     crate::toolchain::prefetch(&kit.build_dir());
     let exercises = kit.list.exercises();
+    let jobs: Vec<(usize, usize)> = (0..sources.len())
+        .flat_map(|s| indices.iter().map(move |&i| (s, i)))
+        .collect();
+    // Looked at once: a file that comes or goes during the run does not change its plan.
+    let gradable: HashSet<(usize, &str)> = jobs
+        .iter()
+        .map(|&(s, i)| (s, exercises[i].name.as_str()))
+        .filter(|&(s, name)| {
+            kit.list
+                .get(name)
+                .is_ok_and(|e| gradable(kit, &sources[s], e))
+        })
+        .collect();
     let mut plan = Plan {
         kit,
         sources,
         indices,
-        jobs: (0..sources.len())
-            .flat_map(|s| indices.iter().map(move |&i| (s, i)))
-            .collect(),
-        owners: owners(kit, sources, indices),
+        owners: owners(kit, sources, indices, &gradable),
+        gradable,
+        jobs,
         workspaces: HashMap::new(),
     };
-    let present = |&(s, i): &(usize, usize)| gradable(kit, &sources[s], &exercises[i]);
-    let count = plan.jobs.iter().filter(|j| present(j)).count();
+    let count = plan
+        .jobs
+        .iter()
+        .filter(|&&(s, i)| plan.has_file(s, &exercises[i]))
+        .count();
     let distinct = plan
         .jobs
         .iter()
-        .filter(|&&(s, i)| present(&(s, i)) && plan.owner(s, &exercises[i]) == s)
+        .filter(|&&(s, i)| plan.has_file(s, &exercises[i]) && plan.owner(s, &exercises[i]) == s)
         .count();
     if count > 0 {
         on_event(Event::Compiling { count, distinct });
@@ -200,11 +216,13 @@ pub fn run_many(
         );
         // Each exercise's tests start as soon as its binary is built, beside the rest of the build.
         let building = scope.spawn(|| {
+            let mut ended = BuildEnded {
+                queue: &queue,
+                cancel: &run_cancel,
+                whole: false,
+            };
             let built = build_all(plan, &queue, options, &run_cancel);
-            queue.close();
-            if !matches!(built, Ok(true)) {
-                run_cancel.cancel();
-            }
+            ended.whole = matches!(built, Ok(true));
             built
         });
         let ran = run_jobs(plan, &queue, &checks, options, &run_cancel, on_event);
@@ -228,6 +246,24 @@ pub fn run_many(
     })
 }
 
+/// Closes the queue of a run's jobs when its build ends, however it ends, and unless the build
+/// was whole (it failed, was cancelled or panicked) stops the tests: the workers never wait for
+/// jobs that will not come.
+struct BuildEnded<'a> {
+    queue: &'a JobQueue<Job>,
+    cancel: &'a Cancel,
+    whole: bool,
+}
+
+impl Drop for BuildEnded<'_> {
+    fn drop(&mut self) {
+        self.queue.close();
+        if !self.whole {
+            self.cancel.cancel();
+        }
+    }
+}
+
 /// What a run is over, worked out before anything is built.
 struct Plan<'k> {
     kit: &'k Kit,
@@ -237,6 +273,8 @@ struct Plan<'k> {
     jobs: Vec<(usize, usize)>,
     /// Which source builds each (source, exercise): see [`owners`].
     owners: HashMap<(usize, &'k str), usize>,
+    /// The (source, exercise) whose file is there to grade ([`gradable`]), as seen at the start.
+    gradable: HashSet<(usize, &'k str)>,
     workspaces: HashMap<Group, Workspace>,
 }
 
@@ -250,7 +288,12 @@ impl Plan<'_> {
     /// without a build), and only those no source before it has byte for byte.
     fn owns(&self, source: usize, exercise: &Exercise) -> bool {
         self.owners.get(&(source, exercise.name.as_str())) == Some(&source)
-            && gradable(self.kit, &self.sources[source], exercise)
+            && self.has_file(source, exercise)
+    }
+
+    /// Whether `source` has a file of `exercise` to grade.
+    fn has_file(&self, source: usize, exercise: &Exercise) -> bool {
+        self.gradable.contains(&(source, exercise.name.as_str()))
     }
 }
 
@@ -287,8 +330,8 @@ fn run_jobs(
     let miri_slots = ProcessSlots::new(options.jobs);
     let listings = Listings::default();
     // Outcomes whose tests have run while the rules' check of their group still goes on: they
-    // are completed once there is no test left to start, so that no worker waits on the check
-    // while tests could run.
+    // are completed once that check has ended (looked at after each job), or once there is no
+    // test left to start, so that no worker waits on the check while tests could run.
     let deferred: Mutex<Vec<(usize, Outcome)>> = Mutex::default();
     let defer = |slot: usize, outcome: Outcome| {
         deferred
@@ -297,6 +340,14 @@ fn run_jobs(
             .push((slot, outcome));
     };
     let next_deferred = || deferred.lock().unwrap_or_else(|e| e.into_inner()).pop();
+    // A deferred outcome whose check has ended since.
+    let next_settled = || {
+        let mut deferred = deferred.lock().unwrap_or_else(|e| e.into_inner());
+        let at = deferred.iter().position(|(slot, outcome)| {
+            !checks.would_wait(outcome, &exercises[plan.jobs[*slot].1])
+        })?;
+        Some(deferred.swap_remove(at))
+    };
     let complete =
         |slot: usize, outcome: Outcome| complete(plan, slot, outcome, checks, &miri_slots, cancel);
     // Tells an outcome and keeps it; `false` once the run is to stop.
@@ -340,6 +391,11 @@ fn run_jobs(
                     };
                     if !report(slot, outcome) {
                         return;
+                    }
+                    while let Some((slot, outcome)) = next_settled() {
+                        if !report(slot, complete(slot, outcome)) {
+                            return;
+                        }
                     }
                 }
                 while !cancel.is_cancelled()
@@ -405,6 +461,7 @@ fn owners<'k>(
     kit: &'k Kit,
     sources: &[Source],
     indices: &[usize],
+    gradable: &HashSet<(usize, &str)>,
 ) -> HashMap<(usize, &'k str), usize> {
     let mut first_with: HashMap<(usize, Vec<u8>), usize> = HashMap::new();
     let mut owners = HashMap::new();
@@ -414,7 +471,8 @@ fn owners<'k>(
             // A file that cannot be read is compiled on its own (and its error reported there);
             // one that is not graded (a FIFO would block; a link in a submission could lead
             // anywhere) is not read at all, and is nobody's owner.
-            let contents = gradable(kit, source, exercise)
+            let contents = gradable
+                .contains(&(s, exercise.name.as_str()))
                 .then(|| std::fs::read(kit.file_in(source, exercise)).ok())
                 .flatten();
             let owner = match contents {
