@@ -9,7 +9,8 @@ shipped version in turn (rename over the file, as editors do) and measures the t
 save to the frame that shows the verdict, timed when the frame's last byte reaches the terminal.
 After each save, the same contents go through the baseline of bench/baseline.py (bare
 incremental `rustc --test` + run), interleaved. Then it leaves watch idle and reads its CPU time
-and peak memory (VmHWM) from /proc. Figures are medians; nothing is asserted.
+and peak memory (VmHWM) from /proc. Figures are medians, the ratio the median of each round's own
+ratio (also given for the saves that pass and those that do not compile); nothing is asserted.
 """
 import argparse
 import json
@@ -118,15 +119,26 @@ def main():
             watch.close()
             watch = None
             bare.close()
-            rows.append((name, statistics.median(latencies), statistics.median(base)))
+            ratios = [mine / bare for mine, bare in zip(latencies, base)]
+            by_kind = {
+                kind: statistics.median(ratios[i] for i in range(len(ratios)) if i % 2 == parity)
+                for kind, parity in [("passes", 0), ("not", 1)]
+            }
+            rows.append((name, statistics.median(latencies), statistics.median(base),
+                         statistics.median(ratios), by_kind))
     finally:
         if watch is not None:
             watch.close()
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{'exercise':<28} {'save-to-verdict':>16} {'bare rustc+run':>15} {'ratio':>6}")
-    for name, mine, base in rows:
-        print(f"{name:<28} {mine:>15.2f}s {base:>14.2f}s {mine / base:>5.2f}x")
+    # The rounds alternate a save that passes and one that does not compile, whose times differ:
+    # the ratio is the median of each round's own ratio (the save against the bare run of the
+    # same contents right after it), not a ratio of two medians that may fall in either group.
+    print(f"{'exercise':<28} {'save-to-verdict':>16} {'bare rustc+run':>15} {'ratio':>6}"
+          f" {'passes':>7} {'not':>6}")
+    for name, mine, base, ratio, by_kind in rows:
+        print(f"{name:<28} {mine:>15.2f}s {base:>14.2f}s {ratio:>5.2f}x"
+              f" {by_kind['passes']:>6.2f}x {by_kind['not']:>5.2f}x")
     print(f"\nidle CPU of the watcher over {args.idle} s: {idle_cpu:.2f}% of a core")
     print(f"peak memory of the watcher (VmHWM): {peak:.1f} MiB")
     print("(medians of interleaved rounds; the tokio exercise's dependencies were built once before"

@@ -71,7 +71,9 @@ pub const BACKGROUND_NICE: i32 = 10;
 pub const DEBOUNCE_MS: u64 = 15;
 /// The longest one burst of file events is gathered, however steady the stream.
 pub const BURST_LONGEST: Duration = Duration::from_millis(500);
-/// Once an event says a save is complete (closed after writing, renamed into place), how long
-/// the burst still waits for the rest of that save's events, which the kernel sends together:
-/// a rename's second event, an editor's change of permissions straight after its write.
-pub const SAVE_TAIL: Duration = Duration::from_millis(3);
+/// How long after a save a burst of events that leaves the file as that save left it (the same
+/// contents, size, modification time and inode) is taken as the rest of that save, and gives no
+/// second run: a change of permissions an editor makes straight after its write, a rename's second
+/// event. A burst said complete by its event (closed after writing, renamed into place) ends at
+/// once; what the kernel sends after it comes as a burst of its own.
+pub const SAVE_TAIL: Duration = Duration::from_millis(100);

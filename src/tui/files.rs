@@ -7,9 +7,11 @@
 //!
 //! A burst waits for a quiet spell, except where the event itself says the save is complete: a
 //! file closed after writing, or one renamed into place (Linux's inotify tells both; macOS's
-//! and Windows' events do not, and wait for the quiet). The burst then waits only for the
-//! events the kernel sends with that one (a rename's pair, a change of permissions), so the
-//! learner's verdict starts without the quiet spell and one save still gives one run.
+//! and Windows' events do not, and wait for the quiet). The burst then takes only the events
+//! already there and ends, so the learner's verdict starts without any wait. What comes just
+//! after (an editor's change of permissions, a rename's second event) leaves the file as the
+//! save left it, and a burst that does, within [`crate::limits::SAVE_TAIL`] of the save, is taken
+//! as the rest of it: one save still gives one run.
 //!
 //! A burst in which a file was only closed after writing (no create, change or rename of it)
 //! counts as a save only when the file is not as it was last seen (its contents, size and
@@ -112,6 +114,8 @@ pub fn start<E: From<Ui> + Send + 'static>(
 
     let exercises_dir = dir.clone();
     thread::spawn(move || {
+        // When each exercise's file was last reported saved.
+        let mut last_saved: HashMap<usize, Instant> = HashMap::new();
         let is_exercise = |p: &Path| exercise_index(&exercises_dir, &paths, p).is_some();
         // Blocks until the first event of a burst, then gathers the rest of the burst.
         while let Ok(first) = raw_rx.recv() {
@@ -124,9 +128,25 @@ pub fn start<E: From<Ui> + Send + 'static>(
                 .collect();
             for (index, (path, only_closed)) in saved {
                 let now = Seen::now(path);
-                let unchanged = only_closed && now.is_some() && last_seen.get(&index) == Some(&now);
+                let before = last_seen.get(&index).and_then(Option::as_ref);
+                let unchanged = match (&now, before) {
+                    (Some(now), Some(before)) => {
+                        // A close with nothing written since the file was last seen.
+                        (only_closed && now == before)
+                            // The rest of the save just reported.
+                            || (now.same_contents(before)
+                                && last_saved
+                                    .get(&index)
+                                    .is_some_and(|at| at.elapsed() < crate::limits::SAVE_TAIL))
+                    }
+                    _ => false,
+                };
                 last_seen.insert(index, now);
-                if !unchanged && tx.send(E::from(Ui::Saved(index))).is_err() {
+                if unchanged {
+                    continue;
+                }
+                last_saved.insert(index, Instant::now());
+                if tx.send(E::from(Ui::Saved(index))).is_err() {
                     return;
                 }
             }
@@ -155,6 +175,19 @@ struct Seen {
 }
 
 impl Seen {
+    /// Whether the file holds what it held when `other` was seen, in the same inode: all but its
+    /// change time, which a change of permissions moves.
+    fn same_contents(&self, other: &Seen) -> bool {
+        #[cfg(unix)]
+        let same_inode = self.changed.0 == other.changed.0;
+        #[cfg(not(unix))]
+        let same_inode = true;
+        self.contents == other.contents
+            && self.len == other.len
+            && self.modified == other.modified
+            && same_inode
+    }
+
     /// The file at `path` now; `None` when it cannot be read.
     fn now(path: &Path) -> Option<Seen> {
         let meta = std::fs::metadata(path).ok()?;
@@ -189,7 +222,7 @@ fn says_complete(kind: EventKind) -> bool {
 /// The paths of one burst of events, each with whether all its events were closes: `first`, and
 /// every event that follows the one before it within `quiet` (one save's events come within a
 /// millisecond or two of each other). Once an event says a file `wanted` names is complete, it
-/// waits only [`crate::limits::SAVE_TAIL`] for the rest of that save's events.
+/// takes only the events already there, and ends.
 /// The burst always ends, at [`crate::limits::BURST_LONGEST`] at the latest, however steady
 /// the stream (a build writing files, a sync): what comes after is the next burst.
 fn gather(
@@ -206,11 +239,7 @@ fn gather(
         complete |= written.complete && wanted(&written.path);
         let only_closes = burst.entry(written.path).or_insert(true);
         *only_closes &= written.close;
-        let wait = if complete {
-            crate::limits::SAVE_TAIL
-        } else {
-            quiet
-        };
+        let wait = if complete { Duration::ZERO } else { quiet };
         next = deadline
             .checked_duration_since(Instant::now())
             .and_then(|left| events.recv_timeout(left.min(wait)).ok());
@@ -412,6 +441,33 @@ mod tests {
         let first = rx.recv_timeout(Duration::from_secs(60));
         assert!(matches!(first, Ok(Ui::Saved(4))), "the save was not seen");
         assert_eq!(saves(&rx, wait), Vec::<usize>::new(), "one save, one run");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_change_of_permissions_straight_after_a_save_is_part_of_it_and_new_contents_are_not() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("moves.rs");
+        std::fs::write(&file, "fn main() {}\n").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let paths = vec![(PathBuf::from("moves.rs"), 4)];
+        let _watch = start(dir.path(), paths, Duration::from_millis(20), false, tx).unwrap();
+        let wait = crate::limits::BURST_LONGEST * 2;
+
+        // Written in place, then its permissions set again, as some editors do after a write.
+        std::fs::write(&file, "fn main() { let _ = 1; }\n").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert_eq!(saves(&rx, wait), [4], "one save, one run");
+
+        // New contents straight after a save are a save of their own.
+        std::fs::write(&file, "fn main() { let _ = 2; }\n").unwrap();
+        std::fs::write(&file, "fn main() { let _ = 3; }\n").unwrap();
+        let saved = saves(&rx, wait);
+        assert!(
+            !saved.is_empty() && saved.iter().all(|&i| i == 4),
+            "{saved:?}"
+        );
     }
 
     #[test]
