@@ -421,14 +421,20 @@ mod tests {
         saved
     }
 
-    #[test]
-    fn a_close_that_wrote_nothing_is_no_save_and_writing_the_same_again_is_one() {
+    /// A folder with one exercise file, `moves.rs` (index 4), watched as watch does.
+    fn watched_file() -> (tempfile::TempDir, PathBuf, Receiver<Ui>, FileWatch) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("moves.rs");
         std::fs::write(&file, "fn main() {}\n").unwrap();
         let (tx, rx) = mpsc::channel();
         let paths = vec![(PathBuf::from("moves.rs"), 4)];
-        let _watch = start(dir.path(), paths, Duration::from_millis(20), false, tx).unwrap();
+        let watch = start(dir.path(), paths, Duration::from_millis(20), false, tx).unwrap();
+        (dir, file, rx, watch)
+    }
+
+    #[test]
+    fn a_close_that_wrote_nothing_is_no_save_and_writing_the_same_again_is_one() {
+        let (_dir, file, rx, _watch) = watched_file();
 
         // Opened for writing and closed with nothing written, as a child process's copy of the
         // descriptor of a file just written is closed by its `exec`.
@@ -447,12 +453,7 @@ mod tests {
     #[test]
     fn a_change_of_permissions_straight_after_a_save_is_part_of_it_and_new_contents_are_not() {
         use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("moves.rs");
-        std::fs::write(&file, "fn main() {}\n").unwrap();
-        let (tx, rx) = mpsc::channel();
-        let paths = vec![(PathBuf::from("moves.rs"), 4)];
-        let _watch = start(dir.path(), paths, Duration::from_millis(20), false, tx).unwrap();
+        let (_dir, file, rx, _watch) = watched_file();
         let wait = crate::limits::BURST_LONGEST * 2;
 
         // Written in place, then its permissions set again, as some editors do after a write.
