@@ -9,12 +9,13 @@
 //! copy's tests still run one process each, under the copy's module (see
 //! [`Compiled::tests_under`]). A batched copy's outcome carries no compiler warnings.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 
 use anyhow::Result;
 
 use crate::build_crate::{self, Group};
-use crate::compile::{self, CompileEnd, CompiledMap, OnReady, Wanted};
+use crate::compile::{self, CompileEnd, OnReady, Wanted};
 use crate::dep_info;
 use crate::exercise::{Exercise, Mode};
 use crate::kit::{Kit, Source};
@@ -24,9 +25,9 @@ use crate::supervise::Cancel;
 use crate::compile::Compiled;
 
 pub enum BatchEnd {
-    /// What each copy of a batched exercise gave, keyed by (source index, exercise name), as told
-    /// to `on_ready`; an exercise is here for every source `owns`, or for none.
-    Done(CompiledMap),
+    /// The exercises batched: each copy of them (one for every source `owns`) was told to
+    /// `on_ready`. The others are for the caller to compile a crate each.
+    Done(HashSet<String>),
     Cancelled,
 }
 
@@ -57,7 +58,7 @@ pub fn compile(
         })
         .collect();
     if batches.is_empty() {
-        return Ok(BatchEnd::Done(CompiledMap::new()));
+        return Ok(BatchEnd::Done(HashSet::new()));
     }
     let ws = build_crate::prepare_batch(kit, sources, group, &batches)?;
     let wanted: Vec<Wanted> = batches
@@ -71,7 +72,7 @@ pub fn compile(
     let ws_dir = ws.manifest.parent().unwrap_or(&kit.root);
     let support = crate::layout::test_support_dir(&kit.root);
     // Only a batch that built cleanly is told, and each of its copies with it.
-    let copies = Mutex::new(CompiledMap::new());
+    let batched = Mutex::new(HashSet::new());
     let batch_built = |_: usize, name: &str, batch: &compile::Compiled| {
         let Some((exercise, owners)) = batches.iter().find(|(e, _)| e.name == name) else {
             return;
@@ -93,15 +94,15 @@ pub fn compile(
             copy.test_exe = Some(exe.clone());
             copy.tests_under = format!("{}::", build_crate::batch_module(s));
             on_ready(s, name, &copy);
-            copies
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert((s, exercise.name.clone()), copy);
         }
+        batched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(exercise.name.clone());
     };
     match compile::compile(&ws, &wanted, jobs, &kit.root, None, cancel, &batch_built)? {
         CompileEnd::Done(_) => Ok(BatchEnd::Done(
-            copies.into_inner().unwrap_or_else(|e| e.into_inner()),
+            batched.into_inner().unwrap_or_else(|e| e.into_inner()),
         )),
         CompileEnd::Cancelled => Ok(BatchEnd::Cancelled),
     }

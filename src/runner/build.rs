@@ -105,7 +105,7 @@ fn build_group(
             &ready,
         )?;
         match end {
-            BatchEnd::Done(copies) => copies.into_keys().map(|(_, e)| e).collect(),
+            BatchEnd::Done(batched) => batched,
             BatchEnd::Cancelled => return Ok(false),
         }
     } else {
