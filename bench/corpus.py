@@ -22,7 +22,7 @@ import tempfile
 import time
 import tomllib
 
-from baseline import add_binary_option, rustprep_binary
+from baseline import add_binary_option, rustc, rustprep_binary
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -90,6 +90,8 @@ def main():
         subprocess.run(verify, cwd=kit, capture_output=True)
         return time.perf_counter() - start
 
+    bare_rustc = rustc()
+
     def bare_cold():
         stub, exe = os.path.join(work, "stub.rs"), os.path.join(work, "tests")
         start = time.perf_counter()
@@ -97,7 +99,7 @@ def main():
             with open(stub, "w") as f:
                 f.write(f'#![allow(dead_code)]\ninclude!("{path}");\n'
                         f'#[cfg(test)]\n#[path = "{kit}/tests/{ex["path"]}"]\nmod hidden_tests;\n')
-            built = subprocess.run(["rustc", "--edition", "2024", "--test", stub, "-o", exe],
+            built = subprocess.run([bare_rustc, "--edition", "2024", "--test", stub, "-o", exe],
                                    capture_output=True)
             if built.returncode == 0:
                 try:

@@ -26,7 +26,7 @@ import threading
 import time
 import tomllib
 
-from baseline import add_binary_option, rustprep_binary, tokio_flags
+from baseline import add_binary_option, rustc, rustprep_binary, tokio_flags
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -113,6 +113,7 @@ def main():
             return time.perf_counter() - start
 
         tokio = tokio_flags(kit)
+        bare_rustc = rustc()
         out = os.path.join(work, "bare")
         os.makedirs(out)
 
@@ -125,7 +126,7 @@ def main():
                             f'#[cfg(test)]\n#[path = "{kit}/tests/{ex["path"]}"]\nmod hidden_tests;\n')
                 flags = ["--edition", "2024", "--test"] + (tokio if ex.get("dependencies") else [])
                 exe = os.path.join(out, ex["name"])
-                subprocess.run(["rustc", *flags, stub, "-o", exe], capture_output=True)
+                subprocess.run([bare_rustc, *flags, stub, "-o", exe], capture_output=True)
                 subprocess.run([exe, "-q"], capture_output=True, timeout=120)
             return time.perf_counter() - start
 

@@ -56,12 +56,12 @@ pub fn check(kit: &Kit) -> Result<Vec<String>> {
         // The exercises' profile: their builds of the dependencies serve these examples too.
         build_crate::profile(false)
     );
-    atomic_file::write_if_changed(&dir.join("src").join("lib.rs"), b"")?;
+    atomic_file::write_derived_if_changed(&dir.join("src").join("lib.rs"), b"")?;
     for e in &examples {
         let name = format!("q{:02}_{}", e.question, e.index);
         let file = dir.join("examples").join(format!("{name}.rs"));
         let code = format!("#![allow(dead_code, unused)]\n{}", e.code);
-        atomic_file::write_if_changed(&file, code.as_bytes())?;
+        atomic_file::write_derived_if_changed(&file, code.as_bytes())?;
         let crate_type = if e.code.contains("fn main") {
             ""
         } else {
@@ -69,7 +69,7 @@ pub fn check(kit: &Kit) -> Result<Vec<String>> {
         };
         writeln!(manifest, "[[example]]\nname = \"{name}\"\n{crate_type}")?;
     }
-    atomic_file::write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
+    atomic_file::write_derived_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
     let mut cmd =
         std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.args([

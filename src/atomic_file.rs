@@ -6,6 +6,11 @@
 //! (`/dev/null`, a terminal) or a FIFO is written through, never renamed over; a folder, a block
 //! device or a socket is refused with an error saying so. A command that will write a file at the
 //! end checks its path with [`check`] before it starts its work.
+//!
+//! The learner's and the instructor's files (progress, reports, answers) are also flushed to the
+//! disk before the rename ([`write`]). A file rustprep derives from others and makes again when it
+//! is lost or garbled (a generated crate, a cache: [`write_derived_if_changed`]) is not: a flush
+//! costs about a millisecond, and the generated crate is written on every save the learner makes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -73,28 +78,42 @@ pub fn check(path: &Path) -> Result<Target, TargetError> {
     Err(TargetError::LinkLoop(path.to_owned()))
 }
 
+/// Whether a replaced file's bytes reach the disk before it takes the place of the old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flush {
+    /// The user's data: after a crash the path holds the old file or the whole new one.
+    Yes,
+    /// A derived file: after a crash it may be empty or garbled, and is made again.
+    No,
+}
+
+/// Writes a file of the user's (progress, a report, an answer), flushed to the disk before it
+/// replaces the old one.
 pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     match check(path)? {
-        Target::Replace(file) => replace(&file, contents),
+        Target::Replace(file) => replace(&file, contents, Flush::Yes),
         Target::Stream(device) => write_through(&device, contents),
     }
 }
 
-/// Writes only when the contents differ, so that build tools watching modification times do
-/// not see a change that is not one.
-pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
+/// Writes a file rustprep derives from others and makes again when it is missing or garbled (a
+/// generated crate, a cache), only when the contents differ, so that build tools watching
+/// modification times do not see a change that is not one. Readers still never see it half
+/// written, but it is not flushed to the disk: after a crash it may be empty, and its next
+/// writer writes it again.
+pub fn write_derived_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
     match check(path)? {
         // Only a regular file is read to compare: reading a FIFO would block.
         Target::Replace(file) => match std::fs::read(&file) {
             Ok(old) if old == contents => Ok(()),
-            _ => replace(&file, contents),
+            _ => replace(&file, contents, Flush::No),
         },
         Target::Stream(device) => write_through(&device, contents),
     }
 }
 
 /// Writes a new file beside `path` and renames it over `path`, a regular file or nothing.
-fn replace(path: &Path, contents: &[u8]) -> Result<()> {
+fn replace(path: &Path, contents: &[u8], flush: Flush) -> Result<()> {
     let dir = path
         .parent()
         .with_context(|| format!("{} has no parent folder", path.display()))?;
@@ -112,7 +131,10 @@ fn replace(path: &Path, contents: &[u8]) -> Result<()> {
         )?;
     }
     tmp.write_all(contents)
-        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| match flush {
+            Flush::Yes => tmp.as_file().sync_all(),
+            Flush::No => Ok(()),
+        })
         .with_context(|| format!("failed to write {}", tmp.path().display()))?;
     tmp.persist(path)
         .with_context(|| format!("failed to replace {}", path.display()))?;
@@ -227,7 +249,7 @@ mod tests {
         write(&link, b"new").unwrap();
         assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
-        write_if_changed(&link, b"newer").unwrap();
+        write_derived_if_changed(&link, b"newer").unwrap();
         assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "newer");
     }
@@ -281,7 +303,7 @@ mod tests {
         mkfifo(&fifo);
         let err = write(&fifo, b"x").unwrap_err();
         assert!(err.to_string().contains("nobody is reading"), "{err:#}");
-        let err = write_if_changed(&fifo, b"x").unwrap_err();
+        let err = write_derived_if_changed(&fifo, b"x").unwrap_err();
         assert!(err.to_string().contains("nobody is reading"), "{err:#}");
     }
 

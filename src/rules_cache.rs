@@ -71,7 +71,7 @@ impl Cached {
         };
         if let Ok(text) = serde_json::to_string(&entry) {
             let _ = std::fs::create_dir_all(self.path.parent().unwrap_or(Path::new(".")));
-            let _ = crate::atomic_file::write(&self.path, text.as_bytes());
+            let _ = crate::atomic_file::write_derived_if_changed(&self.path, text.as_bytes());
         }
     }
 }

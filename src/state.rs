@@ -150,13 +150,17 @@ impl State {
 
     /// Applies `change` to the progress as it is on disk now, and saves it: what another rustprep
     /// command (a `run` beside a `watch`) saved in the meantime is kept. A lock file keeps two
-    /// updates from interleaving. Returns the progress as saved.
+    /// updates from interleaving. A change that changes nothing writes nothing (a save costs two
+    /// flushes to the disk). Returns the progress as saved.
     pub fn update(kit: &Kit, change: impl FnOnce(&mut State)) -> Result<State> {
         let lock = kit.lock_file("state.lock")?;
         lock.lock()?;
         let mut state = State::load(kit).state;
+        let before = state.clone();
         change(&mut state);
-        state.save(kit)?;
+        if state != before {
+            state.save(kit)?;
+        }
         Ok(state)
     }
 

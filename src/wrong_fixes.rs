@@ -151,7 +151,7 @@ pub fn apply(shipped: &str, case: &Case) -> Result<String, String> {
 /// `exercises/`, and returns that folder as a source to grade.
 pub fn materialize(root: &Path, exercise: &Exercise, case: &Case, text: &str) -> Result<Source> {
     let dir = root.join(&exercise.name).join(&case.name);
-    atomic_file::write_if_changed(&dir.join(&exercise.rel_path), text.as_bytes())?;
+    atomic_file::write_derived_if_changed(&dir.join(&exercise.rel_path), text.as_bytes())?;
     Ok(Source::Folder(dir))
 }
 

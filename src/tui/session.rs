@@ -26,11 +26,16 @@ pub trait Screen {
     /// What the screen shows now, for a terminal of this size.
     fn frame(&self, width: u16, height: u16) -> Frame;
     fn handle(&mut self, event: Self::Event) -> Flow;
+    /// Work an event left that the person need not wait for, done once its frame is on the
+    /// screen (and before the loop ends); `true` when it changed what the screen shows.
+    fn settle(&mut self) -> bool {
+        false
+    }
 }
 
 /// The loop watch and interview share: takes the terminal (given back however the loop ends),
-/// starts reading keys into `tx`, and draws, waits for an event and hands it over until the
-/// screen says quit or every sender is gone.
+/// starts reading keys into `tx`, and draws, settles, waits for an event and hands it over until
+/// the screen says quit or every sender is gone.
 pub fn run<S: Screen>(
     screen: &mut S,
     tx: std::sync::mpsc::Sender<S::Event>,
@@ -40,11 +45,17 @@ pub fn run<S: Screen>(
     keyboard::spawn(tx);
     loop {
         let (width, height) = term.size();
-        term.draw(&screen.frame(width, height))?;
+        let drawn = term.draw(&screen.frame(width, height));
+        let changed = screen.settle();
+        drawn?;
+        if changed {
+            continue;
+        }
         let Ok(event) = events.recv() else {
             return Ok(());
         };
         if screen.handle(event) == Flow::Quit {
+            screen.settle();
             return Ok(());
         }
     }

@@ -150,6 +150,8 @@ enum WarmUp {
 struct App {
     kit: Arc<Kit>,
     state: State,
+    /// Changes made to `state` that are not on disk yet: saved once the screen shows them.
+    unsaved: Vec<Box<dyn Fn(&mut State)>>,
     options: Options,
     tx: Sender<Event>,
     current: usize,
@@ -178,6 +180,10 @@ impl Screen for App {
     fn handle(&mut self, event: Event) -> Flow {
         self.on_event(event)
     }
+
+    fn settle(&mut self) -> bool {
+        self.save_progress()
+    }
 }
 
 impl App {
@@ -191,6 +197,7 @@ impl App {
         Self {
             kit,
             state,
+            unsaved: Vec::new(),
             options,
             tx,
             current,
@@ -303,7 +310,7 @@ impl App {
         self.show_hint = false;
         self.notice = None;
         let name = self.exercise().name.clone();
-        self.update_state(|s| s.current = Some(name.clone()));
+        self.update_state(move |s| s.current = Some(name.clone()));
     }
 
     fn next(&mut self) {

@@ -12,7 +12,8 @@ impl App {
     pub(super) fn record(&mut self, outcome: Outcome) {
         let passed = outcome.passed();
         let name = self.exercise().name.clone();
-        self.update_state(|s| s.mark(&name, passed));
+        let marked = name.clone();
+        self.update_state(move |s| s.mark(&marked, passed));
         if let Some(check) = &mut self.check {
             check.set(self.current, outcome.status);
         }
@@ -39,7 +40,7 @@ impl App {
             .iter()
             .map(|(index, outcome)| (exercises[*index].name.clone(), outcome.passed()))
             .collect();
-        self.update_state(|s| {
+        self.update_state(move |s| {
             for (name, passed) in &marks {
                 s.mark(name, *passed);
             }
@@ -63,14 +64,30 @@ impl App {
         }
     }
 
-    /// Changes the progress, on disk as well as here; what other rustprep commands saved in the
-    /// meantime comes in too.
-    pub(super) fn update_state(&mut self, change: impl Fn(&mut State)) {
-        match State::update(&self.kit, &change) {
-            Ok(state) => self.state = state,
+    /// Changes the progress here at once, and on disk once the screen shows the change
+    /// ([`App::save_progress`]): a save flushes two files to the disk, and the verdict need
+    /// not wait for it.
+    pub(super) fn update_state(&mut self, change: impl Fn(&mut State) + 'static) {
+        change(&mut self.state);
+        self.unsaved.push(Box::new(change));
+    }
+
+    /// Saves the changes made to the progress since the last save; what other rustprep
+    /// commands saved in the meantime comes in too. `true` when the screen must be drawn again.
+    pub(super) fn save_progress(&mut self) -> bool {
+        if self.unsaved.is_empty() {
+            return false;
+        }
+        let changes = std::mem::take(&mut self.unsaved);
+        match State::update(&self.kit, |s| changes.iter().for_each(|change| change(s))) {
+            Ok(state) => {
+                let changed = state != self.state;
+                self.state = state;
+                changed
+            }
             Err(e) => {
-                change(&mut self.state);
                 self.notice = Some(format!("could not save your progress: {e:#}"));
+                true
             }
         }
     }
