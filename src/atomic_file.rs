@@ -171,7 +171,7 @@ fn write_through(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Makes writes to `file` block again (it was opened with `O_NONBLOCK`).
 #[cfg(unix)]
-fn blocking(file: &std::fs::File) -> std::io::Result<()> {
+pub(crate) fn blocking(file: &std::fs::File) -> std::io::Result<()> {
     use std::os::fd::AsRawFd;
     let fd = file.as_raw_fd();
     // SAFETY: `fd` is open for the whole call; F_GETFL and F_SETFL take no pointers.

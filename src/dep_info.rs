@@ -110,9 +110,22 @@ fn paths(deps: &str) -> Vec<String> {
     found
 }
 
-/// The files among `read` that are neither one of `allowed` nor inside one of `allowed_dirs`.
+/// The files among `read` that are neither one of `allowed` nor inside one of `allowed_dirs`,
+/// compared by their real paths (a file gone since, such as the FIFO a primed compiler read its
+/// root from, by its folder's).
 pub fn outside(read: &[PathBuf], allowed: &[PathBuf], allowed_dirs: &[PathBuf]) -> Vec<PathBuf> {
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_owned());
+    let canonical = |p: &Path| {
+        std::fs::canonicalize(p)
+            .ok()
+            .or_else(|| {
+                Some(
+                    std::fs::canonicalize(p.parent()?)
+                        .ok()?
+                        .join(p.file_name()?),
+                )
+            })
+            .unwrap_or_else(|| p.to_owned())
+    };
     let allowed: Vec<PathBuf> = allowed.iter().map(|p| canonical(p)).collect();
     let dirs: Vec<PathBuf> = allowed_dirs.iter().map(|p| canonical(p)).collect();
     read.iter()
@@ -176,5 +189,24 @@ mod tests {
             &[PathBuf::from("/k/tests/support")],
         );
         assert_eq!(outside, [PathBuf::from("/k/solutions/a.rs")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_gone_since_is_judged_by_the_real_path_of_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(real.join("gen")).unwrap();
+        std::fs::create_dir_all(real.join("solutions")).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        // Read through the link, and removed since: a primed compiler's FIFO, and a file of
+        // the solutions.
+        let read = vec![
+            link.join("gen").join("a.rs.primed-1"),
+            link.join("solutions").join("a.rs"),
+        ];
+        let outside = outside(&read, &[], &[real.join("gen")]);
+        assert_eq!(outside, [link.join("solutions").join("a.rs")]);
     }
 }

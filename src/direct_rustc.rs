@@ -18,7 +18,7 @@ use anyhow::{Context, Result};
 use crate::build_crate::{self, BuildCrate, Workspace};
 use crate::compile::{self, CompileEnd, Compiled, CompiledMap, Diagnostic};
 use crate::libraries;
-use crate::supervise::{self, Cancel, Ending, Limits};
+use crate::supervise::{Cancel, Ending, Limits};
 
 /// The direct builds' own folder in the target directory.
 const DIRECT_DIR: &str = "rustprep-direct";
@@ -76,7 +76,9 @@ pub fn compile(
         .env("CARGO_MANIFEST_DIR", &member.dir)
         .env("CARGO_MANIFEST_PATH", member.manifest());
     let limits = Limits::build();
-    let finished = supervise::run(&mut cmd, &limits, cancel).context("failed to run rustc")?;
+    // In watch, rustc was started already, waiting for this stub ([`crate::primed`]).
+    let finished =
+        crate::primed::run(&mut cmd, &stub, &limits, cancel).context("failed to run rustc")?;
     let status = match finished.ending {
         Ending::Cancelled => return Ok(Some(CompileEnd::Cancelled)),
         Ending::TimedOut { .. } => anyhow::bail!(

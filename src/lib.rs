@@ -36,6 +36,7 @@ pub mod limits;
 pub mod miri;
 pub mod outcome;
 pub mod partition;
+pub mod primed;
 pub mod process_slots;
 pub mod progress;
 pub mod report;

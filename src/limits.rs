@@ -25,6 +25,12 @@ pub const COMPILE_MEMORY: u64 = 4 << 30;
 pub const BUILD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 /// Bytes of a build's output kept.
 pub const BUILD_OUTPUT_CAP: usize = 64 << 20;
+/// How long a compiler started ahead of the learner's next save waits for it ([`crate::primed`])
+/// before it is stopped (the save after that starts one as usual).
+pub const PRIMED_WAIT: Duration = Duration::from_secs(60 * 60);
+/// How long a save waits for a compiler started ahead of it to finish loading and open its
+/// crate's root, before starting one as usual.
+pub const PRIMED_OPEN_WAIT: Duration = Duration::from_secs(2);
 /// How long listing a test binary's tests may take; it runs none of the learner's code.
 pub const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long Miri may take over one exercise's hidden tests.

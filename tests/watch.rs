@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use watch_support::{Kit, REDRAW, RESULT, Watch};
+use watch_support::{Kit, PRIMED, REDRAW, RESULT, Watch};
 
 const COUNT_CHARS: &str = "exercises/01_strings/count_chars.rs";
 
@@ -625,12 +625,34 @@ fn a_save_while_a_test_hangs_stops_it_and_shows_the_new_result() {
 
     kit.save_in_place(COUNT_CHARS, COUNT_CHARS_FIXED);
     watch.wait_for_text(PASSES, RESULT);
-    let left = watch.processes_left();
+    let left = watch.run_processes_left();
     assert!(
         left.is_empty(),
         "the hanging run goes on:\n{}",
         left.join("\n")
     );
+}
+
+/// After a verdict the compiler of the next save is already loaded, waiting for its crate's
+/// root; the save is compiled by it (rustc read its root from the FIFO), and quitting stops it.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_compiler_of_the_next_save_is_started_ahead_and_compiles_it() {
+    let kit = Kit::welcomed("watch_basic");
+    let mut watch = watch_on_the_first_failure(&kit, &[]);
+    watch.wait_for_process(PRIMED, RESULT);
+
+    kit.save_in_place(COUNT_CHARS, COUNT_CHARS_FIXED);
+    watch.wait_for_text(PASSES, RESULT);
+    let read = std::fs::read_to_string(
+        kit.path("target/rustprep/target-plain/rustprep-direct/count_chars.d"),
+    )
+    .expect("rustc wrote what it read");
+    assert!(read.contains(PRIMED), "{read}");
+    // And the next one waits again.
+    watch.wait_for_process(PRIMED, RESULT);
+    watch.press("q");
+    assert_ended_cleanly(&mut watch, "1/3 exercises done.");
 }
 
 #[test]

@@ -199,7 +199,19 @@ pub fn run_many(
     let run_cancel = cancel.child();
     let queue = JobQueue::default();
     thread::scope(|scope| {
+        // Each exercise's tests start as soon as its binary is built, beside the rest of the build.
+        let building = scope.spawn(|| {
+            let mut ended = BuildEnded {
+                queue: &queue,
+                cancel: &run_cancel,
+                whole: false,
+            };
+            let built = build_all(plan, &queue, options, &run_cancel);
+            ended.whole = matches!(built, Ok(true));
+            built
+        });
         // The rules are checked beside the test build and the tests: clippy needs no test binary.
+        // The build starts first, as the verdict waits for it.
         let settings = CheckSettings {
             jobs: options.jobs,
             limits: options.compile_limits,
@@ -214,17 +226,6 @@ pub fn run_many(
             settings,
             &checks_cancel,
         );
-        // Each exercise's tests start as soon as its binary is built, beside the rest of the build.
-        let building = scope.spawn(|| {
-            let mut ended = BuildEnded {
-                queue: &queue,
-                cancel: &run_cancel,
-                whole: false,
-            };
-            let built = build_all(plan, &queue, options, &run_cancel);
-            ended.whole = matches!(built, Ok(true));
-            built
-        });
         let ran = run_jobs(plan, &queue, &checks, options, &run_cancel, on_event);
         if ran.is_err() {
             run_cancel.cancel();

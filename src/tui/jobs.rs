@@ -1,5 +1,5 @@
-//! Background work for a full-screen command: a run of one exercise, a check of all of them, and
-//! the warm-up build of the kit's dependencies. Each job runs on its own thread, reports through
+//! Background work for a full-screen command: a run of one exercise, a check of all of them, the
+//! warm-up build of the kit's dependencies, and the compiler started ahead of the next save. Each job runs on its own thread, reports through
 //! the closure it is given (which sends the command's own event), and can be cancelled (which
 //! kills its processes) and waited for.
 
@@ -64,6 +64,17 @@ pub fn run_exercise(
         move |cancel| runner::run(&kit, &source, &[index], &options, cancel, &|_| {}),
         |result| done(result.and_then(|r| r)),
     )
+}
+
+/// Starts the compiler of the learner's next save ahead of it: the last exercise compiled, with
+/// the same command ([`crate::primed`]). Call it when no run is going on.
+pub fn prime_compiler() {
+    crate::primed::prime();
+}
+
+/// Stops the compiler started ahead of the next save, if any.
+pub fn discard_primed_compiler() {
+    crate::primed::discard();
 }
 
 /// How a check of every exercise is getting on.

@@ -147,11 +147,14 @@ enum WarmUp {
     Failed(String),
 }
 
+/// A change to the progress, made again on what is on disk when it is saved.
+type StateChange = Box<dyn Fn(&mut State)>;
+
 struct App {
     kit: Arc<Kit>,
     state: State,
     /// Changes made to `state` that are not on disk yet: saved once the screen shows them.
-    unsaved: Vec<Box<dyn Fn(&mut State)>>,
+    unsaved: Vec<StateChange>,
     options: Options,
     tx: Sender<Event>,
     current: usize,
@@ -182,7 +185,12 @@ impl Screen for App {
     }
 
     fn settle(&mut self) -> bool {
-        self.save_progress()
+        let redraw = self.save_progress();
+        // Between runs, the next save's compiler loads while the learner edits.
+        if matches!(self.activity, Activity::Idle) {
+            jobs::prime_compiler();
+        }
+        redraw
     }
 }
 
@@ -326,6 +334,7 @@ impl App {
 
     fn stop_jobs(&mut self) {
         self.slot.cancel();
+        jobs::discard_primed_compiler();
         if let WarmUp::Building(job) = std::mem::replace(&mut self.warm_up, WarmUp::NotNeeded) {
             job.stop();
         }

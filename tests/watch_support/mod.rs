@@ -38,6 +38,9 @@ pub const RESULT: Duration = Duration::from_secs(180);
 /// Upper bound for the screen to answer a key press or to be first drawn.
 pub const REDRAW: Duration = Duration::from_secs(30);
 
+/// What names the crate root of the compiler watch starts ahead of the next save (a FIFO).
+pub const PRIMED: &str = ".primed-";
+
 /// The progress file that says the welcome screen was seen, so watch opens on the exercise.
 pub const WELCOMED: &str = r#"{"version":1,"current":null,"done":[],"welcomed":true}"#;
 
@@ -338,6 +341,17 @@ impl<'k> Watch<'k> {
                 .map(|(_, line)| line)
                 .collect()
         })
+    }
+
+    /// As [`Watch::processes_left`], but for the compiler watch keeps waiting for the learner's
+    /// next save (its crate root a FIFO named `.primed-`), which is there by design while watch
+    /// runs.
+    #[cfg(target_os = "linux")]
+    pub fn run_processes_left(&self) -> Vec<String> {
+        self.processes_left()
+            .into_iter()
+            .filter(|line| !line.contains(PRIMED))
+            .collect()
     }
 
     /// How many threads and open file descriptors watch itself has now.

@@ -1,0 +1,484 @@
+//! A compiler started before the save it compiles. rustc spends some 9 ms loading itself before
+//! it reads its crate's root, and in watch the learner's next save is always coming: after each
+//! compile there, the same command is started again ([`prime`]) with a FIFO in place of the
+//! root, and rustc loads and then waits, blocked opening it. When the next compile is the very
+//! same command, the root's text is written into the FIFO and that rustc goes on from there;
+//! any other command (another exercise, other flags) is started as usual and the waiting one
+//! stopped.
+//!
+//! Linux only, where the waiting compiler dies with rustprep (see [`crate::launch`]); elsewhere
+//! one left behind by a killed rustprep would wait for ever, and nothing is primed. Nothing
+//! here prints.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::limits;
+use crate::supervise::{self, Cancel, Ending, Finished, Limits};
+
+/// How often a compile running through a primed compiler looks at its run's cancel.
+const CANCEL_LOOK: Duration = Duration::from_millis(1);
+
+/// A command as it is started: two compiles are the same one when these are equal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Recipe {
+    program: OsString,
+    args: Vec<OsString>,
+    envs: Vec<(OsString, Option<OsString>)>,
+    dir: Option<PathBuf>,
+    /// The crate's root, one of `args`.
+    root: PathBuf,
+}
+
+impl Recipe {
+    fn of(cmd: &Command, root: &Path) -> Self {
+        Recipe {
+            program: cmd.get_program().to_owned(),
+            args: cmd.get_args().map(ToOwned::to_owned).collect(),
+            envs: cmd
+                .get_envs()
+                .map(|(k, v)| (k.to_owned(), v.map(ToOwned::to_owned)))
+                .collect(),
+            dir: cmd.get_current_dir().map(ToOwned::to_owned),
+            root: root.to_owned(),
+        }
+    }
+
+    /// The command, with `root` read from `instead`.
+    fn command(&self, instead: &Path) -> Command {
+        let mut cmd = Command::new(&self.program);
+        for arg in &self.args {
+            if Path::new(arg) == self.root {
+                cmd.arg(instead);
+            } else {
+                cmd.arg(arg);
+            }
+        }
+        for (key, value) in &self.envs {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
+        if let Some(dir) = &self.dir {
+            cmd.current_dir(dir);
+        }
+        cmd
+    }
+}
+
+/// A compiler waiting for its root.
+struct Primed {
+    recipe: Recipe,
+    fifo: PathBuf,
+    /// Stops it (it is not the cancel of any run).
+    cancel: Cancel,
+    ended: Receiver<Result<Finished>>,
+}
+
+#[derive(Default)]
+struct Slot {
+    /// The last command run, which [`Primer::prime`] starts again.
+    last: Option<Recipe>,
+    primed: Option<Primed>,
+}
+
+/// The last command run and the compiler primed with it: one for the process ([`run`],
+/// [`prime`], [`discard`]).
+struct Primer(Mutex<Slot>);
+
+static PRIMER: Primer = Primer(Mutex::new(Slot {
+    last: None,
+    primed: None,
+}));
+
+/// Runs `cmd`, a compile of the crate whose root is `root`, to its end under `limits`, as
+/// [`supervise::run`] does: through the primed compiler when it is this very command.
+pub fn run(cmd: &mut Command, root: &Path, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
+    PRIMER.run(cmd, root, limits, cancel)
+}
+
+/// Starts the last command [`run`] ran again, to wait for its next root; nothing when one is
+/// waiting already, or off Linux.
+pub fn prime() {
+    if cfg!(target_os = "linux") {
+        PRIMER.prime();
+    }
+}
+
+/// Stops the compiler waiting, if any: the command that primed it is ending.
+pub fn discard() {
+    PRIMER.discard();
+}
+
+impl Primer {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Slot> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn run(
+        &self,
+        cmd: &mut Command,
+        root: &Path,
+        limits: &Limits,
+        cancel: &Cancel,
+    ) -> Result<Finished> {
+        let recipe = Recipe::of(cmd, root);
+        let primed = {
+            let mut slot = self.slot();
+            slot.last = Some(recipe.clone());
+            match slot.primed.take() {
+                Some(primed) if primed.recipe == recipe => Some(primed),
+                Some(other) => {
+                    other.stop();
+                    None
+                }
+                None => None,
+            }
+        };
+        if let Some(primed) = primed
+            && let Some(finished) = primed.go(limits, cancel)?
+        {
+            return Ok(finished);
+        }
+        supervise::run(cmd, limits, cancel)
+    }
+
+    fn prime(&self) {
+        let mut slot = self.slot();
+        let Some(last) = slot.last.clone() else {
+            return;
+        };
+        if slot.primed.as_ref().is_some_and(|p| p.recipe == last) {
+            return;
+        }
+        if let Some(other) = slot.primed.take() {
+            other.stop();
+        }
+        slot.primed = Primed::start(last);
+    }
+
+    fn discard(&self) {
+        if let Some(primed) = self.slot().primed.take() {
+            primed.stop();
+        }
+    }
+}
+
+impl Primed {
+    /// Starts `recipe`'s command with a FIFO for its root, beside the root (its relative
+    /// module paths are the same), named for this process. `None` when no FIFO can be made.
+    fn start(recipe: Recipe) -> Option<Primed> {
+        let name = recipe.root.file_name()?.to_string_lossy().into_owned();
+        let fifo = recipe
+            .root
+            .with_file_name(format!("{name}.primed-{}", std::process::id()));
+        make_fifo(&fifo).ok()?;
+        let mut cmd = recipe.command(&fifo);
+        let cancel = Cancel::default();
+        let (tx, ended) = mpsc::channel();
+        let stop = cancel.clone();
+        // The thread that starts the compiler waits for it: on Linux the compiler dies when
+        // the thread that started it ends.
+        let started = std::thread::Builder::new()
+            .name("primed compiler".into())
+            .spawn(move || {
+                let limits = Limits {
+                    timeout: limits::PRIMED_WAIT,
+                    ..Limits::build()
+                };
+                let _ = tx.send(supervise::run(&mut cmd, &limits, &stop));
+            });
+        if started.is_err() {
+            let _ = std::fs::remove_file(&fifo);
+            return None;
+        }
+        Some(Primed {
+            recipe,
+            fifo,
+            cancel,
+            ended,
+        })
+    }
+
+    /// Hands the compiler its root and waits for it to end under `limits` (counted from now)
+    /// and `cancel`. `Ok(None)` when it is gone or does not open its root: run the command
+    /// as usual.
+    fn go(self, limits: &Limits, cancel: &Cancel) -> Result<Option<Finished>> {
+        let Ok(text) = std::fs::read(&self.recipe.root) else {
+            self.stop();
+            return Ok(None);
+        };
+        let start = Instant::now();
+        if !self.hand_over(&text) {
+            self.stop();
+            return Ok(None);
+        }
+        let mut stopped = None;
+        loop {
+            match self.ended.recv_timeout(CANCEL_LOOK) {
+                Ok(finished) => {
+                    let _ = std::fs::remove_file(&self.fifo);
+                    let mut finished = finished?;
+                    finished.elapsed = start.elapsed();
+                    if let Some(ending) = stopped {
+                        finished.ending = ending;
+                    }
+                    return Ok(Some(finished));
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    anyhow::bail!("the primed compiler's supervisor ended without a word")
+                }
+                Err(RecvTimeoutError::Timeout) if stopped.is_none() => {
+                    if cancel.is_cancelled() {
+                        stopped = Some(Ending::Cancelled);
+                    } else if start.elapsed() >= limits.timeout {
+                        stopped = Some(Ending::TimedOut { deadlocked: None });
+                    }
+                    if stopped.is_some() {
+                        self.cancel.cancel();
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+        }
+    }
+
+    /// Writes `text` into the FIFO once the compiler has opened it: it is still loading for a
+    /// moment after it starts. `false` when it ended, or did not open it in time.
+    fn hand_over(&self, text: &[u8]) -> bool {
+        let give_up = Instant::now() + limits::PRIMED_OPEN_WAIT;
+        loop {
+            match open_writer(&self.fifo) {
+                Ok(mut fifo) => {
+                    use std::io::Write;
+                    return fifo.write_all(text).is_ok();
+                }
+                Err(_) if Instant::now() < give_up => {
+                    // Still loading, or gone: a result already in means gone.
+                    if self.ended_already() {
+                        return false;
+                    }
+                    std::thread::sleep(CANCEL_LOOK);
+                }
+                Err(_) => return false,
+            }
+        }
+    }
+
+    fn ended_already(&self) -> bool {
+        !matches!(self.ended.try_recv(), Err(mpsc::TryRecvError::Empty))
+    }
+
+    /// Stops the compiler (its supervisor reaps it) and removes its FIFO.
+    fn stop(self) {
+        self.cancel.cancel();
+        let _ = std::fs::remove_file(&self.fifo);
+    }
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let path = std::ffi::CString::new(path.as_os_str().as_bytes())?;
+    // SAFETY: `path` is a valid NUL-terminated string for the duration of the call.
+    if unsafe { libc::mkfifo(path.as_ptr(), 0o600) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn make_fifo(_path: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Opens the FIFO's writing end without waiting: an error (ENXIO) while nobody has it open
+/// to read.
+#[cfg(unix)]
+fn open_writer(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    crate::atomic_file::blocking(&file)?;
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_writer(_path: &Path) -> std::io::Result<std::fs::File> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    /// A "compiler" that notes each start in `starts`, then prints its root; started the
+    /// `exit_at`-th time, it ends at once instead, without reading its root.
+    fn compiler(dir: &Path, root: &Path, exit_at: usize) -> Command {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!(
+                "echo started >> starts; [ \"$(wc -l < starts)\" -eq {exit_at} ] && exit 3; \
+                 cat \"$1\""
+            ))
+            .arg("sh")
+            .arg(root)
+            .current_dir(dir);
+        cmd
+    }
+
+    fn starts(dir: &Path) -> usize {
+        std::fs::read_to_string(dir.join("starts")).map_or(0, |s| s.lines().count())
+    }
+
+    fn wait_for_starts(dir: &Path, count: usize) {
+        let give_up = Instant::now() + Duration::from_secs(60);
+        while starts(dir) < count {
+            assert!(
+                Instant::now() < give_up,
+                "the primed compiler never started"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn primer() -> Primer {
+        Primer(Mutex::new(Slot::default()))
+    }
+
+    fn output(finished: &Finished) -> String {
+        assert!(
+            matches!(finished.ending, Ending::Exited(status) if status.success()),
+            "{:?}: {}",
+            finished.ending,
+            finished.stderr.text()
+        );
+        finished.stdout.text()
+    }
+
+    #[test]
+    fn the_same_command_runs_through_the_compiler_started_ahead_with_the_root_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "first").unwrap();
+        let primer = primer();
+        let run = |primer: &Primer| {
+            let mut cmd = compiler(dir.path(), &root, 0);
+            primer.run(&mut cmd, &root, &Limits::build(), &Cancel::default())
+        };
+        assert_eq!(output(&run(&primer).unwrap()), "first");
+        primer.prime();
+        wait_for_starts(dir.path(), 2);
+        std::fs::write(&root, "second").unwrap();
+        assert_eq!(output(&run(&primer).unwrap()), "second");
+        assert_eq!(
+            starts(dir.path()),
+            2,
+            "the compile started a compiler of its own"
+        );
+        // Its FIFO goes with it.
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .filter(|name| name.to_string_lossy().contains("primed"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn another_command_starts_as_usual_and_the_waiting_compiler_is_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let primer = primer();
+        let mut cmd = compiler(dir.path(), &root, 0);
+        primer
+            .run(&mut cmd, &root, &Limits::build(), &Cancel::default())
+            .unwrap();
+        primer.prime();
+        wait_for_starts(dir.path(), 2);
+        let mut other = compiler(dir.path(), &root, 0);
+        other.env("SOMETHING", "else");
+        let finished = primer
+            .run(&mut other, &root, &Limits::build(), &Cancel::default())
+            .unwrap();
+        assert_eq!(output(&finished), "text");
+        assert_eq!(starts(dir.path()), 3);
+        assert!(primer.slot().primed.is_none());
+    }
+
+    #[test]
+    fn a_compiler_started_ahead_that_ended_is_replaced_by_one_started_as_usual() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let primer = primer();
+        // The second start, the primed one, ends without reading its root.
+        let run = |primer: &Primer| {
+            let mut cmd = compiler(dir.path(), &root, 2);
+            primer.run(&mut cmd, &root, &Limits::build(), &Cancel::default())
+        };
+        run(&primer).unwrap();
+        primer.prime();
+        wait_for_starts(dir.path(), 2);
+        assert_eq!(output(&run(&primer).unwrap()), "text");
+        assert_eq!(starts(dir.path()), 3);
+    }
+
+    #[test]
+    fn a_cancel_stops_a_compile_that_runs_through_the_compiler_started_ahead() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let primer = primer();
+        let slow = || {
+            let mut cmd = Command::new("sh");
+            cmd.arg("-c")
+                .arg("echo started >> starts; cat \"$1\"; sleep 60")
+                .arg("sh")
+                .arg(&root)
+                .current_dir(dir.path());
+            cmd
+        };
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let first = primer
+            .run(&mut slow(), &root, &Limits::build(), &cancel)
+            .unwrap();
+        assert!(matches!(first.ending, Ending::Cancelled));
+        primer.prime();
+        wait_for_starts(dir.path(), 2);
+        let cancel = Cancel::default();
+        let stopper = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            stopper.cancel();
+        });
+        let start = Instant::now();
+        let finished = primer
+            .run(&mut slow(), &root, &Limits::build(), &cancel)
+            .unwrap();
+        assert!(
+            matches!(finished.ending, Ending::Cancelled),
+            "{:?}",
+            finished.ending
+        );
+        assert!(start.elapsed() < Duration::from_secs(30));
+        assert_eq!(starts(dir.path()), 2);
+    }
+}
