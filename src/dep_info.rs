@@ -203,7 +203,7 @@ mod tests {
         // Read through the link, and removed since: a primed compiler's FIFO, and a file of
         // the solutions.
         let read = vec![
-            link.join("gen").join("a.rs.primed-1"),
+            link.join("gen").join("a.rs.primed"),
             link.join("solutions").join("a.rs"),
         ];
         let outside = outside(&read, &[], &[real.join("gen")]);

@@ -23,6 +23,12 @@ use crate::supervise::{Cancel, Ending, Limits};
 /// The direct builds' own folder in the target directory.
 const DIRECT_DIR: &str = "rustprep-direct";
 
+/// Where the command of the last direct compile in the kit at `kit_root` is kept, for the next
+/// command to start early ([`crate::primed::prime_kept`]).
+pub fn kept_compile(kit_root: &Path) -> std::path::PathBuf {
+    crate::layout::build_dir(kit_root).join("last-direct-compile.json")
+}
+
 /// Compiles the hidden tests of `exercise`, a member of `ws` (its file `learner_file`, its
 /// tests `hidden_tests`; its crate depends on `crates`, named as the code names them), straight
 /// with rustc. `None` when it cannot here: no toolchain found, a library not yet built by
@@ -77,8 +83,8 @@ pub fn compile(
         .env("CARGO_MANIFEST_PATH", member.manifest());
     let limits = Limits::build();
     // In watch, rustc was started already, waiting for this stub ([`crate::primed`]).
-    let finished =
-        crate::primed::run(&mut cmd, &stub, &limits, cancel).context("failed to run rustc")?;
+    let finished = crate::primed::run(&mut cmd, &stub, &kept_compile(kit_root), &limits, cancel)
+        .context("failed to run rustc")?;
     let status = match finished.ending {
         Ending::Cancelled => return Ok(Some(CompileEnd::Cancelled)),
         Ending::TimedOut { .. } => anyhow::bail!(

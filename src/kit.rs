@@ -34,14 +34,18 @@ pub enum Source {
 impl Kit {
     /// Finds the kit that contains `start` (the nearest folder upwards holding `info.toml`).
     pub fn discover(start: &Path) -> Result<Self> {
-        let found = start.ancestors().find(|dir| dir.join(INFO_FILE).is_file());
-        match found {
+        match Self::find_root(start) {
             Some(root) => Self::open(root),
             None => bail!(
                 "no {INFO_FILE} in {} or any folder above it: run rustprep from inside the kit, or pass --kit DIR",
                 start.display()
             ),
         }
+    }
+
+    /// The kit folder `start` is in: the nearest folder up from it that holds `info.toml`.
+    pub fn find_root(start: &Path) -> Option<&Path> {
+        start.ancestors().find(|dir| dir.join(INFO_FILE).is_file())
     }
 
     pub fn open(root: &Path) -> Result<Self> {

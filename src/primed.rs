@@ -6,6 +6,9 @@
 //! any other command (another exercise, other flags) is started as usual and the waiting one
 //! stopped.
 //!
+//! The command of the last compile is also kept in a file, so that a command that is about to
+//! compile (`run`, watch's first run) can start it while it loads the kit ([`prime_kept`]).
+//!
 //! Linux only, where the waiting compiler dies with rustprep (see [`crate::launch`]); elsewhere
 //! one left behind by a killed rustprep would wait for ever, and nothing is primed. Nothing
 //! here prints.
@@ -18,22 +21,26 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use serde::{Deserialize, Serialize};
 
 use crate::limits;
 use crate::supervise::{self, Cancel, Ending, Finished, Limits};
+
+/// What the name of a primed compiler's FIFO adds to its crate root's.
+const FIFO_SUFFIX: &str = ".primed";
 
 /// How often a compile running through a primed compiler looks at its run's cancel.
 const CANCEL_LOOK: Duration = Duration::from_millis(1);
 
 /// A command as it is started: two compiles are the same one when these are equal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Recipe {
     program: OsString,
     args: Vec<OsString>,
     envs: Vec<(OsString, Option<OsString>)>,
-    dir: Option<PathBuf>,
+    dir: Option<OsString>,
     /// The crate's root, one of `args`.
-    root: PathBuf,
+    root: OsString,
 }
 
 impl Recipe {
@@ -45,16 +52,20 @@ impl Recipe {
                 .get_envs()
                 .map(|(k, v)| (k.to_owned(), v.map(ToOwned::to_owned)))
                 .collect(),
-            dir: cmd.get_current_dir().map(ToOwned::to_owned),
-            root: root.to_owned(),
+            dir: cmd.get_current_dir().map(|d| d.as_os_str().to_owned()),
+            root: root.as_os_str().to_owned(),
         }
+    }
+
+    fn root(&self) -> &Path {
+        Path::new(&self.root)
     }
 
     /// The command, with `root` read from `instead`.
     fn command(&self, instead: &Path) -> Command {
         let mut cmd = Command::new(&self.program);
         for arg in &self.args {
-            if Path::new(arg) == self.root {
+            if *arg == self.root {
                 cmd.arg(instead);
             } else {
                 cmd.arg(arg);
@@ -77,6 +88,8 @@ impl Recipe {
 struct Primed {
     recipe: Recipe,
     fifo: PathBuf,
+    /// Held while the compiler lives: another rustprep in the kit primes nothing at this FIFO.
+    _lock: std::fs::File,
     /// Stops it (it is not the cancel of any run).
     cancel: Cancel,
     ended: Receiver<Result<Finished>>,
@@ -99,9 +112,40 @@ static PRIMER: Primer = Primer(Mutex::new(Slot {
 }));
 
 /// Runs `cmd`, a compile of the crate whose root is `root`, to its end under `limits`, as
-/// [`supervise::run`] does: through the primed compiler when it is this very command.
-pub fn run(cmd: &mut Command, root: &Path, limits: &Limits, cancel: &Cancel) -> Result<Finished> {
-    PRIMER.run(cmd, root, limits, cancel)
+/// [`supervise::run`] does: through the primed compiler when it is this very command. The
+/// command is kept in the file `kept`, for [`prime_kept`].
+pub fn run(
+    cmd: &mut Command,
+    root: &Path,
+    kept: &Path,
+    limits: &Limits,
+    cancel: &Cancel,
+) -> Result<Finished> {
+    let recipe = Recipe::of(cmd, root);
+    // A compile that cannot be kept is only not primed by the next command.
+    if let Ok(json) = serde_json::to_vec(&recipe) {
+        let _ = crate::atomic_file::write_derived_if_changed(kept, &json);
+    }
+    PRIMER.run(cmd, recipe, limits, cancel)
+}
+
+/// Starts the compile kept in `kept` by the last [`run`], when its program is `compiler` (a
+/// file of the kit's build folder names no other program to start), to wait for its root while
+/// the command loads; nothing off Linux. [`discard`] it when the command ends.
+pub fn prime_kept(kept: &Path, compiler: &Path) {
+    if !cfg!(target_os = "linux") {
+        return;
+    }
+    let Some(recipe) = std::fs::read(kept)
+        .ok()
+        .and_then(|json| serde_json::from_slice::<Recipe>(&json).ok())
+    else {
+        return;
+    };
+    if Path::new(&recipe.program) == compiler {
+        PRIMER.slot().last = Some(recipe);
+        PRIMER.prime();
+    }
 }
 
 /// Starts the last command [`run`] ran again, to wait for its next root; nothing when one is
@@ -125,11 +169,10 @@ impl Primer {
     fn run(
         &self,
         cmd: &mut Command,
-        root: &Path,
+        recipe: Recipe,
         limits: &Limits,
         cancel: &Cancel,
     ) -> Result<Finished> {
-        let recipe = Recipe::of(cmd, root);
         let primed = {
             let mut slot = self.slot();
             slot.last = Some(recipe.clone());
@@ -173,12 +216,19 @@ impl Primer {
 
 impl Primed {
     /// Starts `recipe`'s command with a FIFO for its root, beside the root (its relative
-    /// module paths are the same), named for this process. `None` when no FIFO can be made.
+    /// module paths are the same) and always the same one (rustc's incremental cache knows the
+    /// crate by its root's path). `None` when no FIFO can be made, or another rustprep has a
+    /// compiler waiting at it.
     fn start(recipe: Recipe) -> Option<Primed> {
-        let name = recipe.root.file_name()?.to_string_lossy().into_owned();
-        let fifo = recipe
-            .root
-            .with_file_name(format!("{name}.primed-{}", std::process::id()));
+        let name = recipe.root().file_name()?.to_string_lossy().into_owned();
+        let fifo = recipe.root().with_file_name(format!("{name}{FIFO_SUFFIX}"));
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(fifo.with_file_name(format!("{name}{FIFO_SUFFIX}.lock")))
+            .ok()?;
+        lock.try_lock().ok()?;
         make_fifo(&fifo).ok()?;
         let mut cmd = recipe.command(&fifo);
         let cancel = Cancel::default();
@@ -202,6 +252,7 @@ impl Primed {
         Some(Primed {
             recipe,
             fifo,
+            _lock: lock,
             cancel,
             ended,
         })
@@ -211,7 +262,7 @@ impl Primed {
     /// and `cancel`. `Ok(None)` when it is gone or does not open its root: run the command
     /// as usual.
     fn go(self, limits: &Limits, cancel: &Cancel) -> Result<Option<Finished>> {
-        let Ok(text) = std::fs::read(&self.recipe.root) else {
+        let Ok(text) = std::fs::read(self.recipe.root()) else {
             self.stop();
             return Ok(None);
         };
@@ -357,6 +408,16 @@ mod tests {
         }
     }
 
+    fn compile(
+        primer: &Primer,
+        cmd: &mut Command,
+        root: &Path,
+        cancel: &Cancel,
+    ) -> Result<Finished> {
+        let recipe = Recipe::of(cmd, root);
+        primer.run(cmd, recipe, &Limits::build(), cancel)
+    }
+
     fn primer() -> Primer {
         Primer(Mutex::new(Slot::default()))
     }
@@ -379,7 +440,7 @@ mod tests {
         let primer = primer();
         let run = |primer: &Primer| {
             let mut cmd = compiler(dir.path(), &root, 0);
-            primer.run(&mut cmd, &root, &Limits::build(), &Cancel::default())
+            compile(primer, &mut cmd, &root, &Cancel::default())
         };
         assert_eq!(output(&run(&primer).unwrap()), "first");
         primer.prime();
@@ -395,7 +456,7 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
-            .filter(|name| name.to_string_lossy().contains("primed"))
+            .filter(|name| name.to_string_lossy().ends_with(FIFO_SUFFIX))
             .collect();
         assert!(left.is_empty(), "{left:?}");
     }
@@ -407,19 +468,36 @@ mod tests {
         std::fs::write(&root, "text").unwrap();
         let primer = primer();
         let mut cmd = compiler(dir.path(), &root, 0);
-        primer
-            .run(&mut cmd, &root, &Limits::build(), &Cancel::default())
-            .unwrap();
+        compile(&primer, &mut cmd, &root, &Cancel::default()).unwrap();
         primer.prime();
         wait_for_starts(dir.path(), 2);
         let mut other = compiler(dir.path(), &root, 0);
         other.env("SOMETHING", "else");
-        let finished = primer
-            .run(&mut other, &root, &Limits::build(), &Cancel::default())
-            .unwrap();
+        let finished = compile(&primer, &mut other, &root, &Cancel::default()).unwrap();
         assert_eq!(output(&finished), "text");
         assert_eq!(starts(dir.path()), 3);
         assert!(primer.slot().primed.is_none());
+    }
+
+    #[test]
+    fn a_second_rustprep_primes_nothing_where_a_compiler_waits_already() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let (first, second) = (primer(), primer());
+        for primer in [&first, &second] {
+            let mut cmd = compiler(dir.path(), &root, 0);
+            compile(primer, &mut cmd, &root, &Cancel::default()).unwrap();
+        }
+        first.prime();
+        second.prime();
+        assert!(first.slot().primed.is_some());
+        assert!(second.slot().primed.is_none());
+        // Once the first one's compiler is gone, the second may prime.
+        first.discard();
+        second.prime();
+        assert!(second.slot().primed.is_some());
+        second.discard();
     }
 
     #[test]
@@ -431,7 +509,7 @@ mod tests {
         // The second start, the primed one, ends without reading its root.
         let run = |primer: &Primer| {
             let mut cmd = compiler(dir.path(), &root, 2);
-            primer.run(&mut cmd, &root, &Limits::build(), &Cancel::default())
+            compile(primer, &mut cmd, &root, &Cancel::default())
         };
         run(&primer).unwrap();
         primer.prime();
@@ -457,9 +535,7 @@ mod tests {
         };
         let cancel = Cancel::default();
         cancel.cancel();
-        let first = primer
-            .run(&mut slow(), &root, &Limits::build(), &cancel)
-            .unwrap();
+        let first = compile(&primer, &mut slow(), &root, &cancel).unwrap();
         assert!(matches!(first.ending, Ending::Cancelled));
         primer.prime();
         wait_for_starts(dir.path(), 2);
@@ -470,9 +546,7 @@ mod tests {
             stopper.cancel();
         });
         let start = Instant::now();
-        let finished = primer
-            .run(&mut slow(), &root, &Limits::build(), &cancel)
-            .unwrap();
+        let finished = compile(&primer, &mut slow(), &root, &cancel).unwrap();
         assert!(
             matches!(finished.ending, Ending::Cancelled),
             "{:?}",

@@ -110,7 +110,38 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
 
 /// Runs a command on the kit `kit` names (or the one around here).
 fn in_kit(kit: Option<&std::path::Path>, command: KitCommand) -> Result<Exit> {
-    let kit = open_kit(kit)?;
+    if matches!(command, KitCommand::Watch { .. } | KitCommand::Run { .. }) {
+        start_the_last_compile(kit);
+    }
+    let exit = in_open_kit(open_kit(kit)?, command);
+    crate::primed::discard();
+    exit
+}
+
+/// Starts the kit's last direct compile again, to wait for its crate's root while the kit
+/// loads ([`crate::primed::prime_kept`]): a command that compiles at once most often compiles
+/// that exercise again, and finds the compiler loaded.
+fn start_the_last_compile(kit: Option<&std::path::Path>) {
+    let root = match kit {
+        Some(dir) => std::path::absolute(dir).ok(),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|here| Kit::find_root(&here).map(std::path::Path::to_owned)),
+    };
+    let Some(root) = root else {
+        return;
+    };
+    let build_dir = crate::layout::build_dir(&root);
+    crate::toolchain::prefetch(&build_dir);
+    // Off the command's thread: the toolchain may still be being asked for.
+    std::thread::spawn(move || {
+        if let Some(toolchain) = crate::toolchain::get() {
+            crate::primed::prime_kept(&crate::direct_rustc::kept_compile(&root), &toolchain.rustc);
+        }
+    });
+}
+
+fn in_open_kit(kit: Kit, command: KitCommand) -> Result<Exit> {
     // The learner's loop compiles at once: the toolchain is found while the progress is read
     // and the screen drawn, not after.
     if matches!(

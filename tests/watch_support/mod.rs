@@ -39,7 +39,7 @@ pub const RESULT: Duration = Duration::from_secs(180);
 pub const REDRAW: Duration = Duration::from_secs(30);
 
 /// What names the crate root of the compiler watch starts ahead of the next save (a FIFO).
-pub const PRIMED: &str = ".primed-";
+pub const PRIMED: &str = ".rs.primed";
 
 /// The progress file that says the welcome screen was seen, so watch opens on the exercise.
 pub const WELCOMED: &str = r#"{"version":1,"current":null,"done":[],"welcomed":true}"#;
@@ -344,7 +344,7 @@ impl<'k> Watch<'k> {
     }
 
     /// As [`Watch::processes_left`], but for the compiler watch keeps waiting for the learner's
-    /// next save (its crate root a FIFO named `.primed-`), which is there by design while watch
+    /// next save (its crate root a FIFO named `NAME.rs.primed`), which is there by design while watch
     /// runs.
     #[cfg(target_os = "linux")]
     pub fn run_processes_left(&self) -> Vec<String> {
