@@ -26,6 +26,9 @@ pub struct Compiled {
     ///
     /// [`HIDDEN_MODULE`]: crate::build_crate::HIDDEN_MODULE
     pub tests_under: String,
+    /// Where the tests of the last build of this test binary are kept, when they are: in the
+    /// learner's loop its tests start from that list while the new binary is listed.
+    pub tests_kept: Option<PathBuf>,
     /// The program, when the `run` target built.
     pub bin_exe: Option<PathBuf>,
     /// rustc's rendered diagnostics (ANSI colour), errors and warnings, in order: those about

@@ -107,6 +107,7 @@ pub fn compile(
     }
     let exe = out_dir.join(format!("{exercise}{}", std::env::consts::EXE_SUFFIX));
     if status.success() && exe.is_file() {
+        compiled.tests_kept = Some(exe.with_extension("tests"));
         compiled.test_exe = Some(exe);
     } else if !compiled.has_errors {
         compiled.has_errors = true;

@@ -87,3 +87,54 @@ fn an_exercise_is_graded_while_another_is_still_compiling() {
         "the quick exercise's verdict, and no other, came before the run was cancelled"
     );
 }
+
+/// In the learner's loop a test binary's tests start from the list kept at its last build,
+/// while the new binary is listed. A kept list that has lost one of the tests and names one
+/// that no longer exists still gives exactly the binary's tests, each judged, in its order.
+#[test]
+fn the_tests_kept_from_the_last_build_give_way_to_the_binarys_own_list() {
+    #[cfg(unix)]
+    rustprep::launch::use_helper(env!("CARGO_BIN_EXE_rustprep").into());
+    let fixture = common::Kit::new("basics");
+    let solution = fixture.read("solutions/01_borrowing/borrow1.rs");
+    fixture.write("exercises/01_borrowing/borrow1.rs", &solution);
+    let kit = Kit::open(fixture.root()).expect("the fixture kit loads");
+    let index = kit
+        .list
+        .exercises()
+        .iter()
+        .position(|e| e.name == "borrow1")
+        .unwrap();
+    let run = || {
+        let end = runner::run(
+            &kit,
+            &Source::Learner,
+            &[index],
+            &RunOptions::default(),
+            &Cancel::default(),
+            &|_| {},
+        );
+        let Ok(RunEnd::Done(mut results)) = end else {
+            panic!("the run did not end with results");
+        };
+        results.pop().expect("one outcome").1
+    };
+    let first = run();
+    assert_eq!(first.status, Status::Pass, "{first:?}");
+    let names: Vec<String> = first.tests.iter().map(|t| t.name.clone()).collect();
+    assert!(names.len() >= 2, "{names:?}");
+
+    let kept = fixture.root().join("target/rustprep/target-plain/rustprep-direct/borrow1.tests");
+    let listed = std::fs::read_to_string(&kept).expect("the tests are kept");
+    assert_eq!(listed.lines().count(), names.len(), "{listed}");
+    // Kept from some other build: one test lost, one that is not there.
+    let mut stale: Vec<&str> = listed.lines().skip(1).collect();
+    stale.push("hidden_tests::no_longer_there");
+    std::fs::write(&kept, stale.join("\n")).unwrap();
+
+    let second = run();
+    assert_eq!(second.status, Status::Pass, "{second:?}");
+    let again: Vec<String> = second.tests.iter().map(|t| t.name.clone()).collect();
+    assert_eq!(again, names);
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), listed);
+}

@@ -134,42 +134,46 @@ fn execute(
         }
     }
     if let Some(exe) = &compiled.test_exe {
-        let Some(names) = listings.tests_under(exe, &compiled.tests_under, cancel)? else {
-            return Ok(None);
+        let run = |names: &[String]| run_each(root, exe, names, &limits, options, cancel);
+        let listed = || listings.tests_under(exe, &compiled.tests_under, cancel);
+        let kept = compiled.tests_kept.as_deref();
+        let judged = match kept.and_then(read_kept) {
+            // The tests the last build of this binary had start while the new one is listed:
+            // what the listing adds runs after, and what it no longer has is dropped.
+            Some(guessed) => {
+                let (listing, ran) = thread::scope(|scope| {
+                    let listing = scope.spawn(listed);
+                    let ran = run(&guessed);
+                    let listing = listing
+                        .join()
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("listing the tests panicked")));
+                    (listing, ran)
+                });
+                let Some(names) = listing? else {
+                    return Ok(None);
+                };
+                let mut judged: HashMap<String, Option<TestResult>> =
+                    guessed.into_iter().zip(ran?).collect();
+                let added: Vec<String> = names
+                    .iter()
+                    .filter(|name| !judged.contains_key(*name))
+                    .cloned()
+                    .collect();
+                judged.extend(added.iter().cloned().zip(run(&added)?));
+                keep(kept, &names);
+                names
+                    .iter()
+                    .map(|name| judged.remove(name).flatten())
+                    .collect::<Vec<_>>()
+            }
+            None => {
+                let Some(names) = listed()? else {
+                    return Ok(None);
+                };
+                keep(kept, &names);
+                run(&names)?
+            }
         };
-        let judged: Vec<Option<TestResult>> = thread::scope(|scope| {
-            let handles: Vec<_> = names
-                .iter()
-                .map(|name| {
-                    scope.spawn(move || -> Result<Option<TestResult>> {
-                        let Some(_slot) = options.test_slots.acquire(cancel) else {
-                            return Ok(None);
-                        };
-                        let (mut cmd, _scratch) = learner_command(exe, options)?;
-                        cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
-                            .env("RUST_BACKTRACE", "0");
-                        // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
-                        // environment; the verdict depends on its normal output.
-                        for (var, _) in std::env::vars_os() {
-                            if var.to_string_lossy().starts_with("RUST_TEST_") {
-                                cmd.env_remove(var);
-                            }
-                        }
-                        let finished = supervise::run(&mut cmd, &limits, cancel)
-                            .with_context(|| format!("failed to run the test `{name}`"))?;
-                        Ok(judge_test(name, &finished).map(|t| t.relative_to(root)))
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                // A panic is a bug of rustprep's, not a cancellation: say so.
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(anyhow::anyhow!("a test's supervisor panicked")))
-                })
-                .collect::<Result<_>>()
-        })?;
         if judged.iter().any(Option::is_none) {
             return Ok(None);
         }
@@ -202,6 +206,67 @@ fn execute(
         note,
         duration: start.elapsed(),
     }))
+}
+
+/// Runs each test of `names` in a process of its own, as many at once as the test slots allow,
+/// and judges it; `None` for one cancelled.
+fn run_each(
+    root: &Path,
+    exe: &Path,
+    names: &[String],
+    limits: &Limits,
+    options: &RunOptions,
+    cancel: &Cancel,
+) -> Result<Vec<Option<TestResult>>> {
+    thread::scope(|scope| {
+        let handles: Vec<_> = names
+            .iter()
+            .map(|name| {
+                scope.spawn(move || -> Result<Option<TestResult>> {
+                    let Some(_slot) = options.test_slots.acquire(cancel) else {
+                        return Ok(None);
+                    };
+                    let (mut cmd, _scratch) = learner_command(exe, options)?;
+                    cmd.args(["--exact", name, "--test-threads=1", "--color", "never"])
+                        .env("RUST_BACKTRACE", "0");
+                    // libtest reads RUST_TEST_* (nocapture, threads, shuffle) from the
+                    // environment; the verdict depends on its normal output.
+                    for (var, _) in std::env::vars_os() {
+                        if var.to_string_lossy().starts_with("RUST_TEST_") {
+                            cmd.env_remove(var);
+                        }
+                    }
+                    let finished = supervise::run(&mut cmd, limits, cancel)
+                        .with_context(|| format!("failed to run the test `{name}`"))?;
+                    Ok(judge_test(name, &finished).map(|t| t.relative_to(root)))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A panic is a bug of rustprep's, not a cancellation: say so.
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("a test's supervisor panicked")))
+            })
+            .collect()
+    })
+}
+
+/// The tests kept in `file` from a binary's last listing, one a line; `None` when there is
+/// none.
+fn read_kept(file: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let names: Vec<String> = text.lines().map(str::to_owned).collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// Keeps the tests just listed, for the next build of the same binary.
+fn keep(file: Option<&Path>, names: &[String]) {
+    if let Some(file) = file {
+        // Not kept, the next run only lists before its tests start.
+        let _ = crate::atomic_file::write_derived_if_changed(file, names.join("\n").as_bytes());
+    }
 }
 
 /// A command that runs learner code (a test binary, an exercise's program), in the sandbox when
