@@ -124,7 +124,9 @@ fn the_tests_kept_from_the_last_build_give_way_to_the_binarys_own_list() {
     let names: Vec<String> = first.tests.iter().map(|t| t.name.clone()).collect();
     assert!(names.len() >= 2, "{names:?}");
 
-    let kept = fixture.root().join("target/rustprep/target-plain/rustprep-direct/borrow1.tests");
+    let kept = fixture
+        .root()
+        .join("target/rustprep/target-plain/rustprep-direct/borrow1.tests");
     let listed = std::fs::read_to_string(&kept).expect("the tests are kept");
     assert_eq!(listed.lines().count(), names.len(), "{listed}");
     // Kept from some other build: one test lost, one that is not there.
