@@ -13,7 +13,9 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use watch_support::{Kit, PRIMED, REDRAW, RESULT, Watch};
+#[cfg(target_os = "linux")]
+use watch_support::PRIMED;
+use watch_support::{Kit, REDRAW, RESULT, Watch};
 
 const COUNT_CHARS: &str = "exercises/01_strings/count_chars.rs";
 
