@@ -7,10 +7,11 @@
 //! device or a socket is refused with an error saying so. A command that will write a file at the
 //! end checks its path with [`check`] before it starts its work.
 //!
-//! The learner's and the instructor's files (progress, reports, answers) are also flushed to the
-//! disk before the rename ([`write`]). A file rustprep derives from others and makes again when it
-//! is lost or garbled (a generated crate, a cache: [`write_derived_if_changed`]) is not: a flush
-//! costs about a millisecond, and the generated crate is written on every save the learner makes.
+//! The learner's and the instructor's files (progress, reports, answers, the editors' manifest in
+//! `exercises/`) are also flushed to the disk before the rename ([`write`], [`write_if_changed`]).
+//! A file under the build folder that rustprep derives from others and makes again when it is
+//! lost or garbled (a generated crate, the rules' cache: [`write_derived_if_changed`]) is not: a
+//! flush costs about a millisecond, and these are written on every save the learner makes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -96,17 +97,26 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     }
 }
 
+/// As [`write`], only when the contents differ, so that build tools watching modification
+/// times do not see a change that is not one.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
+    write_if_changed_with(path, contents, Flush::Yes)
+}
+
 /// Writes a file rustprep derives from others and makes again when it is missing or garbled (a
-/// generated crate, a cache), only when the contents differ, so that build tools watching
-/// modification times do not see a change that is not one. Readers still never see it half
+/// generated crate, a cache), only when the contents differ. Readers still never see it half
 /// written, but it is not flushed to the disk: after a crash it may be empty, and its next
 /// writer writes it again.
 pub fn write_derived_if_changed(path: &Path, contents: &[u8]) -> Result<()> {
+    write_if_changed_with(path, contents, Flush::No)
+}
+
+fn write_if_changed_with(path: &Path, contents: &[u8], flush: Flush) -> Result<()> {
     match check(path)? {
         // Only a regular file is read to compare: reading a FIFO would block.
         Target::Replace(file) => match std::fs::read(&file) {
             Ok(old) if old == contents => Ok(()),
-            _ => replace(&file, contents, Flush::No),
+            _ => replace(&file, contents, flush),
         },
         Target::Stream(device) => write_through(&device, contents),
     }

@@ -55,11 +55,11 @@ pub fn manifest(kit: &Kit) -> Result<String> {
 
 /// Writes `exercises/Cargo.toml` (and the program it names) when missing or out of date.
 pub fn sync(kit: &Kit) -> Result<()> {
-    atomic_file::write_derived_if_changed(
+    atomic_file::write_if_changed(
         &crate::layout::exercises_dir(&kit.root).join(PASS_ON_FILE),
         PASS_ON.as_bytes(),
     )?;
-    atomic_file::write_derived_if_changed(&manifest_path(kit), manifest(kit)?.as_bytes())
+    atomic_file::write_if_changed(&manifest_path(kit), manifest(kit)?.as_bytes())
 }
 
 /// The program `cargo run` finds inside `exercises/`, where cargo meets this package before the

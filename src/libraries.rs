@@ -62,10 +62,7 @@ pub fn record(target_dir: &Path, stdout: &str) {
         .map(|(name, path)| format!("{name}={}\n", path.display()))
         .collect();
     // Without the record, the next edit goes through cargo: slower, never wrong.
-    let _ = crate::atomic_file::write_derived_if_changed(
-        &target_dir.join(LIBRARIES_FILE),
-        text.as_bytes(),
-    );
+    let _ = crate::atomic_file::write(&target_dir.join(LIBRARIES_FILE), text.as_bytes());
 }
 
 /// The arguments that give rustc (or clippy-driver) the libraries `crates` recorded in

@@ -31,6 +31,9 @@ pub const PRIMED_WAIT: Duration = Duration::from_secs(60 * 60);
 /// How long a save waits for a compiler started ahead of it to finish loading and open its
 /// crate's root, before starting one as usual.
 pub const PRIMED_OPEN_WAIT: Duration = Duration::from_secs(2);
+/// How long stopping a compiler started ahead of a save may take before its FIFO is given up:
+/// its supervisor's polite stop and then a forced one.
+pub const PRIMED_STOP_WAIT: Duration = Duration::from_secs(2);
 /// How long listing a test binary's tests may take; it runs none of the learner's code.
 pub const LIST_TIMEOUT: Duration = Duration::from_secs(30);
 /// How long Miri may take over one exercise's hidden tests.

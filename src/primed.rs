@@ -7,7 +7,10 @@
 //! stopped.
 //!
 //! The command of the last compile is also kept in a file, so that a command that is about to
-//! compile (`run`, watch's first run) can start it while it loads the kit ([`prime_kept`]).
+//! compile (`run`, watch's first run) can start it while it loads the kit ([`prime_kept`]). The
+//! FIFO's path is the same for every primed compile of an exercise, which rustc's incremental
+//! cache needs (a compile not primed, with the stub itself as its root, costs the next one part
+//! of that cache); an error placed in the stub names the FIFO.
 //!
 //! Linux only, where the waiting compiler dies with rustprep (see [`crate::launch`]); elsewhere
 //! one left behind by a killed rustprep would wait for ever, and nothing is primed. Nothing
@@ -87,6 +90,7 @@ impl Recipe {
 /// A compiler waiting for its root.
 struct Primed {
     recipe: Recipe,
+    started: Instant,
     fifo: PathBuf,
     /// Held while the compiler lives: another rustprep in the kit primes nothing at this FIFO.
     _lock: std::fs::File,
@@ -100,15 +104,18 @@ struct Slot {
     /// The last command run, which [`Primer::prime`] starts again.
     last: Option<Recipe>,
     primed: Option<Primed>,
+    /// The command is ending: nothing is primed any more.
+    closed: bool,
 }
 
 /// The last command run and the compiler primed with it: one for the process ([`run`],
-/// [`prime`], [`discard`]).
+/// [`prime`], [`close`]).
 struct Primer(Mutex<Slot>);
 
 static PRIMER: Primer = Primer(Mutex::new(Slot {
     last: None,
     primed: None,
+    closed: false,
 }));
 
 /// Runs `cmd`, a compile of the crate whose root is `root`, to its end under `limits`, as
@@ -129,22 +136,15 @@ pub fn run(
     PRIMER.run(cmd, recipe, limits, cancel)
 }
 
-/// Starts the compile kept in `kept` by the last [`run`], when its program is `compiler` (a
-/// file of the kit's build folder names no other program to start), to wait for its root while
-/// the command loads; nothing off Linux. [`discard`] it when the command ends.
-pub fn prime_kept(kept: &Path, compiler: &Path) {
-    if !cfg!(target_os = "linux") {
-        return;
-    }
-    let Some(recipe) = std::fs::read(kept)
-        .ok()
-        .and_then(|json| serde_json::from_slice::<Recipe>(&json).ok())
-    else {
-        return;
-    };
-    if Path::new(&recipe.program) == compiler {
-        PRIMER.slot().last = Some(recipe);
-        PRIMER.prime();
+/// Starts the compile kept in `kept` (under the kit's build folder `build_dir`) by the last
+/// [`run`], to wait for its root while the command loads; nothing off Linux, or once this
+/// process has compiled or closed. Only a compile as [`run`] keeps it is started: `compiler`
+/// (the toolchain's rustc), in a folder of `build_dir`, its root there, named once, and no
+/// environment but cargo's variables. (Whoever can write the build folder can change the
+/// learner's code and tests anyway, which `run` and watch run as they are.)
+pub fn prime_kept(kept: &Path, build_dir: &Path, compiler: &Path) {
+    if cfg!(target_os = "linux") {
+        PRIMER.prime_kept(kept, build_dir, compiler);
     }
 }
 
@@ -156,9 +156,9 @@ pub fn prime() {
     }
 }
 
-/// Stops the compiler waiting, if any: the command that primed it is ending.
-pub fn discard() {
-    PRIMER.discard();
+/// Stops the compiler waiting, if any, and primes none any more: the command is ending.
+pub fn close() {
+    PRIMER.close();
 }
 
 impl Primer {
@@ -177,7 +177,8 @@ impl Primer {
             let mut slot = self.slot();
             slot.last = Some(recipe.clone());
             match slot.primed.take() {
-                Some(primed) if primed.recipe == recipe => Some(primed),
+                // One that has waited long gets a full build's time from its own start only.
+                Some(primed) if primed.recipe == recipe && primed.is_fresh() => Some(primed),
                 Some(other) => {
                     other.stop();
                     None
@@ -193,12 +194,45 @@ impl Primer {
         supervise::run(cmd, limits, cancel)
     }
 
+    fn prime_kept(&self, kept: &Path, build_dir: &Path, compiler: &Path) {
+        let Some(recipe) = std::fs::read(kept)
+            .ok()
+            .and_then(|json| serde_json::from_slice::<Recipe>(&json).ok())
+        else {
+            return;
+        };
+        let inside = |path: &OsString| Path::new(path).starts_with(build_dir);
+        let well_formed = Path::new(&recipe.program) == compiler
+            && inside(&recipe.root)
+            && recipe.dir.as_ref().is_some_and(inside)
+            && recipe.args.iter().filter(|a| **a == recipe.root).count() == 1
+            && recipe
+                .envs
+                .iter()
+                .all(|(key, _)| key.to_string_lossy().starts_with("CARGO_"));
+        if !well_formed {
+            return;
+        }
+        let mut slot = self.slot();
+        // A compile already run (or begun) here knows better what comes next.
+        if slot.last.is_none() && !slot.closed {
+            slot.last = Some(recipe);
+            drop(slot);
+            self.prime();
+        }
+    }
+
     fn prime(&self) {
         let mut slot = self.slot();
         let Some(last) = slot.last.clone() else {
             return;
         };
-        if slot.primed.as_ref().is_some_and(|p| p.recipe == last) {
+        if slot.closed
+            || slot
+                .primed
+                .as_ref()
+                .is_some_and(|p| p.recipe == last && p.is_fresh())
+        {
             return;
         }
         if let Some(other) = slot.primed.take() {
@@ -207,8 +241,10 @@ impl Primer {
         slot.primed = Primed::start(last);
     }
 
-    fn discard(&self) {
-        if let Some(primed) = self.slot().primed.take() {
+    fn close(&self) {
+        let mut slot = self.slot();
+        slot.closed = true;
+        if let Some(primed) = slot.primed.take() {
             primed.stop();
         }
     }
@@ -239,8 +275,9 @@ impl Primed {
         let started = std::thread::Builder::new()
             .name("primed compiler".into())
             .spawn(move || {
+                // Used within its wait, it has a build's whole time left.
                 let limits = Limits {
-                    timeout: limits::PRIMED_WAIT,
+                    timeout: limits::PRIMED_WAIT + limits::BUILD_TIMEOUT,
                     ..Limits::build()
                 };
                 let _ = tx.send(supervise::run(&mut cmd, &limits, &stop));
@@ -251,6 +288,7 @@ impl Primed {
         }
         Some(Primed {
             recipe,
+            started: Instant::now(),
             fifo,
             _lock: lock,
             cancel,
@@ -258,19 +296,39 @@ impl Primed {
         })
     }
 
+    /// Whether it has waited less than [`limits::PRIMED_WAIT`]: used later, its own time limit
+    /// could end a compile early.
+    fn is_fresh(&self) -> bool {
+        self.started.elapsed() < limits::PRIMED_WAIT
+    }
+
     /// Hands the compiler its root and waits for it to end under `limits` (counted from now)
-    /// and `cancel`. `Ok(None)` when it is gone or does not open its root: run the command
-    /// as usual.
+    /// and `cancel`. `Ok(None)` when it is gone or does not open its root: run the command as
+    /// usual.
     fn go(self, limits: &Limits, cancel: &Cancel) -> Result<Option<Finished>> {
         let Ok(text) = std::fs::read(self.recipe.root()) else {
             self.stop();
             return Ok(None);
         };
         let start = Instant::now();
-        if !self.hand_over(&text) {
-            self.stop();
-            return Ok(None);
+        match self.hand_over(&text, cancel) {
+            HandOver::Done => {}
+            HandOver::Cancelled => {
+                self.stop();
+                return Ok(Some(Finished {
+                    ending: Ending::Cancelled,
+                    stdout: Default::default(),
+                    stderr: Default::default(),
+                    elapsed: start.elapsed(),
+                }));
+            }
+            HandOver::Failed => {
+                self.stop();
+                return Ok(None);
+            }
         }
+        // Its supervisor was told of no cancel but its own, made before this run: the run's is
+        // looked at here, every millisecond.
         let mut stopped = None;
         loop {
             match self.ended.recv_timeout(CANCEL_LOOK) {
@@ -302,23 +360,29 @@ impl Primed {
     }
 
     /// Writes `text` into the FIFO once the compiler has opened it: it is still loading for a
-    /// moment after it starts. `false` when it ended, or did not open it in time.
-    fn hand_over(&self, text: &[u8]) -> bool {
+    /// moment after it starts.
+    fn hand_over(&self, text: &[u8], cancel: &Cancel) -> HandOver {
         let give_up = Instant::now() + limits::PRIMED_OPEN_WAIT;
         loop {
             match open_writer(&self.fifo) {
                 Ok(mut fifo) => {
                     use std::io::Write;
-                    return fifo.write_all(text).is_ok();
+                    return match fifo.write_all(text) {
+                        Ok(()) => HandOver::Done,
+                        Err(_) => HandOver::Failed,
+                    };
                 }
-                Err(_) if Instant::now() < give_up => {
-                    // Still loading, or gone: a result already in means gone.
+                // Nobody reads it yet: still loading, or gone (then its result is in).
+                Err(e) if nobody_reads(&e) && Instant::now() < give_up => {
+                    if cancel.is_cancelled() {
+                        return HandOver::Cancelled;
+                    }
                     if self.ended_already() {
-                        return false;
+                        return HandOver::Failed;
                     }
                     std::thread::sleep(CANCEL_LOOK);
                 }
-                Err(_) => return false,
+                Err(_) => return HandOver::Failed,
             }
         }
     }
@@ -327,11 +391,21 @@ impl Primed {
         !matches!(self.ended.try_recv(), Err(mpsc::TryRecvError::Empty))
     }
 
-    /// Stops the compiler (its supervisor reaps it) and removes its FIFO.
+    /// Stops the compiler and waits (briefly) until it is gone, then removes its FIFO and lets
+    /// its lock go: a compiler still loading must not open the FIFO of the next one.
     fn stop(self) {
         self.cancel.cancel();
+        let _ = self.ended.recv_timeout(limits::PRIMED_STOP_WAIT);
         let _ = std::fs::remove_file(&self.fifo);
     }
+}
+
+/// How handing a primed compiler its root went.
+enum HandOver {
+    Done,
+    Cancelled,
+    /// It is gone, or never opened its root in time.
+    Failed,
 }
 
 #[cfg(unix)]
@@ -367,6 +441,17 @@ fn open_writer(path: &Path) -> std::io::Result<std::fs::File> {
         .open(path)?;
     crate::atomic_file::blocking(&file)?;
     Ok(file)
+}
+
+/// Whether opening a FIFO to write failed only because nobody has it open to read.
+#[cfg(unix)]
+fn nobody_reads(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ENXIO)
+}
+
+#[cfg(not(unix))]
+fn nobody_reads(_e: &std::io::Error) -> bool {
+    false
 }
 
 #[cfg(not(unix))]
@@ -494,10 +579,52 @@ mod tests {
         assert!(first.slot().primed.is_some());
         assert!(second.slot().primed.is_none());
         // Once the first one's compiler is gone, the second may prime.
-        first.discard();
+        first.close();
         second.prime();
         assert!(second.slot().primed.is_some());
-        second.discard();
+        second.close();
+    }
+
+    #[test]
+    fn a_kept_compile_is_primed_only_as_run_keeps_it_and_only_before_any_compile() {
+        let dir = tempfile::tempdir().unwrap();
+        let build = dir.path().join("build");
+        std::fs::create_dir_all(&build).unwrap();
+        let root = build.join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let kept = build.join("kept.json");
+        let sh = PathBuf::from("sh");
+        let keep = |cmd: &Command| {
+            std::fs::write(&kept, serde_json::to_vec(&Recipe::of(cmd, &root)).unwrap()).unwrap();
+        };
+        let mut good = compiler(&build, &root, 0);
+        good.env("CARGO_CRATE_NAME", "root");
+        let mut preloaded = compiler(&build, &root, 0);
+        preloaded.env("LD_PRELOAD", "/tmp/x.so");
+        let elsewhere = compiler(dir.path(), &root, 0);
+        for refused in [&preloaded, &elsewhere] {
+            keep(refused);
+            let primer = primer();
+            primer.prime_kept(&kept, &build, &sh);
+            assert!(primer.slot().primed.is_none());
+        }
+        keep(&good);
+        let started = primer();
+        started.prime_kept(&kept, &build, Path::new("/bin/not-the-compiler"));
+        assert!(started.slot().primed.is_none());
+        started.prime_kept(&kept, &build, &sh);
+        assert!(started.slot().primed.is_some());
+        started.close();
+        // After a compile of its own, or once closed, a process primes nothing kept.
+        let compiled = primer();
+        let mut cmd = compiler(&build, &root, 0);
+        compile(&compiled, &mut cmd, &root, &Cancel::default()).unwrap();
+        compiled.prime_kept(&kept, &build, &sh);
+        assert!(compiled.slot().primed.is_none());
+        let closed = primer();
+        closed.close();
+        closed.prime_kept(&kept, &build, &sh);
+        assert!(closed.slot().primed.is_none());
     }
 
     #[test]

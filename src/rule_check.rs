@@ -1,6 +1,7 @@
 //! The rules' check builds of a run, going on beside its test build and tests: one `cargo clippy`
-//! per group of exercises with rules, started before the test build, and waited for by the first
-//! outcome that needs it, which then gets the breaches of its exercise's rules.
+//! per group of exercises with rules, started just after the test build (the verdict waits for
+//! that first), and waited for by the first outcome that needs it, which then gets the breaches
+//! of its exercise's rules.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

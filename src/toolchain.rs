@@ -82,7 +82,7 @@ fn kept_or_asked(file: &Path, key: &str) -> Option<Toolchain> {
     if let Some(text) = kept_text(&toolchain, key) {
         // An answer that cannot be kept only costs the next start the same question.
         let _ = std::fs::create_dir_all(file.parent().unwrap_or(Path::new(".")));
-        let _ = crate::atomic_file::write_derived_if_changed(file, text.as_bytes());
+        let _ = crate::atomic_file::write(file, text.as_bytes());
     }
     Some(toolchain)
 }

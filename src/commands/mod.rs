@@ -110,12 +110,18 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
 
 /// Runs a command on the kit `kit` names (or the one around here).
 fn in_kit(kit: Option<&std::path::Path>, command: KitCommand) -> Result<Exit> {
+    // Whatever the command's end, no compiler started ahead of it outlives it.
+    struct Closing;
+    impl Drop for Closing {
+        fn drop(&mut self) {
+            crate::primed::close();
+        }
+    }
+    let _closing = Closing;
     if matches!(command, KitCommand::Watch { .. } | KitCommand::Run { .. }) {
         start_the_last_compile(kit);
     }
-    let exit = in_open_kit(open_kit(kit)?, command);
-    crate::primed::discard();
-    exit
+    in_open_kit(open_kit(kit)?, command)
 }
 
 /// Starts the kit's last direct compile again, to wait for its crate's root while the kit
@@ -136,7 +142,8 @@ fn start_the_last_compile(kit: Option<&std::path::Path>) {
     // Off the command's thread: the toolchain may still be being asked for.
     std::thread::spawn(move || {
         if let Some(toolchain) = crate::toolchain::get() {
-            crate::primed::prime_kept(&crate::direct_rustc::kept_compile(&root), &toolchain.rustc);
+            let kept = crate::direct_rustc::kept_compile(&root);
+            crate::primed::prime_kept(&kept, &build_dir, &toolchain.rustc);
         }
     });
 }

@@ -47,7 +47,7 @@ impl KnownLints {
                 let body: String = sorted.iter().map(|n| format!("{n}\n")).collect();
                 // A cache that cannot be written only costs the next start the same question.
                 let _ = std::fs::create_dir_all(self.cache.parent().unwrap_or(Path::new(".")));
-                let _ = crate::atomic_file::write_derived_if_changed(&self.cache, body.as_bytes());
+                let _ = crate::atomic_file::write(&self.cache, body.as_bytes());
                 self.names = Some(names);
             }
         }

@@ -163,7 +163,7 @@ fn execute(
                 keep(kept, &names);
                 names
                     .iter()
-                    .map(|name| judged.remove(name).flatten())
+                    .map(|name| judged.get(name).cloned().flatten())
                     .collect::<Vec<_>>()
             }
             None => {

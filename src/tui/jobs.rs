@@ -72,9 +72,9 @@ pub fn prime_compiler() {
     crate::primed::prime();
 }
 
-/// Stops the compiler started ahead of the next save, if any.
-pub fn discard_primed_compiler() {
-    crate::primed::discard();
+/// Stops the compiler started ahead of the next save, if any, and starts none any more.
+pub fn close_primed_compiler() {
+    crate::primed::close();
 }
 
 /// How a check of every exercise is getting on.

@@ -27,7 +27,8 @@ pub trait Screen {
     fn frame(&self, width: u16, height: u16) -> Frame;
     fn handle(&mut self, event: Self::Event) -> Flow;
     /// Work an event left that the person need not wait for, done once its frame is on the
-    /// screen (and before the loop ends); `true` when it changed what the screen shows.
+    /// screen; `true` when it changed what the screen shows. (The loop's caller finishes what
+    /// the last event left, however the loop ends.)
     fn settle(&mut self) -> bool {
         false
     }
@@ -55,7 +56,6 @@ pub fn run<S: Screen>(
             return Ok(());
         };
         if screen.handle(event) == Flow::Quit {
-            screen.settle();
             return Ok(());
         }
     }

@@ -87,6 +87,8 @@ pub fn watch(kit: Kit, state: State, options: Options) -> Result<Exit> {
     app.start();
     let result = session::run(&mut app, tx, &rx);
     app.stop_jobs();
+    // However the screen ended (a quit, a lost terminal), the last changes are saved.
+    app.save_progress();
     result?;
     // After a hang-up the terminal is gone: a failed write is no reason to panic.
     let _ = writeln!(std::io::stdout(), "{}", app.farewell());
@@ -334,7 +336,7 @@ impl App {
 
     fn stop_jobs(&mut self) {
         self.slot.cancel();
-        jobs::discard_primed_compiler();
+        jobs::close_primed_compiler();
         if let WarmUp::Building(job) = std::mem::replace(&mut self.warm_up, WarmUp::NotNeeded) {
             job.stop();
         }

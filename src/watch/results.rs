@@ -86,6 +86,8 @@ impl App {
                 changed
             }
             Err(e) => {
+                // Tried again with the next save of the progress.
+                self.unsaved = changes;
                 self.notice = Some(format!("could not save your progress: {e:#}"));
                 true
             }
