@@ -57,6 +57,11 @@ impl Watch {
         }
     }
 
+    /// When the child is next looked at for a deadlock; `None` when it is not watched.
+    pub fn next_look(&self) -> Option<Instant> {
+        self.watched.map(|_| self.next)
+    }
+
     /// The number of threads, once the child has been seen stuck twice in a row.
     pub fn stuck(&mut self, now: Instant) -> Option<usize> {
         let watched = self.watched?;

@@ -201,7 +201,8 @@ pub struct Finished {
     pub elapsed: Duration,
 }
 
-/// How often a running child is checked for cancellation and its deadline.
+/// How often a running child is checked for its exit, cancellation and deadline on Windows, where
+/// nothing wakes the wait.
 const TICK: Duration = Duration::from_millis(25);
 
 /// Runs `command` to its end under `limits`, its input /dev/null and its output captured. On Unix
@@ -298,20 +299,33 @@ fn run_inner(
     exit_watch(&child, wake);
     let mut stall = stall::Watch::new(child.id(), limits.stall, start, deadline);
     let mut ending = None;
-    while ending.is_none() {
+    // Looked at before each wait: a cancel from before the registration above sent no wake.
+    loop {
         let now = Instant::now();
-        let wait = TICK.min(deadline.saturating_duration_since(now));
-        if has_exited(&woken, &mut child, wait, Until::ExitOrCancel) {
-            break;
-        }
         if cancel.is_cancelled() {
             ending = Some(Ending::Cancelled);
-        } else if Instant::now() >= deadline {
+        } else if now >= deadline {
             ending = Some(Ending::TimedOut { deadlocked: None });
-        } else if let Some(threads) = stall.stuck(Instant::now()) {
+        } else if let Some(threads) = stall.stuck(now) {
             ending = Some(Ending::TimedOut {
                 deadlocked: Some(threads),
             });
+        }
+        if ending.is_some() {
+            break;
+        }
+        // On Unix an exit or a cancel wakes the wait: it lasts until the deadline or the next
+        // look for a deadlock (a child waited on for long, such as a compiler started ahead of
+        // a save, costs no wake-ups). Windows looks every tick.
+        let until = stall
+            .next_look()
+            .map_or(deadline, |look| look.min(deadline));
+        let mut wait = until.saturating_duration_since(now);
+        if cfg!(windows) {
+            wait = wait.min(TICK);
+        }
+        if has_exited(&woken, &mut child, wait, Until::ExitOrCancel) {
+            break;
         }
     }
     if ending.is_some() {
@@ -598,6 +612,28 @@ mod tests {
         assert!(
             woken.try_recv().is_err(),
             "a supervisor no longer waiting is not woken"
+        );
+    }
+
+    /// No wake reaches a supervisor for a cancel from before it registered: it must look first.
+    #[cfg(unix)]
+    #[test]
+    fn a_run_cancelled_before_its_child_starts_ends_without_waiting_for_its_limit() {
+        let cancel = Cancel::default();
+        cancel.cancel();
+        let mut cmd = Command::new("sleep");
+        cmd.arg("60");
+        let limits = Limits {
+            timeout: Duration::from_secs(120),
+            ..Limits::default()
+        };
+        let start = Instant::now();
+        let finished = run(&mut cmd, &limits, &cancel).unwrap();
+        assert!(matches!(finished.ending, Ending::Cancelled));
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{:?}",
+            start.elapsed()
         );
     }
 
