@@ -173,18 +173,19 @@ impl Primer {
         limits: &Limits,
         cancel: &Cancel,
     ) -> Result<Finished> {
-        let primed = {
+        let waiting = {
             let mut slot = self.slot();
             slot.last = Some(recipe.clone());
-            match slot.primed.take() {
-                // One that has waited long gets a full build's time from its own start only.
-                Some(primed) if primed.recipe == recipe && primed.is_fresh() => Some(primed),
-                Some(other) => {
-                    other.stop();
-                    None
-                }
-                None => None,
+            slot.primed.take()
+        };
+        let primed = match waiting {
+            // One that has waited long gets a full build's time from its own start only.
+            Some(primed) if primed.recipe == recipe && primed.is_fresh() => Some(primed),
+            Some(other) => {
+                other.stop();
+                None
             }
+            None => None,
         };
         if let Some(primed) = primed
             && let Some(finished) = primed.go(limits, cancel)?
@@ -252,8 +253,8 @@ impl Primer {
 
 impl Primed {
     /// Starts `recipe`'s command with a FIFO for its root, beside the root (its relative
-    /// module paths are the same) and always the same one (rustc's incremental cache knows the
-    /// crate by its root's path). `None` when no FIFO can be made, or another rustprep has a
+    /// module paths are the same) and always the same one (the root's path is part of what
+    /// rustc's incremental cache keeps). `None` when no FIFO can be made, or another rustprep has a
     /// compiler waiting at it.
     fn start(recipe: Recipe) -> Option<Primed> {
         let name = recipe.root().file_name()?.to_string_lossy().into_owned();
