@@ -29,8 +29,9 @@ pub const BUILD_OUTPUT_CAP: usize = 64 << 20;
 /// before it is stopped (the save after that starts one as usual).
 pub const PRIMED_WAIT: Duration = Duration::from_secs(60 * 60);
 /// How long a save waits for a compiler started ahead of it to finish loading and open its
-/// crate's root, before starting one as usual.
-pub const PRIMED_OPEN_WAIT: Duration = Duration::from_secs(2);
+/// crate's root, before starting one as usual. A compiler still loading is waited for (a new one
+/// would load as long), one that ended is not: this only bounds one that hangs.
+pub const PRIMED_OPEN_WAIT: Duration = Duration::from_secs(10);
 /// How long stopping a compiler started ahead of a save may take before its FIFO is given up:
 /// its supervisor's polite stop and then a forced one.
 pub const PRIMED_STOP_WAIT: Duration = Duration::from_secs(2);
