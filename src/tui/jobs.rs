@@ -1,7 +1,8 @@
-//! Background work for a full-screen command: a run of one exercise, a check of all of them, the
-//! warm-up build of the kit's dependencies, and the compiler started ahead of the next save. Each job runs on its own thread, reports through
+//! Background work for a full-screen command: a run of one exercise, a check of all of them, and
+//! the warm-up build of the kit's dependencies. Each job runs on its own thread, reports through
 //! the closure it is given (which sends the command's own event), and can be cancelled (which
-//! kills its processes) and waited for.
+//! kills its processes) and waited for. Between runs, the compiler of the next save is started
+//! ahead of it here too.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;

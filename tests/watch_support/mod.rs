@@ -344,8 +344,8 @@ impl<'k> Watch<'k> {
     }
 
     /// As [`Watch::processes_left`], but for the compiler watch keeps waiting for the learner's
-    /// next save (its crate root a FIFO named `NAME.rs.primed`), which is there by design while watch
-    /// runs.
+    /// next save (its crate root a FIFO named `NAME.rs.primed`), which is there by design while
+    /// watch runs.
     #[cfg(target_os = "linux")]
     pub fn run_processes_left(&self) -> Vec<String> {
         self.processes_left()
