@@ -334,7 +334,6 @@ impl Primed {
         loop {
             match self.ended.recv_timeout(CANCEL_LOOK) {
                 Ok(finished) => {
-                    let _ = std::fs::remove_file(&self.fifo);
                     let mut finished = finished?;
                     finished.elapsed = start.elapsed();
                     if let Some(ending) = stopped {
@@ -397,6 +396,14 @@ impl Primed {
     fn stop(self) {
         self.cancel.cancel();
         let _ = self.ended.recv_timeout(limits::PRIMED_STOP_WAIT);
+    }
+}
+
+impl Drop for Primed {
+    /// However it is let go (used, stopped, or dropped with its primer on a panic), its
+    /// compiler is stopped and its FIFO removed.
+    fn drop(&mut self) {
+        self.cancel.cancel();
         let _ = std::fs::remove_file(&self.fifo);
     }
 }
@@ -471,7 +478,7 @@ mod tests {
         cmd.arg("-c")
             .arg(format!(
                 "echo started >> starts; [ \"$(wc -l < starts)\" -eq {exit_at} ] && exit 3; \
-                 cat \"$1\""
+                 exec cat \"$1\""
             ))
             .arg("sh")
             .arg(root)
@@ -626,6 +633,35 @@ mod tests {
         closed.close();
         closed.prime_kept(&kept, &build, &sh);
         assert!(closed.slot().primed.is_none());
+    }
+
+    #[test]
+    fn a_primer_let_go_without_closing_stops_its_compiler() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, "text").unwrap();
+        let primer = primer();
+        let command = || {
+            let mut cmd = Command::new("sh");
+            cmd.arg("-c")
+                .arg("echo $$ > pid; echo started >> starts; exec cat \"$1\"")
+                .arg("sh")
+                .arg(&root)
+                .current_dir(dir.path());
+            cmd
+        };
+        compile(&primer, &mut command(), &root, &Cancel::default()).unwrap();
+        primer.prime();
+        wait_for_starts(dir.path(), 2);
+        let pid = std::fs::read_to_string(dir.path().join("pid")).unwrap();
+        let proc = PathBuf::from(format!("/proc/{}", pid.trim()));
+        drop(primer);
+        let give_up = Instant::now() + Duration::from_secs(60);
+        while proc.exists() {
+            assert!(Instant::now() < give_up, "the primed compiler still runs");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(!dir.path().join(format!("root.rs{FIFO_SUFFIX}")).exists());
     }
 
     #[test]
