@@ -474,15 +474,20 @@ mod tests {
     /// A "compiler" that notes each start in `starts`, then prints its root; started the
     /// `exit_at`-th time, it ends at once instead, without reading its root.
     fn compiler(dir: &Path, root: &Path, exit_at: usize) -> Command {
-        let mut cmd = Command::new("sh");
-        cmd.arg("-c")
-            .arg(format!(
+        script(
+            dir,
+            root,
+            &format!(
                 "echo started >> starts; [ \"$(wc -l < starts)\" -eq {exit_at} ] && exit 3; \
                  exec cat \"$1\""
-            ))
-            .arg("sh")
-            .arg(root)
-            .current_dir(dir);
+            ),
+        )
+    }
+
+    /// A stand-in compiler: the shell script `text` in `dir`, its crate's root `root` as `$1`.
+    fn script(dir: &Path, root: &Path, text: &str) -> Command {
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c").arg(text).arg("sh").arg(root).current_dir(dir);
         cmd
     }
 
@@ -511,6 +516,14 @@ mod tests {
         primer.run(cmd, recipe, &Limits::build(), cancel)
     }
 
+    /// A folder holding a crate root, `root.rs`, of `text`.
+    fn a_crate(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root.rs");
+        std::fs::write(&root, text).unwrap();
+        (dir, root)
+    }
+
     fn primer() -> Primer {
         Primer(Mutex::new(Slot::default()))
     }
@@ -527,9 +540,7 @@ mod tests {
 
     #[test]
     fn the_same_command_runs_through_the_compiler_started_ahead_with_the_root_as_it_is_now() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "first").unwrap();
+        let (dir, root) = a_crate("first");
         let primer = primer();
         let run = |primer: &Primer| {
             let mut cmd = compiler(dir.path(), &root, 0);
@@ -556,9 +567,7 @@ mod tests {
 
     #[test]
     fn another_command_starts_as_usual_and_the_waiting_compiler_is_stopped() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "text").unwrap();
+        let (dir, root) = a_crate("text");
         let primer = primer();
         let mut cmd = compiler(dir.path(), &root, 0);
         compile(&primer, &mut cmd, &root, &Cancel::default()).unwrap();
@@ -574,9 +583,7 @@ mod tests {
 
     #[test]
     fn a_second_rustprep_primes_nothing_where_a_compiler_waits_already() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "text").unwrap();
+        let (dir, root) = a_crate("text");
         let (first, second) = (primer(), primer());
         for primer in [&first, &second] {
             let mut cmd = compiler(dir.path(), &root, 0);
@@ -637,18 +644,14 @@ mod tests {
 
     #[test]
     fn a_primer_let_go_without_closing_stops_its_compiler() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "text").unwrap();
+        let (dir, root) = a_crate("text");
         let primer = primer();
         let command = || {
-            let mut cmd = Command::new("sh");
-            cmd.arg("-c")
-                .arg("echo $$ > pid; echo started >> starts; exec cat \"$1\"")
-                .arg("sh")
-                .arg(&root)
-                .current_dir(dir.path());
-            cmd
+            script(
+                dir.path(),
+                &root,
+                "echo $$ > pid; echo started >> starts; exec cat \"$1\"",
+            )
         };
         compile(&primer, &mut command(), &root, &Cancel::default()).unwrap();
         primer.prime();
@@ -666,9 +669,7 @@ mod tests {
 
     #[test]
     fn a_compiler_started_ahead_that_ended_is_replaced_by_one_started_as_usual() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "text").unwrap();
+        let (dir, root) = a_crate("text");
         let primer = primer();
         // The second start, the primed one, ends without reading its root.
         let run = |primer: &Primer| {
@@ -684,19 +685,15 @@ mod tests {
 
     #[test]
     fn a_cancel_stops_a_compile_that_runs_through_the_compiler_started_ahead() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("root.rs");
-        std::fs::write(&root, "text").unwrap();
+        let (dir, root) = a_crate("text");
         let primer = primer();
         // It sleeps once `slow` is there.
         let slow = || {
-            let mut cmd = Command::new("sh");
-            cmd.arg("-c")
-                .arg("echo started >> starts; cat \"$1\"; [ -e slow ] && sleep 60; true")
-                .arg("sh")
-                .arg(&root)
-                .current_dir(dir.path());
-            cmd
+            script(
+                dir.path(),
+                &root,
+                "echo started >> starts; cat \"$1\"; [ -e slow ] && sleep 60; true",
+            )
         };
         let first = compile(&primer, &mut slow(), &root, &Cancel::default()).unwrap();
         assert_eq!(output(&first), "text");
