@@ -24,30 +24,39 @@ const _: u64 = {
 };
 ";
 
+/// The "basics" fixture with borrow1's solution in the learner's place; children start through
+/// rustprep's launcher, as in the binary.
+fn basics_with_borrow1_solved() -> common::Kit {
+    #[cfg(unix)]
+    rustprep::launch::use_helper(env!("CARGO_BIN_EXE_rustprep").into());
+    let fixture = common::Kit::new("basics");
+    let solution = fixture.read("solutions/01_borrowing/borrow1.rs");
+    fixture.write("exercises/01_borrowing/borrow1.rs", &solution);
+    fixture
+}
+
+fn index_of(kit: &Kit, name: &str) -> usize {
+    kit.list
+        .exercises()
+        .iter()
+        .position(|e| e.name == name)
+        .unwrap()
+}
+
 /// An exercise's tests start as soon as its binary is built, while the rest of the build goes
 /// on: here one exercise's verdict comes while the other's compile never ends, and the run is
 /// then cancelled. A runner that ran tests only once everything had compiled would give no
 /// verdict until the watchdog below cancels the run.
 #[test]
 fn an_exercise_is_graded_while_another_is_still_compiling() {
-    #[cfg(unix)]
-    rustprep::launch::use_helper(env!("CARGO_BIN_EXE_rustprep").into());
-    let fixture = common::Kit::new("basics");
-    let solution = fixture.read("solutions/01_borrowing/borrow1.rs");
-    fixture.write("exercises/01_borrowing/borrow1.rs", &solution);
+    let fixture = basics_with_borrow1_solved();
     let other = fixture.read("solutions/01_borrowing/borrow2.rs");
     fixture.write(
         "exercises/01_borrowing/borrow2.rs",
         &format!("{other}{ENDLESS_CONSTANT}"),
     );
     let kit = Kit::open(fixture.root()).expect("the fixture kit loads");
-    let index = |name: &str| {
-        kit.list
-            .exercises()
-            .iter()
-            .position(|e| e.name == name)
-            .unwrap()
-    };
+    let index = |name: &str| index_of(&kit, name);
     let (quick, endless) = (index("borrow1"), index("borrow2"));
 
     let cancel = Cancel::default();
@@ -93,18 +102,9 @@ fn an_exercise_is_graded_while_another_is_still_compiling() {
 /// that no longer exists still gives exactly the binary's tests, each judged, in its order.
 #[test]
 fn the_tests_kept_from_the_last_build_give_way_to_the_binarys_own_list() {
-    #[cfg(unix)]
-    rustprep::launch::use_helper(env!("CARGO_BIN_EXE_rustprep").into());
-    let fixture = common::Kit::new("basics");
-    let solution = fixture.read("solutions/01_borrowing/borrow1.rs");
-    fixture.write("exercises/01_borrowing/borrow1.rs", &solution);
+    let fixture = basics_with_borrow1_solved();
     let kit = Kit::open(fixture.root()).expect("the fixture kit loads");
-    let index = kit
-        .list
-        .exercises()
-        .iter()
-        .position(|e| e.name == "borrow1")
-        .unwrap();
+    let index = index_of(&kit, "borrow1");
     let run = || {
         let end = runner::run(
             &kit,
