@@ -32,8 +32,8 @@ use crate::supervise::{self, Cancel, Ending, Finished, Limits};
 /// What the name of a primed compiler's FIFO adds to its crate root's.
 const FIFO_SUFFIX: &str = ".primed";
 
-/// How often a compile running through a primed compiler looks at its run's cancel.
-const CANCEL_LOOK: Duration = Duration::from_millis(1);
+/// How often a save looks whether the primed compiler has opened its root yet (nothing tells).
+const OPEN_LOOK: Duration = Duration::from_millis(1);
 
 /// A command as it is started: two compiles are the same one when these are equal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -328,35 +328,25 @@ impl Primed {
                 return Ok(None);
             }
         }
-        // Its supervisor was told of no cancel but its own, made before this run: the run's is
-        // looked at here, every millisecond.
-        let mut stopped = None;
-        loop {
-            match self.ended.recv_timeout(CANCEL_LOOK) {
-                Ok(finished) => {
-                    let mut finished = finished?;
-                    finished.elapsed = start.elapsed();
-                    if let Some(ending) = stopped {
-                        finished.ending = ending;
-                    }
-                    return Ok(Some(finished));
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    anyhow::bail!("the primed compiler's supervisor ended without a word")
-                }
-                Err(RecvTimeoutError::Timeout) if stopped.is_none() => {
-                    if cancel.is_cancelled() {
-                        stopped = Some(Ending::Cancelled);
-                    } else if start.elapsed() >= limits.timeout {
-                        stopped = Some(Ending::TimedOut { deadlocked: None });
-                    }
-                    if stopped.is_some() {
-                        self.cancel.cancel();
-                    }
-                }
-                Err(RecvTimeoutError::Timeout) => {}
+        // Its supervisor waits under a cancel of its own, made before this run: the run's is
+        // forwarded to it.
+        let _forwarded = cancel.forward_to(&self.cancel);
+        let (ended, timed_out) = match self.ended.recv_timeout(limits.timeout) {
+            Ok(ended) => (Ok(ended), false),
+            Err(RecvTimeoutError::Timeout) => {
+                self.cancel.cancel();
+                (self.ended.recv(), true)
             }
+            Err(RecvTimeoutError::Disconnected) => (Err(mpsc::RecvError), false),
+        };
+        let mut finished = ended.map_err(|_| {
+            anyhow::anyhow!("the primed compiler's supervisor ended without a word")
+        })??;
+        finished.elapsed = start.elapsed();
+        if timed_out {
+            finished.ending = Ending::TimedOut { deadlocked: None };
         }
+        Ok(Some(finished))
     }
 
     /// Writes `text` into the FIFO once the compiler has opened it: it is still loading for a
@@ -380,7 +370,7 @@ impl Primed {
                     if self.ended_already() {
                         return HandOver::Failed;
                     }
-                    std::thread::sleep(CANCEL_LOOK);
+                    std::thread::sleep(OPEN_LOOK);
                 }
                 Err(_) => return HandOver::Failed,
             }

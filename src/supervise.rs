@@ -85,11 +85,37 @@ pub struct Cancel {
 #[derive(Debug, Default)]
 struct Switch {
     flipped: AtomicBool,
-    /// The supervisors waiting under this switch, by the number of their registration.
-    waiting: Mutex<Vec<(u64, mpsc::Sender<Wake>)>>,
+    /// What is told when it flips, by the number of its registration.
+    waiting: Mutex<Vec<(u64, Waiter)>>,
+}
+
+/// What a switch tells when it flips.
+#[derive(Debug)]
+enum Waiter {
+    /// A supervisor waiting on its child.
+    Wake(mpsc::Sender<Wake>),
+    /// Another cancel's switch, flipped in turn ([`Cancel::forward_to`]).
+    Forward(Arc<Switch>),
+}
+
+impl Switch {
+    fn flip(&self) {
+        self.flipped.store(true, Ordering::SeqCst);
+        let waiting = std::mem::take(&mut *self.waiting.lock().unwrap_or_else(|e| e.into_inner()));
+        for (_, waiter) in waiting {
+            match waiter {
+                Waiter::Wake(supervisor) => {
+                    let _ = supervisor.send(Wake::Cancelled);
+                }
+                // A cycle of forwards ends: a switch flipped again has nobody left to tell.
+                Waiter::Forward(switch) => switch.flip(),
+            }
+        }
+    }
 }
 
 /// What wakes a supervisor waiting on its child.
+#[derive(Debug)]
 enum Wake {
     /// Not sent on Windows, where the job object is asked instead.
     #[cfg_attr(windows, allow(dead_code))]
@@ -97,8 +123,9 @@ enum Wake {
     Cancelled,
 }
 
-/// Removes a supervisor's registration from the switches it waits under, when dropped.
-struct Registered<'a> {
+/// A registration under the switches of a cancel (a supervisor's, or a forward's), undone when
+/// dropped.
+pub struct Registered<'a> {
     switches: Vec<&'a Arc<Switch>>,
     number: u64,
 }
@@ -117,12 +144,7 @@ impl Drop for Registered<'_> {
 
 impl Cancel {
     pub fn cancel(&self) {
-        self.own.flipped.store(true, Ordering::SeqCst);
-        let waiting =
-            std::mem::take(&mut *self.own.waiting.lock().unwrap_or_else(|e| e.into_inner()));
-        for (_, waiter) in waiting {
-            let _ = waiter.send(Wake::Cancelled);
-        }
+        self.own.flip();
     }
 
     pub fn is_cancelled(&self) -> bool {
@@ -146,6 +168,21 @@ impl Cancel {
 
     /// Has `waker` told when any switch of this cancel flips, until the registration is dropped.
     fn register(&self, waker: &mpsc::Sender<Wake>) -> Registered<'_> {
+        self.register_waiter(|| Waiter::Wake(waker.clone()))
+    }
+
+    /// Cancels `other` too when this one is cancelled (already, or until the returned
+    /// registration is dropped): a child waited on under `other` since before this cancel
+    /// existed is stopped at once by it.
+    pub fn forward_to(&self, other: &Cancel) -> Registered<'_> {
+        let registered = self.register_waiter(|| Waiter::Forward(Arc::clone(&other.own)));
+        if self.is_cancelled() {
+            other.cancel();
+        }
+        registered
+    }
+
+    fn register_waiter(&self, waiter: impl Fn() -> Waiter) -> Registered<'_> {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         let number = NEXT.fetch_add(1, Ordering::Relaxed);
         let switches: Vec<&Arc<Switch>> = self.switches().collect();
@@ -154,7 +191,7 @@ impl Cancel {
                 .waiting
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push((number, waker.clone()));
+                .push((number, waiter()));
         }
         Registered { switches, number }
     }
@@ -613,6 +650,28 @@ mod tests {
             woken.try_recv().is_err(),
             "a supervisor no longer waiting is not woken"
         );
+    }
+
+    #[test]
+    fn a_forward_cancels_the_other_cancel_until_it_is_dropped() {
+        let (run, other) = (Cancel::default(), Cancel::default());
+        let forward = run.forward_to(&other);
+        run.cancel();
+        assert!(other.is_cancelled());
+
+        let (run, other) = (Cancel::default(), Cancel::default());
+        run.cancel();
+        let _forward = run.forward_to(&other);
+        assert!(
+            other.is_cancelled(),
+            "a cancel from before the forward reaches it too"
+        );
+
+        let (run, other) = (Cancel::default(), Cancel::default());
+        drop(run.forward_to(&other));
+        run.cancel();
+        assert!(!other.is_cancelled());
+        drop(forward);
     }
 
     /// No wake reaches a supervisor for a cancel from before it registered: it must look first.
