@@ -1,6 +1,7 @@
 //! The sandbox learner code is graded in (`--sandbox`), tried as a hostile submission would:
-//! read the kit's solutions, overwrite the kit's `info.toml`, connect to a port on this
-//! machine, and leave a detached process holding the test's output open. Under the sandbox
+//! read the kit's solutions, overwrite the kit's `info.toml`, write into the kit from a
+//! constructor while its tests are listed, connect to a port on this machine, and leave a
+//! detached process holding the test's output open. Under the sandbox
 //! none of it gets out and the honest answer still gets its result; with `--sandbox off` the
 //! same submission reads, writes and connects, which shows each test can tell.
 //!
@@ -198,6 +199,13 @@ fn assert_contained(run: &Escape) {
         run.info_after, run.info_before,
         "the kit's info.toml was written"
     );
+    // Listing the tests runs the submission's constructor: confined too, it writes nothing, and
+    // the honest answer beside it counts.
+    assert_eq!(run.status("writes_when_listed"), "pass", "{:#}", run.json);
+    assert!(
+        !run.scene.kit().join("listed.txt").exists(),
+        "the listing wrote into the kit"
+    );
     assert_eq!(run.status("connects"), "fail", "{:#}", run.json);
     assert_eq!(run.status("hangs"), "timeout", "{:#}", run.json);
     // The detached process held the output open: the test still reports, and passes.
@@ -222,6 +230,11 @@ fn without_the_sandbox_the_same_submission_reads_writes_and_connects() {
     assert_eq!(run.status("reads_kit"), "pass", "{:#}", run.json);
     assert_eq!(run.status("writes_kit"), "pass", "{:#}", run.json);
     assert_ne!(run.info_after, run.info_before);
+    assert!(
+        run.scene.kit().join("listed.txt").exists(),
+        "the constructor did not run when the tests were listed\n{:#}",
+        run.json
+    );
     assert_eq!(run.status("connects"), "pass", "{:#}", run.json);
     // Unconfined, the detached process outlives the run (the sandbox is what stops it).
     let daemons = grading_support::processes_mentioning(&format!("sleep {}", run.port));

@@ -135,7 +135,7 @@ fn execute(
     }
     if let Some(exe) = &compiled.test_exe {
         let run = |names: &[String]| run_each(root, exe, names, &limits, options, cancel);
-        let listed = || listings.tests_under(exe, &compiled.tests_under, cancel);
+        let listed = || listings.tests_under(exe, &compiled.tests_under, options, cancel);
         let kept = compiled.tests_kept.as_deref();
         let judged = match kept.and_then(read_kept) {
             // The tests the last build of this binary had start while the new one is listed:
@@ -300,7 +300,13 @@ type Listing = OnceLock<Result<Option<Vec<String>>, String>>;
 impl Listings {
     /// The hidden tests in a test binary, under the modules `under` (tests the learner wrote in
     /// the file are not graded). `None` when cancelled.
-    fn tests_under(&self, exe: &Path, under: &str, cancel: &Cancel) -> Result<Option<Vec<String>>> {
+    fn tests_under(
+        &self,
+        exe: &Path,
+        under: &str,
+        options: &RunOptions,
+        cancel: &Cancel,
+    ) -> Result<Option<Vec<String>>> {
         let listing = Arc::clone(
             self.0
                 .lock()
@@ -309,7 +315,8 @@ impl Listings {
                 .or_default(),
         );
         // The first copy to ask lists the binary; the others wait for it.
-        let all = listing.get_or_init(|| list_tests(exe, cancel).map_err(|e| format!("{e:#}")));
+        let all =
+            listing.get_or_init(|| list_tests(exe, options, cancel).map_err(|e| format!("{e:#}")));
         let all = match all {
             Ok(Some(all)) => all,
             Ok(None) => return Ok(None),
@@ -325,10 +332,10 @@ impl Listings {
     }
 }
 
-/// Every test in a test binary. `None` when cancelled.
-fn list_tests(exe: &Path, cancel: &Cancel) -> Result<Option<Vec<String>>> {
-    let mut cmd = Command::new(exe);
-    shared_std::set_loader_path(&mut cmd);
+/// Every test in a test binary. `None` when cancelled. Listing runs the learner's code too (a
+/// constructor of theirs runs before any `main`), so it is confined as the tests are.
+fn list_tests(exe: &Path, options: &RunOptions, cancel: &Cancel) -> Result<Option<Vec<String>>> {
+    let (mut cmd, _scratch) = learner_command(exe, options)?;
     cmd.args(["--list", "--format", "terse"]);
     let limits = Limits {
         timeout: crate::limits::LIST_TIMEOUT,
