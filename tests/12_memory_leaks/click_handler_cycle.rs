@@ -1,4 +1,7 @@
 use super::*;
+// Named here, not only through `super::*`: a type of the file's own called `Rc` cannot stand in
+// for the standard one in the counts below.
+use std::rc::Rc;
 
 #[test]
 fn clicks_are_counted() {
@@ -30,7 +33,10 @@ fn dropping_a_widget_frees_it() {
     let like = ClickCounter::new("Like");
     like.click();
     assert_eq!(live_widgets(), before + 1);
+    // The test's own look at the widget: it needs no counter of the file's.
+    let watch = Rc::downgrade(&like);
     drop(like);
+    assert!(watch.upgrade().is_none(), "the widget was leaked");
     assert_eq!(live_widgets(), before, "the widget was leaked");
 }
 
