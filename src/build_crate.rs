@@ -439,7 +439,8 @@ fn contents_line(file: &Path) -> String {
 
 /// Declared beside the exercise's items: the hidden tests' `use super::*` then brings the real
 /// `std`, and a module of the learner's named `std` (which would take over the tests'
-/// `std::ptr::eq`) is a compile error instead. (The tests name no other crate.)
+/// `std::ptr::eq`) is a compile error instead. A test that names tokio imports it itself
+/// (`use ::tokio;`, CONTRIBUTING.md).
 const EXTERN_STD: &str = "extern crate std;\n";
 
 fn test_stub(exercise_file: &Path, hidden_tests: &Path) -> String {

@@ -1,4 +1,5 @@
 use super::*;
+use ::std::mem::drop;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;

@@ -1,4 +1,5 @@
 use super::*;
+use std::marker::{Send, Sync};
 
 use std::collections::HashSet;
 use std::panic;

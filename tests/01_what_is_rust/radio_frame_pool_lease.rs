@@ -1,4 +1,6 @@
 use super::*;
+use std::marker::Sync;
+use std::mem::drop;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;

@@ -1,4 +1,5 @@
 use super::*;
+use std::mem::drop;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashMap;

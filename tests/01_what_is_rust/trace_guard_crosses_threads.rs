@@ -1,5 +1,6 @@
 use super::*;
-use ::std::marker::PhantomData;
+use ::std::marker::{PhantomData, Send, Sync};
+use ::std::mem::drop;
 use ::std::sync::Barrier;
 use ::std::thread;
 

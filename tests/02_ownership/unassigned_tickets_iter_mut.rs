@@ -1,4 +1,5 @@
 use super::*;
+use std::iter::Iterator;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;

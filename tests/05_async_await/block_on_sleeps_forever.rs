@@ -1,8 +1,12 @@
 use super::*;
+use std::future::Future;
+use std::mem::drop;
+use std::task::{Context, Poll, Waker};
+use std::thread;
 
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// A future that needs `polls` polls: it wakes itself and yields `polls - 1` times.

@@ -1,8 +1,14 @@
 use super::*;
+use ::std::future::Future;
+use ::std::marker::{Send, Unpin};
+use ::std::mem::drop;
+use ::std::pin::Pin;
+use ::std::sync::{Arc, Mutex};
+use ::tokio;
 
 use ::std::sync::atomic::{AtomicUsize, Ordering};
 use ::std::sync::mpsc;
-use ::std::task::{RawWaker, RawWakerVTable, Wake};
+use ::std::task::{Context, Poll, RawWaker, RawWakerVTable, Wake, Waker};
 use ::std::thread;
 use ::std::time::Duration;
 use tokio::time::{sleep, timeout};

@@ -1,8 +1,10 @@
 use super::*;
+use ::std::future::Future;
+use ::std::pin::Pin;
 
 use ::std::sync::Arc;
 use ::std::sync::atomic::{AtomicUsize, Ordering};
-use ::std::task::{Wake, Waker};
+use ::std::task::{Context, Poll, Wake, Waker};
 use ::std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::time::{Instant, sleep};

@@ -1,7 +1,9 @@
 use super::*;
+use ::tokio;
+use std::pin::Pin;
 
 use std::sync::{Arc, Condvar, Mutex};
-use std::task::{Wake, Waker};
+use std::task::{Context, Poll, Wake, Waker};
 use std::time::Duration;
 
 /// How long a test waits for a kettle that was promised a wake-up. A correct kettle wakes

@@ -1,4 +1,9 @@
 use super::*;
+use ::std::future::Future;
+use ::std::marker::Send;
+use ::std::mem::drop;
+use ::tokio;
+use tokio::sync::mpsc;
 
 use ::std::future::poll_fn;
 use ::std::pin::pin;

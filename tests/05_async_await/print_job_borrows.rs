@@ -1,4 +1,6 @@
 use super::*;
+use ::std::mem::drop;
+use ::tokio;
 
 // The kit's counting allocator, shared by the hidden tests that check heap use.
 #[path = "../exercise_support/counting.rs"]

@@ -1,7 +1,8 @@
 use super::*;
+use ::tokio;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 
 /// A reader whose swipes come from a task on the same runtime. The task only sends after
 /// yielding, so it needs the runtime to keep running while `read_badges` waits.

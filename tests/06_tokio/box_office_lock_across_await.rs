@@ -1,4 +1,5 @@
 use super::*;
+use std::marker::Send;
 
 fn order(seat: u32, customer: &str, card: &str) -> Order {
     Order {

@@ -1,4 +1,7 @@
 use super::*;
+use ::tokio;
+use std::mem::drop;
+use tokio::sync::mpsc;
 
 use tokio::time::Instant;
 

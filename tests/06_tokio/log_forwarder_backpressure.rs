@@ -1,4 +1,6 @@
 use super::*;
+use ::tokio;
+use std::sync::Arc;
 
 use std::time::Duration;
 

@@ -1,4 +1,6 @@
 use super::*;
+use ::tokio;
+use tokio::sync::mpsc;
 
 use tokio::io::AsyncWriteExt;
 use tokio::time::Instant;

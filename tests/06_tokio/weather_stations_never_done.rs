@@ -1,4 +1,6 @@
 use super::*;
+use ::tokio;
+use std::mem::drop;
 
 use std::time::Duration;
 

@@ -1,4 +1,6 @@
 use super::*;
+use ::tokio;
+use std::sync::Arc;
 
 fn pages(texts: &[&str]) -> Vec<String> {
     texts.iter().map(|t| t.to_string()).collect()

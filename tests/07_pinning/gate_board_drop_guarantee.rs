@@ -1,13 +1,15 @@
 use super::*;
+use ::std::future::Future;
+use ::std::mem::drop;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;
 
-use ::std::marker::PhantomData;
-use ::std::pin::pin;
+use ::std::marker::{PhantomData, Unpin};
+use ::std::pin::{Pin, pin};
 use ::std::sync::Arc;
 use ::std::sync::atomic::{AtomicUsize, Ordering};
-use ::std::task::Wake;
+use ::std::task::{Context, Poll, Wake, Waker};
 
 /// A waker that counts how often it is woken.
 struct Wakes(AtomicUsize);

@@ -1,4 +1,7 @@
 use super::*;
+use ::std::future::Future;
+use ::tokio::sync::mpsc;
+use ::tokio::time::sleep;
 
 use ::tokio::time::Instant;
 

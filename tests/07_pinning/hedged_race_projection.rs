@@ -1,13 +1,16 @@
 use super::*;
+use ::std::future::Future;
+use ::std::mem::drop;
+use ::std::ops::Drop;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;
 
 use ::std::cell::Cell;
-use ::std::marker::{PhantomData, PhantomPinned};
-use ::std::pin::pin;
+use ::std::marker::{PhantomData, PhantomPinned, Unpin};
+use ::std::pin::{Pin, pin};
 use ::std::rc::Rc;
-use ::std::task::Waker;
+use ::std::task::{Context, Poll, Waker};
 
 /// What a test request went through.
 #[derive(Default)]

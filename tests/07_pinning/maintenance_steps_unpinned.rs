@@ -1,4 +1,6 @@
 use super::*;
+use ::tokio;
+use std::future::Future;
 
 use std::sync::{Arc, Mutex};
 

@@ -1,7 +1,9 @@
 use super::*;
+use ::tokio;
+use std::future::Future;
 
 use std::pin::pin;
-use std::task::Waker;
+use std::task::{Context, Poll, Waker};
 
 /// Returns `Pending` `times` times (waking itself each time), then `Ready(label)`.
 struct Stutter {

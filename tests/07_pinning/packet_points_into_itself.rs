@@ -1,7 +1,7 @@
 use super::*;
 
-use std::marker::PhantomData;
-use std::pin::pin;
+use std::marker::{PhantomData, Unpin};
+use std::pin::{Pin, pin};
 
 /// Tells at run time whether `T: Unpin`, by method resolution: the impl that needs
 /// `T: Unpin` is found first, the fallback one only when it does not apply.

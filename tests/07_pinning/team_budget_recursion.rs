@@ -1,4 +1,5 @@
 use super::*;
+use ::tokio;
 
 // The kit's counting allocator, shared by the hidden tests that check heap use.
 #[path = "../exercise_support/counting.rs"]

@@ -1,4 +1,6 @@
 use super::*;
+use ::std::error::Error;
+use ::std::marker::{Send, Sync};
 
 use ::std::num::ParseIntError;
 

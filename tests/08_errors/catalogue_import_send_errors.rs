@@ -1,4 +1,6 @@
 use super::*;
+use ::std::io;
+use ::std::marker::{Send, Sync};
 
 use ::std::collections::{HashMap, HashSet};
 use ::std::sync::Mutex;

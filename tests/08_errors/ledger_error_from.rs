@@ -1,4 +1,6 @@
 use super::*;
+use std::convert::From;
+use std::error::Error;
 use std::num::IntErrorKind;
 
 #[test]

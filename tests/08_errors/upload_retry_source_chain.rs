@@ -1,4 +1,6 @@
 use super::*;
+use ::std::error::Error;
+use ::std::io;
 
 use ::std::cell::Cell;
 

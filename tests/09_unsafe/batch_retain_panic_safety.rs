@@ -1,4 +1,6 @@
 use super::*;
+use ::std::mem::drop;
+use ::std::ops::Drop;
 
 use ::std::cell::{Cell, RefCell};
 use ::std::panic::{AssertUnwindSafe, catch_unwind};

@@ -1,5 +1,7 @@
 use super::*;
 use std::cell::Cell;
+use std::mem::drop;
+use std::ops::Drop;
 use std::rc::Rc;
 
 /// A message that counts, in a shared counter, how many times it is dropped.

@@ -1,4 +1,5 @@
 use super::*;
+use std::mem::size_of;
 
 #[test]
 fn splits_around_the_middle() {

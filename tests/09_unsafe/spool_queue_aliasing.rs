@@ -1,4 +1,6 @@
 use super::*;
+use ::std::mem::drop;
+use ::std::ops::Drop;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;

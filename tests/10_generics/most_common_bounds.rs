@@ -1,4 +1,5 @@
 use super::*;
+use ::std::cmp::{Eq, PartialEq};
 
 #[test]
 fn finds_the_most_common_string_slice() {

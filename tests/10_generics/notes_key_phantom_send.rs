@@ -1,5 +1,6 @@
 use super::*;
 use ::std::cell::{Cell, RefCell};
+use ::std::marker::{Send, Sync};
 use ::std::rc::Rc;
 use ::std::sync::Mutex;
 use ::std::thread::{self, ThreadId};

@@ -1,5 +1,7 @@
 use super::*;
+use std::cmp::{Eq, PartialEq};
 use std::collections::HashSet;
+use std::marker::Copy;
 
 #[test]
 fn ids_are_copied_like_numbers() {

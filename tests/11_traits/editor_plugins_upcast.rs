@@ -1,5 +1,7 @@
 use super::*;
 use ::std::cell::Cell;
+use ::std::mem::drop;
+use ::std::ops::Drop;
 use ::std::rc::Rc;
 
 fn word_count() -> WordCount {

@@ -1,5 +1,7 @@
 use super::*;
 use ::std::cell::Cell;
+use ::std::clone::Clone;
+use ::std::mem::drop;
 use ::std::rc::Rc;
 
 // An effect the mixer has never heard of: it adds a running total, and counts how often it is

@@ -1,4 +1,6 @@
 use super::*;
+use std::cell::Cell;
+use std::mem::drop;
 // Named here, not only through `super::*`: a type of the file's own called `Rc` cannot stand in
 // for the standard one in the counts below.
 use std::rc::Rc;

@@ -1,4 +1,6 @@
 use super::*;
+use std::mem::drop;
+use std::rc::Rc;
 
 #[test]
 fn paths_walk_up_to_the_root() {

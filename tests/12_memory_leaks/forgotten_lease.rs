@@ -1,6 +1,8 @@
 use super::*;
 use ::std::alloc::{GlobalAlloc, Layout, System};
 use ::std::cell::Cell;
+use ::std::mem::drop;
+use ::std::rc::Rc;
 
 // A leak the pool cannot see (a forgotten lease that owned some other allocation) still stays on
 // the heap: this allocator keeps, per thread, the bytes allocated minus the bytes freed while a

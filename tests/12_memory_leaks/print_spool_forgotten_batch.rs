@@ -1,6 +1,8 @@
 use super::*;
 use std::collections::HashSet;
+use std::iter::Iterator;
 use std::mem::ManuallyDrop;
+use std::mem::drop;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 #[path = "../exercise_support/counting.rs"]

@@ -1,4 +1,7 @@
 use super::*;
+use std::cell::{Cell, RefCell};
+use std::mem::drop;
+use std::rc::Rc;
 
 #[path = "../exercise_support/counting.rs"]
 mod counting;

@@ -1,4 +1,8 @@
 use super::*;
+use ::tokio;
+use std::clone::Clone;
+use std::marker::{Send, Sync};
+use std::mem::drop;
 use tokio::sync::mpsc::error::TryRecvError;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use tokio::time::{Instant, sleep};

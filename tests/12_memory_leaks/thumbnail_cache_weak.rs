@@ -1,5 +1,8 @@
 use super::*;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::mem::drop;
+use std::rc::Rc;
 
 // A global allocator that keeps, per thread, how many bytes are allocated and not yet freed
 // (a block freed on another thread than its own would skew it; these tests use one thread).

@@ -1,4 +1,6 @@
 use super::*;
+use std::marker::{Send, Sync};
+use std::ops::Drop;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, OnceLock};

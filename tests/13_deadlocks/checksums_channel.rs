@@ -1,4 +1,5 @@
 use super::*;
+use ::std::convert::AsRef;
 use ::std::sync::{Arc, Mutex};
 use ::std::thread::{self, ThreadId};
 

@@ -1,4 +1,9 @@
 use super::*;
+use ::tokio;
+use std::future::Future;
+use std::marker::{Send, Sync};
+use std::mem::drop;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::time::Instant;
 

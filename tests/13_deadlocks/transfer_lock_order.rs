@@ -1,6 +1,6 @@
 use super::*;
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar, OnceLock, TryLockError, Weak};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, TryLockError, Weak};
 use std::thread;
 
 /// The lock requests each teller thread has announced, in order.
