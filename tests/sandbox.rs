@@ -1,13 +1,13 @@
 //! The sandbox learner code is graded in (`--sandbox`), tried as a hostile submission would:
 //! read the kit's solutions, overwrite the kit's `info.toml`, write into the kit from a
 //! constructor while its tests are listed, connect to a port on this machine, and leave a
-//! detached process holding the test's output open. Under the sandbox
-//! none of it gets out and the honest answer still gets its result; with `--sandbox off` the
-//! same submission reads, writes and connects, which shows each test can tell.
+//! detached process holding the test's output open. Under the sandbox none of it gets out and
+//! the honest answer still gets its result; with `--sandbox off` the same submission reads,
+//! writes and connects, which shows each test can tell.
 //!
 //! Compiling is held too: a submission that includes a file outside its exercise, is a link to
-//! one, or compiles for ever fails alone. The fixture is `tests/fixtures/grading/escape/`. Linux only: elsewhere there is no sandbox,
-//! and `--sandbox on` must say so.
+//! one, or compiles for ever fails alone. The fixture is `tests/fixtures/grading/escape/`.
+//! Linux only: elsewhere there is no sandbox, and `--sandbox on` must say so.
 
 mod grading_support;
 
